@@ -1,0 +1,85 @@
+/** mdast transforms shared by both seed formats: dateline, embedded social posts, glued related headlines. */
+import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { VFile } from 'vfile';
+import type { SocialPost } from './article.js';
+import { formatLongDate } from './date.js';
+import { splitDateline } from './dateline.js';
+import { splitRelatedHeadlines } from './related-headlines.js';
+import { parseSocialPost } from './social-post.js';
+
+/** What the transforms found, left on `file.data.body` for the enrich stage. */
+export interface BodyFindings {
+  dateline?: string;
+  socialPosts: SocialPost[];
+  relatedHeadlines: string[];
+}
+
+/** The profile URL of a handle on the network the `pic.twitter.com` links belong to. */
+export function handleUrl(handle: string): string {
+  return `https://twitter.com/${handle}`;
+}
+
+/** The mdast of an embedded post: a `figure.social-post` with the quote and an attributed caption. */
+function socialPostNode(post: SocialPost): BlockContent {
+  const quote: PhrasingContent[] = [{ type: 'text', value: post.text }];
+  if (post.picUrl) quote.push({ type: 'text', value: ' ' }, { type: 'link', url: post.picUrl, children: [{ type: 'text', value: post.picUrl.replace(/^https:\/\//, '') }] });
+  const caption: PhrasingContent[] = [
+    { type: 'text', value: `— ${post.authorName} (` },
+    { type: 'link', url: handleUrl(post.handle), children: [{ type: 'text', value: `@${post.handle}` }] },
+    { type: 'text', value: ') ' },
+    { type: 'text', value: formatLongDate(post.date), data: { hName: 'time', hProperties: { dateTime: post.date } } },
+  ];
+  return {
+    type: 'blockquote',
+    data: { hName: 'figure', hProperties: { className: ['social-post'] } },
+    children: [
+      { type: 'blockquote', children: [{ type: 'paragraph', children: quote }] },
+      { type: 'paragraph', data: { hName: 'figcaption' }, children: caption },
+    ],
+  };
+}
+
+/** True when a paragraph is plain text only (what raw text always gives). */
+function isPlainParagraph(node: RootContent): node is Paragraph {
+  return node.type === 'paragraph' && node.children.every((c) => c.type === 'text');
+}
+
+/** Removes a dateline from the start of the first paragraph. */
+function takeDateline(tree: Root, found: BodyFindings): void {
+  const index = tree.children.findIndex((n) => n.type === 'paragraph');
+  const first = tree.children[index] as Paragraph | undefined;
+  const lead = first?.children[0];
+  if (!first || lead?.type !== 'text') return;
+  const split = splitDateline(lead.value);
+  if (!split) return;
+  found.dateline = split.dateline;
+  lead.value = split.rest;
+  if (split.rest === '' && first.children.length === 1) tree.children.splice(index, 1);
+}
+
+/** The unified plugin: runs the three body transforms and records what they found. */
+export function bodyTransforms() {
+  return (tree: Root, file: VFile): void => {
+    const found: BodyFindings = { socialPosts: [], relatedHeadlines: [] };
+    takeDateline(tree, found);
+    tree.children = tree.children.map((node) => {
+      if (!isPlainParagraph(node)) return node;
+      const post = parseSocialPost(toString(node));
+      if (post) {
+        found.socialPosts.push(post);
+        return socialPostNode(post);
+      }
+      const last = node.children[node.children.length - 1];
+      if (last?.type === 'text') {
+        const split = splitRelatedHeadlines(last.value);
+        if (split.headlines.length > 0) {
+          last.value = split.text;
+          found.relatedHeadlines.push(...split.headlines);
+        }
+      }
+      return node;
+    });
+    (file.data as { body?: BodyFindings }).body = found;
+  };
+}

@@ -1,0 +1,45 @@
+/** URL slugs for articles and tags: transliterated, lower-case, bounded, never empty. */
+import slugify from '@sindresorhus/slugify';
+import { createHash } from 'node:crypto';
+
+/** Longest article slug, in characters. */
+export const MAX_SLUG_LENGTH = 60;
+
+const replacements: [string, string][] = [
+  ["'", ''],
+  ['\u2019', ''],
+  ['&', ' and '],
+  ['+', ' plus '],
+  ['#', ' sharp '],
+  ['@', ' at '],
+  ['%', ' percent '],
+];
+
+/** Lower-case ASCII words joined by `-`: only `[a-z0-9-]`, so it can never name a path outside the output. */
+function baseSlug(text: string): string {
+  return slugify(text, { decamelize: false, customReplacements: replacements });
+}
+
+/** A stable fallback for text that slugifies to nothing: a short hash of the text. */
+function fallbackSlug(prefix: string, text: string): string {
+  return `${prefix}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
+}
+
+/** Cuts a slug to at most `max` characters at a `-` boundary (never mid-word unless one word is longer). */
+export function truncateSlug(slug: string, max = MAX_SLUG_LENGTH): string {
+  if (slug.length <= max) return slug;
+  const cut = slug.lastIndexOf('-', max);
+  return (cut > 0 ? slug.slice(0, cut) : slug.slice(0, max)).replace(/-+$/, '');
+}
+
+/** The slug of an article title (or front-matter slug): ≤ 60 characters, never empty. */
+export function articleSlug(text: string): string {
+  const slug = truncateSlug(baseSlug(text));
+  return slug || fallbackSlug('article', text);
+}
+
+/** The slug of a tag name: `São Paulo` → `sao-paulo`, `C++` → `c-plus-plus`, never empty. */
+export function tagSlug(name: string): string {
+  const slug = truncateSlug(baseSlug(name), 80);
+  return slug || fallbackSlug('tag', name);
+}

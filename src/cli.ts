@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+/** The command line: argv → build / check / serve / dev / bench; exit codes 0, 1 (content), 2 (usage). */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build, check, type BuildOptions, type BuildReport } from './build.js';
+import { ContentErrors, SeedError, UsageError } from './errors.js';
+
+const USAGE = `usage: broadsheet <build|check|serve|dev|bench> [options]
+
+  --seeds <dir>      seed documents (default: seeds)
+  --out <dir>        output folder (default: dist)
+  --config <file>    site config (default: site.config.json)
+  --base-url <url>   absolute URL the site is published at (overrides the config)
+  --skip-invalid     publish the valid seeds, list the invalid ones as warnings
+  --no-cache         ignore the incremental cache (a cold build)
+  --quiet            print only the summary line
+  --port <n>         port for serve/dev (default 8080)`;
+
+/** The project folder (templates/ and public/ ship beside lib/). */
+const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** "1 article", "2 articles". */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Parses argv into a command and build options. */
+function parseCommandLine(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        seeds: { type: 'string', default: 'seeds' },
+        out: { type: 'string', default: 'dist' },
+        config: { type: 'string' },
+        'base-url': { type: 'string' },
+        'skip-invalid': { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        port: { type: 'string', default: '8080' },
+        templates: { type: 'string', default: path.join(PROJECT_DIR, 'templates') },
+        public: { type: 'string', default: path.join(PROJECT_DIR, 'public') },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0] ?? (values.help ? 'help' : undefined);
+  const options: BuildOptions = {
+    seedsDir: values.seeds,
+    outDir: values.out,
+    configFile: values.config ?? 'site.config.json',
+    configRequired: values.config !== undefined,
+    templatesDir: values.templates,
+    publicDir: values.public,
+    ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
+    skipInvalid: values['skip-invalid'],
+  };
+  return { command, options, quiet: values.quiet || process.env['CI'] === 'true', noCache: values['no-cache'], port: Number(values.port), rest: positionals.slice(1) };
+}
+
+/** Prints warnings (and skipped seeds) one per line on stderr. */
+function printWarnings(report: BuildReport, quiet: boolean): void {
+  if (quiet) return;
+  for (const w of report.warnings) process.stderr.write(`warning: ${w.format()}\n`);
+  for (const s of report.skipped) process.stderr.write(`skipped: ${s.format()}\n`);
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const started = process.hrtime.bigint();
+  const seconds = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2);
+  try {
+    const { command, options, quiet, port, rest } = parseCommandLine(argv);
+    switch (command) {
+      case 'build': {
+        const report = await build(options);
+        printWarnings(report, quiet);
+        const skipped = report.skipped.length > 0 ? `, ${plural(report.skipped.length, 'seed')} skipped` : '';
+        process.stdout.write(`built ${plural(report.articles, 'article')}, ${plural(report.tags, 'tag')}, ${plural(report.pages, 'page')}${skipped} in ${seconds()} s → ${options.outDir.replace(/\/?$/, '/')}\n`);
+        return 0;
+      }
+      case 'check': {
+        const report = await check(options);
+        printWarnings(report, quiet);
+        process.stdout.write(`checked ${plural(report.articles, 'article')}, ${plural(report.tags, 'tag')}: no errors in ${seconds()} s\n`);
+        return 0;
+      }
+      case 'serve': {
+        const { serve } = await import('./serve/serve.js');
+        return await serve(options, port);
+      }
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+      default:
+        throw new UsageError(command ? `unknown command ${JSON.stringify(command)}\n${USAGE}` : USAGE);
+    }
+    void rest;
+  } catch (error) {
+    if (error instanceof ContentErrors) {
+      for (const e of error.errors) process.stderr.write(`${e.format()}\n`);
+      process.stderr.write(`${plural(error.errors.length, 'error')}; nothing was written\n`);
+      return 1;
+    }
+    if (error instanceof SeedError) {
+      process.stderr.write(`${error.format()}\n`);
+      return 1;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,65 @@
+/** Atom feeds (RFC 4287) with the `feed` package: the site's newest articles and one feed per tag. */
+import { Feed } from 'feed';
+import type { Article } from '../article/article.js';
+import type { SiteConfig } from '../config.js';
+import type { Site, TagEntry } from '../site/site.js';
+import { absoluteUrlOf, articlePath, FIXED_PATHS, tagFeedPath, tagPath } from '../site/urls.js';
+import type { OutputFile } from './output-file.js';
+
+/** Text for an Atom `type="html"` element: escaped, so a title shows as text, never as markup. */
+function htmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** HTML for a CDATA section: `]]>` can never end it early. */
+function cdataSafe(html: string): string {
+  return html.replace(/]]>/g, ']]&gt;');
+}
+
+/** Midnight UTC of a calendar date: the same instant on every machine. */
+function utcDate(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+/** One Atom document for `articles` (newest first), `updated` from the newest article, never the clock. */
+function atomFeed(config: SiteConfig, title: string, pagePath: string, feedPath: string, articles: readonly Article[]): string {
+  const newest = articles[0]?.date ?? '1970-01-01';
+  const feed = new Feed({
+    id: absoluteUrlOf(config.baseUrl, pagePath),
+    title,
+    description: config.description,
+    link: absoluteUrlOf(config.baseUrl, pagePath),
+    language: config.language,
+    updated: utcDate(newest),
+    generator: 'broadsheet',
+    feedLinks: { atom: absoluteUrlOf(config.baseUrl, feedPath) },
+    author: { name: config.publisher ?? config.title, link: config.baseUrl },
+    favicon: absoluteUrlOf(config.baseUrl, FIXED_PATHS.favicon),
+  });
+  for (const article of articles.slice(0, config.feedSize)) {
+    const url = absoluteUrlOf(config.baseUrl, articlePath(article.date, article.slug));
+    const dateline = article.dateline ? `<p><strong>${htmlText(article.dateline)}</strong> —</p>\n` : '';
+    feed.addItem({
+      title: htmlText(article.title),
+      id: url,
+      link: url,
+      date: utcDate(article.date),
+      published: utcDate(article.date),
+      description: htmlText(article.summary),
+      content: cdataSafe(dateline + article.bodyHtml),
+      category: article.tags.map((t) => ({ term: t.name, scheme: absoluteUrlOf(config.baseUrl, tagPath(t.slug)) })),
+      ...(article.author !== undefined && { author: [{ name: article.author }] }),
+    });
+  }
+  return `${feed.atom1()}\n`;
+}
+
+/** The site feed `/feed.xml`. */
+export function renderSiteFeed(site: Site): OutputFile {
+  return { path: FIXED_PATHS.feed, bytes: atomFeed(site.config, site.config.title, FIXED_PATHS.home, FIXED_PATHS.feed, site.articles) };
+}
+
+/** One tag's feed `/tags/<slug>/feed.xml`. */
+export function renderTagFeed(site: Site, tag: TagEntry): OutputFile {
+  return { path: tagFeedPath(tag.slug), bytes: atomFeed(site.config, `${site.config.title}: ${tag.name}`, tagPath(tag.slug), tagFeedPath(tag.slug), tag.articles) };
+}

@@ -1,0 +1,33 @@
+/** The LiquidJS environment: strict, escaping by default, templates compiled once. */
+import path from 'node:path';
+import { Liquid } from 'liquidjs';
+import { UsageError } from '../errors.js';
+
+/** A template set loaded from one folder, with every template compiled on first use and cached. */
+export function createLiquid(templatesDir: string): Liquid {
+  return new Liquid({
+    root: [templatesDir],
+    partials: [path.join(templatesDir, 'partials')],
+    layouts: [templatesDir],
+    extname: '.html',
+    cache: true,
+    outputEscape: 'escape',
+    strictVariables: true,
+    strictFilters: true,
+    jsTruthy: false,
+    greedy: false,
+    ownPropertyOnly: true,
+  });
+}
+
+/** Renders a template to a string; a template error becomes a UsageError naming file and line. */
+export function renderTemplate(liquid: Liquid, name: string, context: object, templatesDir: string): string {
+  try {
+    return liquid.renderFileSync(name, context);
+  } catch (error) {
+    const e = error as Error & { token?: { file?: string; getPosition?: () => [number, number] } };
+    const file = e.token?.file ? path.relative(process.cwd(), e.token.file) : path.join(templatesDir, `${name}.html`);
+    const [line, column] = e.token?.getPosition?.() ?? [1, 1];
+    throw new UsageError(`${file}:${line}:${column}: template error: ${e.message.split('\n')[0]}`);
+  }
+}

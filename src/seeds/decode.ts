@@ -1,0 +1,54 @@
+/** Seed bytes → text: rejects binary and invalid UTF-8, strips a BOM, normalises line ends. */
+import { SeedError } from '../errors.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+
+/** Largest seed accepted, in bytes; larger files get a clear size error. */
+export const MAX_SEED_BYTES = 16 * 1024 * 1024;
+
+/** The 1-based line on which byte `offset` of `bytes` stands. */
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** The first byte offset at which `bytes` stops being valid UTF-8 (only called once decoding failed). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    try {
+      utf8.decode(bytes.subarray(i, i + length));
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
+/** Decodes a seed to text with `\n` line ends and no BOM, or throws a SeedError. */
+export function decodeSeed(path: string, bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new SeedError(path, 1, 'empty file', 'a seed needs at least a "date YYYY-MM-DD" line and a body');
+  if (bytes.length > MAX_SEED_BYTES) {
+    throw new SeedError(path, 1, `file too large: ${bytes.length} bytes (the limit is ${MAX_SEED_BYTES})`, 'split the document or check that it is really an article');
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw new SeedError(path, lineOfByte(bytes, nul), 'binary file (contains a NUL byte)', 'seeds must be UTF-8 text');
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    throw new SeedError(path, lineOfByte(bytes, offset), `invalid UTF-8 at byte ${offset}`, 're-save the file as UTF-8');
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  // Control characters are not text: XML (feeds, sitemap) forbids them and HTML shows nothing for them.
+  return CONTROL.test(text) ? text.replace(CONTROL_ALL, '') : text;
+}

@@ -1,0 +1,108 @@
+/** YAML front matter: split off with gray-matter, validated with zod, errors located by line. */
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { z } from 'zod';
+import { ContentErrors, SeedError } from '../errors.js';
+
+/** What front matter may say about an article; every key optional. */
+export interface FrontMatter {
+  readonly title?: string;
+  readonly date?: string;
+  readonly tags?: readonly string[];
+  readonly slug?: string;
+  readonly summary?: string;
+  readonly author?: string;
+  readonly source?: string;
+  readonly draft?: boolean;
+}
+
+const nonEmpty = z.string({ error: 'expected a string' }).trim().min(1, 'expected a non-empty string');
+
+const schema = z.object({
+  title: nonEmpty.optional(),
+  date: z.string({ error: 'expected a date as YYYY-MM-DD' }).optional(),
+  tags: z
+    .union([z.array(z.union([nonEmpty, z.number().transform(String)]), { error: 'expected a list of strings' }), nonEmpty.transform((t) => [t])], {
+      error: 'expected a list of strings',
+    })
+    .optional(),
+  slug: nonEmpty.optional(),
+  summary: nonEmpty.optional(),
+  author: nonEmpty.optional(),
+  source: z
+    .string({ error: 'expected a URL' })
+    .url('expected an absolute http(s) URL')
+    .refine((u) => /^https?:\/\//i.test(u), 'expected an absolute http(s) URL')
+    .optional(),
+  draft: z.boolean({ error: 'expected true or false' }).optional(),
+});
+
+const KNOWN_KEYS = new Set(Object.keys(schema.shape));
+
+/** YAML without timestamps or other implicit types beyond JSON's, so `2024-02-30` stays a string we validate. */
+const engines = {
+  yaml: {
+    parse: (text: string): object => (yaml.load(text, { schema: yaml.JSON_SCHEMA }) ?? {}) as object,
+    stringify: (): string => '',
+  },
+};
+
+/** A seed split into its front matter and its body, with the body's first line number. */
+export interface SplitSeed {
+  readonly data: FrontMatter;
+  readonly body: string;
+  /** 1-based line of the file on which `body` starts. */
+  readonly bodyLine: number;
+  readonly warnings: readonly SeedError[];
+  /** The line of each front-matter key, for later errors (e.g. an impossible date). */
+  readonly keyLines: Readonly<Record<string, number>>;
+}
+
+/** The 1-based file line of each top-level key of the front matter block. */
+function keyLinesOf(block: string): Record<string, number> {
+  const lines: Record<string, number> = {};
+  block.split('\n').forEach((line, i) => {
+    const m = /^([A-Za-z_][\w-]*)\s*:/.exec(line);
+    if (m && lines[m[1]!] === undefined) lines[m[1]!] = i + 2;
+  });
+  return lines;
+}
+
+/** Splits and validates front matter if the text starts with `---`; otherwise returns it whole. */
+export function splitFrontMatter(path: string, text: string): SplitSeed {
+  if (!/^---[ \t]*\n/.test(text)) return { data: {}, body: text, bodyLine: 1, warnings: [], keyLines: {} };
+  const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3));
+  if (!close) throw new SeedError(path, 1, 'front matter is not closed', 'end it with a line of three dashes: ---');
+  const block = text.slice(4, 3 + close.index);
+  const keyLines = keyLinesOf(block);
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, { engines, excerpt: false } as unknown as Parameters<typeof matter>[1]);
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number; column?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
+    const lastLine = block === '' ? 2 : block.split('\n').length + 1;
+    throw new SeedError(path, Math.min((mark?.line ?? 0) + 2, lastLine), `invalid YAML front matter: ${reason}`);
+  }
+  const bodyLine = (block === '' ? 0 : block.split('\n').length) + 3;
+  const raw = parsed.data as unknown;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new SeedError(path, 2, 'front matter must be a set of key: value pairs');
+  }
+  const warnings: SeedError[] = [];
+  const known: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (KNOWN_KEYS.has(key)) known[key] = value;
+    else warnings.push(new SeedError(path, keyLines[key] ?? 2, `unknown front matter key "${key}" (ignored)`, `known keys: ${[...KNOWN_KEYS].join(', ')}`));
+  }
+  const result = schema.safeParse(known);
+  if (!result.success) {
+    const errors = result.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      return new SeedError(path, keyLines[key] ?? 2, `front matter ${key}: ${issue.message}`);
+    });
+    errors.sort((a, b) => a.line - b.line);
+    throw errors.length === 1 ? errors[0]! : new ContentErrors(errors);
+  }
+  return { data: result.data, body: parsed.content, bodyLine, warnings, keyLines };
+}

@@ -1,0 +1,113 @@
+/** The parse + enrich stages for one seed: bytes → ArticleDraft, or every problem found. Pure (no disk). */
+import { createHash } from 'node:crypto';
+import { toString } from 'mdast-util-to-string';
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import type { BodyFindings } from '../article/body-transforms.js';
+import { createBodyProcessor, type BodyProcessor, type SeedFormat } from '../article/body-html.js';
+import { isCalendarDate } from '../article/date.js';
+import type { ArticleDraft } from '../article/draft.js';
+import { countWords, readingMinutes } from '../article/reading-time.js';
+import { articleSlug } from '../article/slug.js';
+import { deriveSummary } from '../article/summary.js';
+import { TaxonomyMatcher, type Taxonomy } from '../article/taxonomy.js';
+import { deriveTitle } from '../article/title.js';
+import { ContentErrors, SeedError } from '../errors.js';
+import { decodeSeed } from './decode.js';
+import { splitDateHeader } from './date-header.js';
+import { splitFrontMatter } from './front-matter.js';
+import type { SeedFile } from './seed-file.js';
+
+/** What parsing needs besides the seed: built once per process, reused for every seed. */
+export interface ParseContext {
+  readonly processors: Readonly<Record<SeedFormat, BodyProcessor>>;
+  readonly taxonomy: TaxonomyMatcher;
+}
+
+/** The outcome for one seed: a draft, or its errors; warnings either way. */
+export type ParseResult =
+  | { readonly ok: true; readonly article: ArticleDraft; readonly warnings: readonly SeedError[] }
+  | { readonly ok: false; readonly errors: readonly SeedError[]; readonly warnings: readonly SeedError[] };
+
+/** Builds the parse context from the config's taxonomy and raw-HTML setting. */
+export function createParseContext(taxonomy: Taxonomy, allowRawHtml: boolean): ParseContext {
+  return {
+    processors: { txt: createBodyProcessor('txt', false), md: createBodyProcessor('md', allowRawHtml) },
+    taxonomy: new TaxonomyMatcher(taxonomy),
+  };
+}
+
+/** The seed format from its file name. */
+function formatOf(path: string): SeedFormat {
+  return path.toLowerCase().endsWith('.md') ? 'md' : 'txt';
+}
+
+/** Parses one seed; never throws for content problems. */
+export function parseSeed(seed: SeedFile, context: ParseContext): ParseResult {
+  try {
+    return parseOrThrow(seed, context);
+  } catch (error) {
+    if (error instanceof SeedError) return { ok: false, errors: [error], warnings: [] };
+    if (error instanceof ContentErrors) return { ok: false, errors: error.errors, warnings: [] };
+    throw error;
+  }
+}
+
+/** Parses one seed, throwing a SeedError (or ContentErrors) for the first content problem. */
+function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
+  const path = seed.path;
+  const text = decodeSeed(path, seed.bytes);
+  const format = formatOf(path);
+  const front = splitFrontMatter(path, text);
+  const fm = front.data;
+  const header = format === 'txt' ? splitDateHeader(path, front.body, front.bodyLine) : { body: front.body, bodyLine: front.bodyLine };
+  if (fm.date !== undefined && !isCalendarDate(fm.date)) {
+    throw new SeedError(path, front.keyLines['date'] ?? 2, `invalid date ${fm.date}`, /^\d{4}-\d{2}-\d{2}$/.test(fm.date) ? undefined : 'write the date as YYYY-MM-DD');
+  }
+  const date = fm.date ?? ('date' in header ? header.date : undefined);
+  if (date === undefined) {
+    const hint = format === 'txt' ? 'start the file with "date YYYY-MM-DD", or give date: in front matter' : 'add date: YYYY-MM-DD to the front matter';
+    throw new SeedError(path, 1, 'missing date', hint);
+  }
+
+  const processor = context.processors[format];
+  const file = new VFile({ path, value: header.body, data: { firstLine: header.bodyLine } });
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  const bodyHtml = String(processor.stringify(tree, file));
+  const found = (file.data as { body?: BodyFindings }).body ?? { socialPosts: [], relatedHeadlines: [] };
+
+  const paragraphs = tree.children.filter((n) => n.type === 'paragraph').map((n) => toString(n));
+  const bodyText = toString(tree);
+  if (bodyText.trim() === '' && found.socialPosts.length === 0 && !fm.title) {
+    throw new SeedError(path, header.bodyLine, 'empty body', 'a seed needs some text after its date');
+  }
+  const lead = paragraphs.find((p) => p.trim() !== '') ?? found.socialPosts[0]?.text ?? '';
+  const title = fm.title ?? deriveTitle(lead);
+  const summary = fm.summary ?? deriveSummary(paragraphs.join(' ') || lead);
+  const allText = [bodyText, ...found.socialPosts.map((p) => p.text)].join('\n');
+  const tagNames = new Set<string>();
+  for (const tag of fm.tags ?? []) tagNames.add(context.taxonomy.canonicalize(tag));
+  for (const tag of context.taxonomy.match(`${title}\n${found.dateline ?? ''}\n${allText}`)) tagNames.add(tag);
+  const wordCount = countWords(allText) + (found.dateline ? countWords(found.dateline) : 0);
+
+  const article: ArticleDraft = {
+    slugBase: articleSlug(fm.slug ?? title),
+    title,
+    titleDerived: fm.title === undefined,
+    date,
+    ...(found.dateline !== undefined && { dateline: found.dateline }),
+    summary,
+    bodyHtml,
+    socialPosts: found.socialPosts,
+    relatedHeadlines: found.relatedHeadlines,
+    tagNames: [...tagNames],
+    ...(fm.author !== undefined && { author: fm.author }),
+    ...(fm.source !== undefined && { sourceUrl: fm.source }),
+    wordCount,
+    readingMinutes: readingMinutes(wordCount),
+    sourcePath: path,
+    contentHash: createHash('sha256').update(seed.bytes).digest('hex'),
+    draft: fm.draft === true,
+  };
+  return { ok: true, article, warnings: front.warnings };
+}

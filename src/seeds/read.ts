@@ -1,0 +1,64 @@
+/** Lists and reads seed files: the only place content is read from disk. */
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { SeedError, UsageError } from '../errors.js';
+import { SEED_EXTENSIONS, type SeedFile } from './seed-file.js';
+
+/** Code-point order, the same on every machine (never locale or file-system order). */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Seed paths under `dir` (recursively), sorted; symlinks leading outside `dir` are reported. */
+export async function listSeeds(dir: string): Promise<{ paths: string[]; errors: SeedError[] }> {
+  let root: string;
+  try {
+    const stat = await lstat(dir);
+    if (!stat.isDirectory() && !stat.isSymbolicLink()) throw new UsageError(`${dir}: not a folder`);
+    root = await realpath(dir);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${dir}: seeds folder not found (hint: create it, or pass --seeds <dir>)`);
+  }
+  const paths: string[] = [];
+  const errors: SeedError[] = [];
+  async function walk(rel: string): Promise<void> {
+    const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      const shown = path.join(dir, relPath);
+      if (entry.isDirectory()) {
+        await walk(relPath);
+        continue;
+      }
+      if (!SEED_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) continue;
+      if (entry.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = await realpath(shown);
+        } catch {
+          errors.push(new SeedError(shown, 1, 'broken symbolic link'));
+          continue;
+        }
+        if (target !== root && !target.startsWith(root + path.sep)) {
+          errors.push(new SeedError(shown, 1, 'symbolic link points outside the seeds folder', 'copy the file into the seeds folder instead'));
+          continue;
+        }
+      } else if (!entry.isFile()) continue;
+      paths.push(shown);
+    }
+  }
+  await walk('');
+  paths.sort(byCodePoint);
+  return { paths, errors };
+}
+
+/** Reads one seed; an unreadable file becomes a SeedError. */
+export async function readSeed(file: string): Promise<SeedFile | SeedError> {
+  try {
+    return { path: file, bytes: await readFile(file) };
+  } catch (error) {
+    return new SeedError(file, 1, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}

@@ -1,0 +1,19 @@
+/** Orderings that are the same on every machine: never locale- or file-system-dependent. */
+import type { Article } from '../article/article.js';
+
+/** Code-point comparison of two strings. */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Newest first, then by slug: the order of every article list. */
+export function byDateDescThenSlug(a: Pick<Article, 'date' | 'slug'>, b: Pick<Article, 'date' | 'slug'>): number {
+  return byCodePoint(b.date, a.date) || byCodePoint(a.slug, b.slug);
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** A–Z for display names (fixed English collation), ties broken by code point. */
+export function byName(a: string, b: string): number {
+  return collator.compare(a, b) || byCodePoint(a, b);
+}

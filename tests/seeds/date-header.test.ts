@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { splitDateHeader } from '../../src/seeds/date-header.js';
+import { SeedError } from '../../src/errors.js';
+
+describe('splitDateHeader', () => {
+  it('reads the date with the body on the same line', () => {
+    expect(splitDateHeader('s.txt', ' date 2024-02-08 Washington, February 8: Text.', 1)).toEqual({ date: '2024-02-08', body: 'Washington, February 8: Text.', bodyLine: 1 });
+  });
+
+  it('reads the date with the body on the next line, after leading blank lines', () => {
+    expect(splitDateHeader('s.txt', '\n\n  date 2024-02-08\nBody.', 1)).toEqual({ date: '2024-02-08', body: 'Body.', bodyLine: 4 });
+  });
+
+  it('leaves text without a header untouched', () => {
+    expect(splitDateHeader('s.txt', 'Just text.', 5)).toEqual({ body: 'Just text.', bodyLine: 5 });
+  });
+
+  it.each([
+    [' date 2024-02-30 x', 's.txt:1:7: invalid date 2024-02-30'],
+    ['date 2023-02-29 x', 's.txt:1:6: invalid date 2023-02-29'],
+    ['\ndate 8/2/2024 x', 's.txt:2:6: invalid date 8/2/2024 (hint: write the date as YYYY-MM-DD)'],
+  ])('reports an impossible date %j at its line and column', (text, message) => {
+    expect(() => splitDateHeader('s.txt', text, 1)).toThrow(SeedError);
+    try {
+      splitDateHeader('s.txt', text, 1);
+    } catch (e) {
+      expect((e as SeedError).format()).toBe(message);
+    }
+  });
+
+  it('accepts 29 February in a leap year', () => {
+    expect(splitDateHeader('s.txt', 'date 2024-02-29 x', 1).date).toBe('2024-02-29');
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { splitFrontMatter } from '../../src/seeds/front-matter.js';
+import { ContentErrors, SeedError } from '../../src/errors.js';
+
+/** Every formatted error splitFrontMatter throws for `text`. */
+function errorsOf(text: string): string[] {
+  try {
+    splitFrontMatter('seeds/a.md', text);
+  } catch (e) {
+    if (e instanceof ContentErrors) return e.errors.map((x) => x.format());
+    return [(e as SeedError).format()];
+  }
+  return [];
+}
+
+describe('splitFrontMatter', () => {
+  it('returns text without front matter unchanged', () => {
+    expect(splitFrontMatter('a.md', 'Hello\n')).toMatchObject({ data: {}, body: 'Hello\n', bodyLine: 1 });
+  });
+
+  it('validates known keys and says on which line the body starts', () => {
+    const split = splitFrontMatter('a.md', '---\ntitle: Hi\ndate: 2024-02-08\ntags: [Iraq, Iran]\ndraft: false\n---\nBody\n');
+    expect(split.data).toEqual({ title: 'Hi', date: '2024-02-08', tags: ['Iraq', 'Iran'], draft: false });
+    expect(split.body).toBe('Body\n');
+    expect(split.bodyLine).toBe(7);
+  });
+
+  it('keeps dates as strings so an impossible date can be reported, not rolled over', () => {
+    expect(splitFrontMatter('a.md', '---\ndate: 2024-02-30\n---\nx').data.date).toBe('2024-02-30');
+  });
+
+  it('accepts a single tag written as a string', () => {
+    expect(splitFrontMatter('a.md', '---\ntags: Iraq\n---\nx').data.tags).toEqual(['Iraq']);
+  });
+
+  it('warns about unknown keys at their line and ignores them', () => {
+    const split = splitFrontMatter('seeds/a.md', '---\ntitle: T\ncategory: x\n---\nx');
+    expect(split.warnings.map((w) => w.format())).toEqual(['seeds/a.md:3: unknown front matter key "category" (ignored) (hint: known keys: title, date, tags, slug, summary, author, source, draft)']);
+  });
+
+  it('reports broken YAML at the file line', () => {
+    expect(errorsOf('---\ntitle: ok\ntags: [a, b\n---\nx')).toEqual([expect.stringMatching(/^seeds\/a\.md:\d+: invalid YAML front matter: /)]);
+    expect(errorsOf('---\ntitle: "unclosed\n---\nx')[0]).toMatch(/^seeds\/a\.md:[23]: invalid YAML front matter/);
+  });
+
+  it('reports every wrong type at its key line, all at once', () => {
+    expect(errorsOf('---\ntitle: 42\ndate: 2024-01-01\ndraft: maybe\nsource: javascript:alert(1)\n---\nx')).toEqual([
+      'seeds/a.md:2: front matter title: expected a string',
+      'seeds/a.md:4: front matter draft: expected true or false',
+      'seeds/a.md:5: front matter source: expected an absolute http(s) URL',
+    ]);
+  });
+
+  it('reports front matter that is never closed', () => {
+    expect(errorsOf('---\ntitle: x\nbody')).toEqual(['seeds/a.md:1: front matter is not closed (hint: end it with a line of three dashes: ---)']);
+  });
+
+  it('reports front matter that is not a mapping', () => {
+    expect(errorsOf('---\n- a\n- b\n---\nx')).toEqual(['seeds/a.md:2: front matter must be a set of key: value pairs']);
+  });
+});
