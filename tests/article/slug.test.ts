@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { articleSlug, tagSlug, truncateSlug } from '../../src/article/slug.js';
+
+describe('tagSlug', () => {
+  it.each([
+    ['São Paulo', 'sao-paulo'],
+    ["Kata'ib Hezbollah", 'kataib-hezbollah'],
+    ['Kata’ib Hezbollah', 'kataib-hezbollah'],
+    ['C++', 'c-plus-plus'],
+    ['C', 'c'],
+    ['C#', 'c-sharp'],
+    ['AT&T', 'at-and-t'],
+    ['CENTCOM', 'centcom'],
+    ['../../etc/passwd', 'etc-passwd'],
+  ])('%j → %j', (name, slug) => {
+    expect(tagSlug(name)).toBe(slug);
+  });
+
+  it('gives a stable fallback for names that slugify to nothing', () => {
+    expect(tagSlug('日本')).toMatch(/^tag-[0-9a-f]{8}$/);
+    expect(tagSlug('日本')).toBe(tagSlug('日本'));
+    expect(tagSlug('日本')).not.toBe(tagSlug('中国'));
+  });
+
+  it('only ever contains [a-z0-9-] and is never empty', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(tagSlug(s))));
+  });
+});
+
+describe('articleSlug', () => {
+  it('cuts at a word boundary to at most 60 characters', () => {
+    const slug = articleSlug('The US central command (CENTCOM) has said that it killed a a senior commander with the Iran-backed militia');
+    expect(slug).toBe('the-us-central-command-centcom-has-said-that-it-killed-a-a');
+    expect(slug.length).toBeLessThanOrEqual(60);
+  });
+
+  it('never contains path separators or dots, and is never empty', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const slug = articleSlug(s);
+        return slug.length > 0 && slug.length <= 60 && /^[a-z0-9-]+$/.test(slug) && !slug.startsWith('-');
+      }),
+    );
+  });
+});
+
+describe('truncateSlug', () => {
+  it('cuts a single over-long word hard', () => {
+    expect(truncateSlug('a'.repeat(70))).toBe('a'.repeat(60));
+  });
+});
