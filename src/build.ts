@@ -65,17 +65,25 @@ export async function loadSite(options: BuildOptions): Promise<{ site: Site; con
   return { site: buildSite(drafts, config), config, warnings, skipped: errors };
 }
 
-/** Every output file of the site, page by page. */
+/** Every generated file of the site (pages, feeds, sitemap, robots), page by page; the search index is not included. */
 export function* renderSite(site: Site, templatesDir: string): Generator<OutputFile> {
   const env = createRenderEnv(createLiquid(templatesDir), templatesDir, site);
-  for (let i = 0; i < site.articles.length; i++) yield renderArticlePage(env, site, i);
-  yield* renderIndexPages(env, site);
-  for (const tag of site.tags) yield* renderTagPages(env, site, tag);
-  yield renderTagsIndex(env, site);
-  yield* renderArchivePages(env, site);
-  yield* renderFixedPages(env, site);
+  const sitemap: SitemapEntry[] = [];
+  function* pages(): Generator<OutputFile> {
+    for (let i = 0; i < site.articles.length; i++) yield renderArticlePage(env, site, i);
+    yield* renderIndexPages(env, site);
+    for (const tag of site.tags) yield* renderTagPages(env, site, tag);
+    yield renderTagsIndex(env, site);
+    yield* renderArchivePages(env, site);
+    yield* renderFixedPages(env, site);
+  }
+  for (const file of pages()) {
+    if (file.lastmod !== undefined) sitemap.push({ path: file.path.replace(/index\.html$/, ''), lastmod: file.lastmod });
+    yield file;
+  }
   yield renderSiteFeed(site);
   for (const tag of site.tags) yield renderTagFeed(site, tag);
+  yield* renderSitemaps(site.config, sitemap);
   yield renderRobots(site.config);
 }
 
@@ -90,16 +98,13 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const writer = new SiteWriter(staging, path.resolve(options.outDir));
       await copyPublic(options.publicDir, writer);
       let pages = 0;
-      const sitemap: SitemapEntry[] = [];
       const search = await SearchIndex.create(site.config.language);
       try {
         for (const file of renderSite(site, options.templatesDir)) {
           await writer.add(file);
           if (file.path.endsWith('.html')) pages++;
-          if (file.lastmod !== undefined) sitemap.push({ path: file.path.replace(/index\.html$/, ''), lastmod: file.lastmod });
           if (file.searchUrl !== undefined) search.add(file.searchUrl, String(file.bytes));
         }
-        for (const file of renderSitemaps(site.config, sitemap)) await writer.add(file);
         for (const file of await search.files()) await writer.add(file);
       } finally {
         await search.close();
