@@ -1,0 +1,64 @@
+/** Benchmark result rows and the ratios between them (broadsheet vs peers, raw text vs Hugo, rebuilds vs cold). */
+import type { CorpusFormat } from './corpus.js';
+import type { RunSample, RunSummary } from './measure.js';
+
+/** Which kind of build a row measured. */
+export type Scenario = 'cold' | 'cache-prime' | 'no-op' | 'edit-1';
+
+/** A ratio of two median wall times and what it compares. */
+export interface Ratio {
+  readonly value: number;
+  /** `bs/hugo`, `bs/eleventy` (broadsheet md ÷ peer), `txt/hugo-md`, `of cold` (rebuild ÷ cold). */
+  readonly label: string;
+}
+
+/** One line of the results: a tool building one corpus in one scenario. */
+export interface BenchRow {
+  readonly size: number;
+  readonly format: CorpusFormat;
+  readonly tool: string;
+  readonly scenario: Scenario;
+  /** The exact command, shell-style. */
+  readonly command: string;
+  readonly samples: readonly RunSample[];
+  readonly summary: RunSummary;
+  /** Why the row has no samples, e.g. a peer that could not be prepared. */
+  readonly note?: string;
+  ratio?: Ratio;
+}
+
+function find(rows: readonly BenchRow[], size: number, format: CorpusFormat, tool: string, scenario: Scenario): BenchRow | undefined {
+  return rows.find((r) => r.size === size && r.format === format && r.tool === tool && r.scenario === scenario && r.summary.ok);
+}
+
+/** Fills in `ratio` on peer rows, raw-text broadsheet rows and rebuild rows, where both sides succeeded. */
+export function addRatios(rows: readonly BenchRow[]): void {
+  for (const row of rows) {
+    if (!row.summary.ok) continue;
+    const coldBs = find(rows, row.size, row.format, 'broadsheet', 'cold');
+    if (row.tool !== 'broadsheet' && row.scenario === 'cold' && coldBs) {
+      row.ratio = { value: coldBs.summary.wallSeconds / row.summary.wallSeconds, label: `bs/${row.tool}` };
+    } else if (row.tool === 'broadsheet' && row.scenario === 'cold' && row.format === 'txt') {
+      const hugoMd = find(rows, row.size, 'md', 'hugo', 'cold');
+      if (hugoMd) row.ratio = { value: row.summary.wallSeconds / hugoMd.summary.wallSeconds, label: 'txt/hugo-md' };
+    } else if (row.tool === 'broadsheet' && (row.scenario === 'no-op' || row.scenario === 'edit-1') && coldBs) {
+      row.ratio = { value: row.summary.wallSeconds / coldBs.summary.wallSeconds, label: 'of cold' };
+    }
+  }
+}
+
+/** The issue-4 targets each ratio label is checked against. */
+export const RATIO_TARGETS: Readonly<Record<string, number>> = { 'bs/hugo': 1.5, 'bs/eleventy': 0.15, 'txt/hugo-md': 0.6 };
+
+/** One line per ratio with its target: `10000 md  broadsheet/hugo = 1.12 (target ≤ 1.5)`. */
+export function ratioLines(rows: readonly BenchRow[]): string[] {
+  const lines: string[] = [];
+  for (const row of rows) {
+    if (!row.ratio) continue;
+    const target = row.scenario === 'no-op' ? 0.05 : RATIO_TARGETS[row.ratio.label];
+    const what = row.ratio.label === 'of cold' ? `${row.scenario} rebuild / cold` : row.ratio.label.replace('bs/', 'broadsheet/');
+    const written = row.scenario === 'edit-1' || row.scenario === 'no-op' ? `, ${row.summary.filesWritten} files rewritten` : '';
+    lines.push(`${row.size} ${row.format}  ${what} = ${row.ratio.value.toFixed(2)}${target === undefined ? '' : ` (target ≤ ${target})`}${written}`);
+  }
+  return lines;
+}

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBenchOptions } from '../../src/bench/options.js';
+import { repoRoot } from '../../src/bench/paths.js';
+import { UsageError } from '../../src/errors.js';
+
+describe('parseBenchOptions', () => {
+  it('defaults to 1k, 10k and 100k, three runs, both formats, .bench in the repo', () => {
+    const o = parseBenchOptions([]);
+    expect(o.sizes).toEqual([1000, 10000, 100000]);
+    expect(o.runs).toBe(3);
+    expect(o.formats).toEqual(['md', 'txt']);
+    expect(o.work).toBe(path.join(repoRoot, '.bench'));
+    expect(o.json).toBe(path.join(repoRoot, '.bench', 'results.json'));
+    expect(o.peers).toBe(false);
+    expect(o.incremental).toBe(true);
+  });
+  it('reads sizes with a k suffix and paths relative to the current folder', () => {
+    const o = parseBenchOptions(['--sizes', '10k,500', '--work', 'w', '--json', 'r.json', '--peers', '--formats', 'txt'], '/x');
+    expect(o.sizes).toEqual([10000, 500]);
+    expect(o.work).toBe('/x/w');
+    expect(o.json).toBe('/x/r.json');
+    expect(o.peers).toBe(true);
+    expect(o.formats).toEqual(['txt']);
+  });
+  it.each([[['--sizes', 'ten']], [['--runs', '0']], [['--formats', 'html']], [['--bogus']], [['--generator', 'x']]])('rejects %j with a usage error', (argv) => {
+    expect(() => parseBenchOptions(argv)).toThrow(UsageError);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { addRatios, ratioLines } from '../../src/bench/results.js';
+import { benchRow, sample } from './helpers.js';
+
+describe('addRatios', () => {
+  const rows = [
+    benchRow(10000, 'md', 'broadsheet', 'cold', [sample(6)]),
+    benchRow(10000, 'md', 'hugo', 'cold', [sample(4)]),
+    benchRow(10000, 'md', 'eleventy', 'cold', [sample(60)]),
+    benchRow(10000, 'txt', 'broadsheet', 'cold', [sample(2)]),
+    benchRow(10000, 'txt', 'broadsheet', 'no-op', [sample(0.1)]),
+    benchRow(10000, 'txt', 'broadsheet', 'edit-1', [sample(0.5)]),
+  ];
+  addRatios(rows);
+
+  it('divides broadsheet by each peer on the same corpus', () => {
+    expect(rows[1]?.ratio).toEqual({ value: 1.5, label: 'bs/hugo' });
+    expect(rows[2]?.ratio).toEqual({ value: 0.1, label: 'bs/eleventy' });
+  });
+  it('compares raw text with Hugo on Markdown', () => expect(rows[3]?.ratio).toEqual({ value: 0.5, label: 'txt/hugo-md' }));
+  it('expresses rebuilds as a share of the cold build', () => {
+    expect(rows[4]?.ratio).toEqual({ value: 0.05, label: 'of cold' });
+    expect(rows[5]?.ratio).toEqual({ value: 0.25, label: 'of cold' });
+  });
+  it('leaves broadsheet md without a ratio, and prints the targets', () => {
+    expect(rows[0]?.ratio).toBeUndefined();
+    expect(ratioLines(rows)).toContain('10000 md  broadsheet/hugo = 1.50 (target ≤ 1.5)');
+    expect(ratioLines(rows)).toContain('10000 txt  no-op rebuild / cold = 0.05 (target ≤ 0.05), 120 files rewritten');
+  });
+  it('gives no ratio against a failed row', () => {
+    const failed = [benchRow(1000, 'md', 'broadsheet', 'cold', [sample(1, { exitCode: 1 })]), benchRow(1000, 'md', 'hugo', 'cold', [sample(1)])];
+    addRatios(failed);
+    expect(failed[1]?.ratio).toBeUndefined();
+  });
+});
