@@ -37,6 +37,8 @@ export interface BuildReport {
   readonly tags: number;
   readonly pages: number;
   readonly files: number;
+  /** Files whose bytes changed (the rest kept their previous copy and mtime). */
+  readonly written: number;
   readonly warnings: readonly SeedError[];
   readonly skipped: readonly SeedError[];
 }
@@ -111,7 +113,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       }
       const stats = await writer.flush();
       await swapIntoPlace(staging, options.outDir);
-      return { articles: site.articles.length, tags: site.tags.length, pages, files: stats.written + stats.unchanged, warnings, skipped };
+      return { articles: site.articles.length, tags: site.tags.length, pages, files: stats.written + stats.unchanged, written: stats.written, warnings, skipped };
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
       throw error;
@@ -124,7 +126,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 /** Validates seeds and config without writing anything. */
 export async function check(options: BuildOptions): Promise<BuildReport> {
   const { site, warnings, skipped } = await loadSite(options);
-  return { articles: site.articles.length, tags: site.tags.length, pages: 0, files: 0, warnings, skipped };
+  return { articles: site.articles.length, tags: site.tags.length, pages: 0, files: 0, written: 0, warnings, skipped };
 }
 
 /** The config with `--base-url` applied (validated like the config key). */

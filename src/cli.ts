@@ -95,6 +95,14 @@ export async function main(argv: string[]): Promise<number> {
         const { serve } = await import('./serve/serve.js');
         return await serve(options, port);
       }
+      case 'dev': {
+        const { dev } = await import('./serve/dev.js');
+        return await dev(options, port);
+      }
+      case 'bench': {
+        const { runBench } = await import('./bench/run.js');
+        return await runBench(argv.slice(argv.indexOf('bench') + 1));
+      }
       case 'help':
         process.stdout.write(`${USAGE}\n`);
         return 0;

@@ -1,0 +1,49 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const SEEDS = path.join(import.meta.dirname, '..', 'fixtures', 'basic', 'seeds');
+
+describe('usage and config errors exit 2 with one clear message', () => {
+  it('a bad config value names the file and the key', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-usage-'));
+    const config = path.join(tmp, 'site.config.json');
+    await writeFile(config, JSON.stringify({ pageSize: -1 }));
+    const r = await runCli(['build', '--seeds', SEEDS, '--out', path.join(tmp, 'out'), '--config', config]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `${config}: pageSize: expected a positive integer\n` });
+  });
+
+  it('a config that is not JSON says so', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-usage-'));
+    const config = path.join(tmp, 'c.json');
+    await writeFile(config, '{ title: ');
+    const r = await runCli(['check', '--seeds', SEEDS, '--config', config]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^${config.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: invalid JSON: `));
+  });
+
+  it('a missing seeds folder', async () => {
+    const r = await runCli(['check', '--seeds', '/nonexistent/seeds']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: '/nonexistent/seeds: seeds folder not found (hint: create it, or pass --seeds <dir>)\n' });
+  });
+
+  it('an empty seeds folder', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-usage-'));
+    const r = await runCli(['check', '--seeds', tmp]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `${tmp}: no seed files (.txt or .md) found (hint: add seeds, or pass --seeds <dir>)\n` });
+  });
+
+  it('an unknown command or flag', async () => {
+    expect((await runCli(['publish'])).code).toBe(2);
+    const r = await runCli(['build', '--colour']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Unknown option '--colour'/);
+  });
+
+  it('a base URL that is not absolute', async () => {
+    const r = await runCli(['check', '--seeds', SEEDS, '--base-url', '/archive/']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: '--base-url: expected an absolute http(s) URL such as https://example.org/archive/, got "/archive/"\n' });
+  });
+});

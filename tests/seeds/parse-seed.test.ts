@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config.js';
+import { createParseContext, parseSeed, type ParseResult } from '../../src/seeds/parse.js';
+
+const ROOT = path.join(import.meta.dirname, '..', '..');
+const config = parseConfig(JSON.parse(await readFile(path.join(ROOT, 'site.config.json'), 'utf8')), 'site.config.json');
+const context = createParseContext(config.taxonomy, false);
+
+/** Parses in-memory seed text. */
+function parse(file: string, text: string): ParseResult {
+  return parseSeed({ path: file, bytes: new TextEncoder().encode(text) }, context);
+}
+
+/** The draft of a seed that must parse. */
+function ok(file: string, text: string) {
+  const result = parse(file, text);
+  if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
+  return result.article;
+}
+
+describe('the shipped seed', async () => {
+  const file = 'seeds/000_9c3213f5e7aee730.txt';
+  const article = ok(file, await readFile(path.join(ROOT, file), 'utf8'));
+
+  it('gets a headline derived from the lead sentence, not the dateline', () => {
+    expect(article.titleDerived).toBe(true);
+    expect(article.title.startsWith('The US central command (CENTCOM) has said')).toBe(true);
+    expect(article.title.length).toBeLessThanOrEqual(141);
+  });
+
+  it('has its date and the Washington dateline', () => {
+    expect(article.date).toBe('2024-02-08');
+    expect(article.dateline).toBe('Washington, February 8');
+  });
+
+  it('turns both embedded posts into attributed quotes with handles, pic links and dates', () => {
+    expect(article.socialPosts.map((p) => [p.authorName, p.handle, p.picUrl, p.date])).toEqual([
+      ['Imtiaz Mahmood', 'ImtiazMadmood', 'https://pic.twitter.com/geUn8GnVFv', '2024-02-08'],
+      ['Liz Sly', 'LizSly', 'https://pic.twitter.com/a6zWmT5ov1', '2024-02-07'],
+    ]);
+    expect(article.bodyHtml).toContain('<figure class="social-post">');
+    expect(article.bodyHtml).toContain('<a href="https://twitter.com/LizSly">@LizSly</a>');
+    expect(article.bodyHtml).toContain('<time datetime="2024-02-07">February 7, 2024</time>');
+  });
+
+  it('moves both glued headlines out of the body into related headlines', () => {
+    expect(article.relatedHeadlines).toEqual([
+      'Iran Begins Building Four More Nuclear Power Plants, Says Report',
+      'US Strikes Iraq: United States Carries Out Drone Strike in Baghdad, Three Kataeb Hezbollah Members Including Commander Killed',
+    ]);
+    expect(article.bodyHtml).not.toContain('Iran Begins Building');
+    expect(article.bodyHtml).not.toContain('Carries Out Drone Strike');
+    expect(article.bodyHtml).toContain('CENTCOM said in a statement.');
+  });
+
+  it('is tagged from the taxonomy, every spelling on its canonical tag', () => {
+    expect(article.tagNames).toEqual(expect.arrayContaining(['Iraq', 'Iran', 'Baghdad', 'Syria', 'Jordan', "Kata'ib Hezbollah", 'CENTCOM', 'Pentagon', 'Islamic Resistance in Iraq']));
+  });
+
+  it('keeps every word of the source somewhere on the record', async () => {
+    const source = (await readFile(path.join(ROOT, file), 'utf8')).replace(/^\s*date \d{4}-\d{2}-\d{2}/, '');
+    const shown = [article.dateline, article.bodyHtml, ...article.relatedHeadlines].join(' ').replace(/&#x26;|&amp;/g, '&').replace(/&#x27;|&#39;/g, "'").replace(/&quot;|&#x22;/g, '"');
+    const words = source.match(/[\p{L}\p{N}]+/gu) ?? [];
+    const missing = words.filter((w) => !shown.includes(w));
+    expect(missing).toEqual([]);
+  });
+
+  it('counts words and reading time', () => {
+    expect(article.wordCount).toBeGreaterThan(450);
+    expect(article.readingMinutes).toBe(Math.ceil(article.wordCount / 230));
+  });
+});
+
+describe('raw text is never read as Markdown', () => {
+  it('keeps #, *, >, 1., [a](b) and <b> as literal, escaped text', () => {
+    const article = ok('s.txt', 'date 2024-01-01\n# Not a heading\n\n* not a list\n\n> not a quote\n\n1. not a list\n\nA [link](http://x.y) and <b>bold</b> & _this_.');
+    expect(article.bodyHtml).toBe(
+      '<p># Not a heading</p>\n<p>* not a list</p>\n<p>> not a quote</p>\n<p>1. not a list</p>\n<p>A [link](http://x.y) and &#x3C;b>bold&#x3C;/b> &#x26; _this_.</p>\n',
+    );
+  });
+});
+
+describe('front matter on a .txt file overrides what is derived', () => {
+  it('takes title, tags, slug and date from front matter', () => {
+    const article = ok('s.txt', '---\ntitle: Given Title\ndate: 2024-05-06\ntags: [kataib hezbollah, Local]\nslug: my-slug\n---\nSome text about Iraq.');
+    expect(article).toMatchObject({ title: 'Given Title', titleDerived: false, date: '2024-05-06', slugBase: 'my-slug' });
+    expect(article.tagNames).toEqual(["Kata'ib Hezbollah", 'Local', 'Iraq']);
+  });
+});
