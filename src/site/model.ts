@@ -13,7 +13,10 @@ import { assignTags } from './tag-index.js';
 function finalize(draft: ArticleDraft, slug: string, tags: Map<string, Article['tags'][number]>): Article {
   const { slugBase: _slugBase, tagNames, draft: _draft, ...rest } = draft;
   const seen = new Set<string>();
-  const articleTags = tagNames.map((n) => tags.get(n)!).filter((t) => !seen.has(t.slug) && seen.add(t.slug));
+  const articleTags = tagNames
+    .map((n) => tags.get(n)!)
+    .filter((t) => !seen.has(t.slug) && seen.add(t.slug))
+    .sort((a, b) => byName(a.name, b.name));
   return { ...rest, slug, tags: articleTags };
 }
 
