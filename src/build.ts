@@ -9,8 +9,9 @@ import { renderSiteFeed, renderTagFeed } from './render/feeds.js';
 import type { OutputFile } from './render/output-file.js';
 import { renderRobots, renderSitemaps, type SitemapEntry } from './render/sitemap.js';
 import { createRenderEnv, renderArchivePages, renderArticlePage, renderFixedPages, renderIndexPages, renderTagPages, renderTagsIndex } from './render/pages.js';
-import { createParseContext, parseSeed } from './seeds/parse.js';
-import { listSeeds, readSeed } from './seeds/read.js';
+import { parseAll, workerCount } from './seeds/parse-pool.js';
+import { fromWire } from './seeds/parse-task.js';
+import { listSeeds } from './seeds/read.js';
 import { buildSite } from './site/model.js';
 import type { Site } from './site/site.js';
 import { createStagingDir, recoverOutputDir, swapIntoPlace } from './write/atomic-dir.js';
@@ -29,6 +30,8 @@ export interface BuildOptions {
   readonly publicDir: string;
   readonly baseUrl?: string;
   readonly skipInvalid: boolean;
+  /** Worker threads for parsing; default one per core (none for small builds). */
+  readonly workers?: number;
 }
 
 /** What a build (or check) found and did. */
@@ -49,19 +52,14 @@ export async function loadSite(options: BuildOptions): Promise<{ site: Site; con
   const config = options.baseUrl ? withBaseUrl(loaded, options.baseUrl) : loaded;
   const { paths, errors } = await listSeeds(options.seedsDir);
   if (paths.length === 0 && errors.length === 0) throw new UsageError(`${options.seedsDir}: no seed files (.txt or .md) found (hint: add seeds, or pass --seeds <dir>)`);
-  const context = createParseContext(config.taxonomy, config.allowRawHtml);
   const drafts: ArticleDraft[] = [];
   const warnings: SeedError[] = [];
-  for (const file of paths) {
-    const seed = await readSeed(file);
-    if (seed instanceof SeedError) {
-      errors.push(seed);
-      continue;
-    }
-    const result = parseSeed(seed, context);
-    warnings.push(...result.warnings);
+  const settings = { taxonomy: config.taxonomy, allowRawHtml: config.allowRawHtml };
+  const results = await parseAll(paths, settings, workerCount(options.workers, paths.length));
+  for (const result of results) {
+    warnings.push(...result.warnings.map(fromWire));
     if (result.ok) drafts.push(result.article);
-    else errors.push(...result.errors);
+    else errors.push(...result.errors.map(fromWire));
   }
   if (errors.length > 0 && !options.skipInvalid) throw new ContentErrors(errors);
   return { site: buildSite(drafts, config), config, warnings, skipped: errors };

@@ -14,6 +14,7 @@ const USAGE = `usage: broadsheet <build|check|serve|dev|bench> [options]
   --base-url <url>   absolute URL the site is published at (overrides the config)
   --skip-invalid     publish the valid seeds, list the invalid ones as warnings
   --no-cache         ignore the incremental cache (a cold build)
+  --workers <n>      worker threads for parsing (default: one per core; 0 = in-process)
   --quiet            print only the summary line
   --port <n>         port for serve/dev (default 8080)`;
 
@@ -23,6 +24,12 @@ const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** "1 article", "2 articles". */
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The `--workers` value: a whole number from 0 (parse in-process) up. */
+function parseWorkers(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 64) throw new UsageError(`--workers: expected a whole number from 0 to 64, got ${JSON.stringify(value)}`);
+  return Number(value);
 }
 
 /** Parses argv into a command and build options. */
@@ -41,6 +48,7 @@ function parseCommandLine(argv: string[]) {
         'no-cache': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         port: { type: 'string', default: '8080' },
+        workers: { type: 'string' },
         templates: { type: 'string', default: path.join(PROJECT_DIR, 'templates') },
         public: { type: 'string', default: path.join(PROJECT_DIR, 'public') },
         help: { type: 'boolean', short: 'h', default: false },
@@ -60,6 +68,7 @@ function parseCommandLine(argv: string[]) {
     publicDir: values.public,
     ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
     skipInvalid: values['skip-invalid'],
+    ...(values.workers !== undefined && { workers: parseWorkers(values.workers) }),
   };
   return { command, options, quiet: values.quiet || process.env['CI'] === 'true', noCache: values['no-cache'], port: Number(values.port), rest: positionals.slice(1) };
 }

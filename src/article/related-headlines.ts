@@ -27,8 +27,15 @@ export function isHeadline(sentence: string): boolean {
   return titleCased >= 3;
 }
 
+/** True when the paragraph's last words could end a Title-Case headline (a cheap test before sentence splitting). */
+function mayEndInHeadline(paragraph: string): boolean {
+  const tail = paragraph.slice(-120).split(/\s+/).slice(-4);
+  return tail.length === 4 && tail.every((w) => !/^\p{Ll}/u.test(w) || SMALL_WORDS.has(w.replace(/[^\p{L}]/gu, '')));
+}
+
 /** Moves trailing Title-Case headlines out of a paragraph; at least one sentence of prose always stays. */
 export function splitRelatedHeadlines(paragraph: string): { text: string; headlines: string[] } {
+  if (!mayEndInHeadline(paragraph)) return { text: paragraph, headlines: [] };
   const sentences = splitSentences(paragraph);
   const headlines: string[] = [];
   while (sentences.length > 1 && isHeadline(sentences[sentences.length - 1]!)) {

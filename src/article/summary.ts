@@ -7,7 +7,7 @@ export const MAX_SUMMARY_LENGTH = 300;
 /** Derives a summary from body text; cut at a word boundary with "…" when the first sentence alone is too long. */
 export function deriveSummary(text: string): string {
   // Only the lead matters: never segment a whole long article.
-  const lead = text.replace(/\s+/g, ' ').trim().slice(0, 2000);
+  const lead = text.slice(0, 1500).replace(/\s+/g, ' ').trim();
   const sentences = splitSentences(lead);
   const first = sentences[0] ?? '';
   if (first.length > MAX_SUMMARY_LENGTH) {

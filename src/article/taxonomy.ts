@@ -12,7 +12,8 @@ function foldApostrophes(word: string): string {
 
 /** The words of `text`, apostrophes folded, in order. */
 function wordsOf(text: string): string[] {
-  return Array.from(text.matchAll(WORD), (m) => foldApostrophes(m[0]));
+  const folded = /[\u2019\u02BC]/.test(text) ? foldApostrophes(text) : text;
+  return folded.match(WORD) ?? [];
 }
 
 /** One spelling's words and the canonical tag it stands for. */
@@ -45,14 +46,25 @@ export class TaxonomyMatcher {
       }
     }
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
+    this.lowerFirstWords = Object.entries(taxonomy).some(([c, aliases]) => [c, ...aliases].some((s) => /^[a-z]/.test(s.trim())));
   }
+
+  /** True when some spelling starts with a lower-case ASCII letter (then lower-case words cannot be skipped). */
+  private readonly lowerFirstWords: boolean;
 
   /** Canonical tag names mentioned in `text`, in order of first mention, each once. */
   match(text: string): string[] {
     const found = new Set<string>();
+    if (this.byFirstWord.size === 0) return [];
     const words = wordsOf(text);
     for (let i = 0; i < words.length; i++) {
-      const candidates = this.byFirstWord.get(words[i]!.toUpperCase());
+      const word = words[i]!;
+      // Cheap exits first: a first word must start with a capital or a digit in every spelling.
+      const c = word.charCodeAt(0);
+      if (c >= 97 && c <= 122) {
+        if (!this.lowerFirstWords) continue;
+      }
+      const candidates = this.byFirstWord.get(word.toUpperCase());
       if (!candidates) continue;
       for (const phrase of candidates) {
         if (i + phrase.words.length > words.length) continue;

@@ -16,7 +16,8 @@ function clauseCuts(sentence: string): number[] {
 
 /** Derives a headline from lead text (dateline already removed); never empty, never cut mid-word. */
 export function deriveTitle(lead: string): string {
-  const text = lead.replace(/\s+/g, ' ').trim();
+  // The first sentence is all that matters: never segment a whole long paragraph.
+  const text = lead.slice(0, 1500).replace(/\s+/g, ' ').trim();
   if (!/[\p{L}\p{N}]/u.test(text)) return 'Untitled';
   const first = splitSentences(text)[0] ?? text;
   const sentence = first.replace(/[.]$/, '').trim();

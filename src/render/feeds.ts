@@ -21,8 +21,8 @@ function utcDate(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-/** One Atom document for `articles` (newest first), `updated` from the newest article, never the clock. */
-function atomFeed(config: SiteConfig, title: string, pagePath: string, feedPath: string, articles: readonly Article[]): string {
+/** One Atom document for `articles` (newest first), `updated` from the newest article, never the clock; full text only when `fullText`. */
+function atomFeed(config: SiteConfig, title: string, pagePath: string, feedPath: string, articles: readonly Article[], fullText: boolean): string {
   const newest = articles[0]?.date ?? '1970-01-01';
   const feed = new Feed({
     id: absoluteUrlOf(config.baseUrl, pagePath),
@@ -46,7 +46,7 @@ function atomFeed(config: SiteConfig, title: string, pagePath: string, feedPath:
       date: utcDate(article.date),
       published: utcDate(article.date),
       description: htmlText(article.summary),
-      content: cdataSafe(dateline + article.bodyHtml),
+      ...(fullText && { content: cdataSafe(dateline + article.bodyHtml) }),
       category: article.tags.map((t) => ({ term: t.name, scheme: absoluteUrlOf(config.baseUrl, tagPath(t.slug)) })),
       ...(article.author !== undefined && { author: [{ name: article.author }] }),
     });
@@ -56,10 +56,10 @@ function atomFeed(config: SiteConfig, title: string, pagePath: string, feedPath:
 
 /** The site feed `/feed.xml`. */
 export function renderSiteFeed(site: Site): OutputFile {
-  return { path: FIXED_PATHS.feed, bytes: atomFeed(site.config, site.config.title, FIXED_PATHS.home, FIXED_PATHS.feed, site.articles) };
+  return { path: FIXED_PATHS.feed, bytes: atomFeed(site.config, site.config.title, FIXED_PATHS.home, FIXED_PATHS.feed, site.articles, true) };
 }
 
-/** One tag's feed `/tags/<slug>/feed.xml`. */
+/** One tag's feed `/tags/<slug>/feed.xml`: summaries and links (the site feed carries the full text). */
 export function renderTagFeed(site: Site, tag: TagEntry): OutputFile {
-  return { path: tagFeedPath(tag.slug), bytes: atomFeed(site.config, `${site.config.title}: ${tag.name}`, tagPath(tag.slug), tagFeedPath(tag.slug), tag.articles) };
+  return { path: tagFeedPath(tag.slug), bytes: atomFeed(site.config, `${site.config.title}: ${tag.name}`, tagPath(tag.slug), tagFeedPath(tag.slug), tag.articles, false) };
 }

@@ -7,7 +7,7 @@ import { articlePath, FIXED_PATHS, indexPagePath, monthPath, outputFileOf, tagPa
 import { renderTemplate } from './liquid.js';
 import { articleMeta, listingMeta, type PageMeta } from './meta.js';
 import type { OutputFile } from './output-file.js';
-import { archiveLinks, cardView, paginationView, siteView, tagFeedUrl, tagLinkView, type SiteView, type ViewContext } from './views.js';
+import { archiveLinks, articleUrl, cardView, paginationView, siteView, tagFeedUrl, tagLinkView, type SiteView, type ViewContext } from './views.js';
 
 /** Everything the page renderers share for one build. */
 export interface RenderEnv {
@@ -15,6 +15,8 @@ export interface RenderEnv {
   readonly templatesDir: string;
   readonly ctx: ViewContext;
   readonly site: SiteView;
+  /** Each article's card, rendered once through `partials/card.html` and reused on every list it appears in. */
+  readonly cards: Map<Article, string>;
 }
 
 /** Builds the render environment for a site model. */
@@ -24,7 +26,22 @@ export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Sit
     basePath: siteView(model.config).basePath,
     tagCounts: new Map(model.tags.map((t) => [t.slug, t.articles.length])),
   };
-  return { liquid, templatesDir, ctx, site: siteView(model.config) };
+  return { liquid, templatesDir, ctx, site: siteView(model.config), cards: new Map() };
+}
+
+/** An article's card HTML (escaped by the card template), rendered on first use. */
+function cardHtml(env: RenderEnv, article: Article): string {
+  let html = env.cards.get(article);
+  if (html === undefined) {
+    html = renderTemplate(env.liquid, 'partials/card', { card: cardView(env.ctx, article) }, env.templatesDir);
+    env.cards.set(article, html);
+  }
+  return html;
+}
+
+/** The cards of a list page: the card view plus its pre-rendered HTML. */
+function cards(env: RenderEnv, articles: readonly Article[]) {
+  return articles.map((a) => ({ url: articleUrl(env.ctx, a), title: a.title, html: cardHtml(env, a) }));
 }
 
 /** Renders one template to the output file of `pagePath`. */
@@ -50,7 +67,7 @@ export function renderArticlePage(env: RenderEnv, model: Site, index: number): O
   const article = model.articles[index]!;
   const newer = model.articles[index - 1];
   const older = model.articles[index + 1];
-  const link = (a: Article | undefined) => (a ? { url: cardView(env.ctx, a).url, title: a.title } : null);
+  const link = (a: Article | undefined) => (a ? { url: articleUrl(env.ctx, a), title: a.title } : null);
   const view = {
     ...cardView(env.ctx, article),
     ...archiveLinks(env.ctx, article.date),
@@ -76,7 +93,7 @@ export function renderIndexPages(env: RenderEnv, model: Site): OutputFile[] {
     const n = i + 1;
     const meta = listingMeta(model.config, n === 1 ? null : `Page ${n}`, indexPagePath(n), model.config.description, { url: env.site.feedUrl, title: model.config.title });
     return page(env, 'index', indexPagePath(n), meta, {
-      articles: articles.map((a) => cardView(env.ctx, a)),
+      articles: cards(env, articles),
       pagination: paginationView(env.ctx, n, pages.length, indexPagePath),
       total: model.articles.length,
     }, articles[0]?.date ?? newest(model));
@@ -94,7 +111,7 @@ export function renderTagPages(env: RenderEnv, model: Site, tag: TagEntry): Outp
     const title = n === 1 ? tag.name : `${tag.name} (page ${n})`;
     return page(env, 'tag', tagPath(tag.slug, n), listingMeta(model.config, title, tagPath(tag.slug, n), description, feed), {
       tag: { ...tagLinkView(env.ctx, tag), feedUrl: feed.url },
-      articles: articles.map((a) => cardView(env.ctx, a)),
+      articles: cards(env, articles),
       pagination: paginationView(env.ctx, n, pages.length, (k) => tagPath(tag.slug, k)),
     }, articles[0]?.date);
   });

@@ -81,17 +81,25 @@ export function tagFeedUrl(ctx: ViewContext, slug: string): string {
   return hrefOf(ctx.basePath, tagFeedPath(slug));
 }
 
+/** Most tags a card shows (the article page shows them all). */
+export const CARD_TAGS = 5;
+
 /** An article card. */
 export function cardView(ctx: ViewContext, article: Article): CardView {
   return {
-    url: hrefOf(ctx.basePath, articlePath(article.date, article.slug)),
+    url: articleUrl(ctx, article),
     title: article.title,
     date: article.date,
     dateText: formatLongDate(article.date),
     dateline: article.dateline ?? null,
     summary: article.summary,
-    tags: article.tags.map((t) => tagLinkView(ctx, t)),
+    tags: article.tags.slice(0, CARD_TAGS).map((t) => tagLinkView(ctx, t)),
   };
+}
+
+/** The link to an article page. */
+export function articleUrl(ctx: ViewContext, article: Article): string {
+  return hrefOf(ctx.basePath, articlePath(article.date, article.slug));
 }
 
 /** Links for the year and month an article date falls in. */

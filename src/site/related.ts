@@ -2,7 +2,7 @@
 import type { Article } from '../article/article.js';
 
 /** How many neighbours on each side of an article in a tag's list are considered. */
-const NEIGHBOURS = 25;
+const NEIGHBOURS = 10;
 
 /**
  * For each article (by index in `articles`, which is sorted newest first), up to `count` others sharing

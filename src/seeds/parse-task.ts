@@ -1,0 +1,59 @@
+/** One batch of seeds read and parsed together, as run in a worker thread or in-process; results cross threads as plain data. */
+import { SeedError } from '../errors.js';
+import type { Taxonomy } from '../article/taxonomy.js';
+import type { ArticleDraft } from '../article/draft.js';
+import { createParseContext, parseSeed, type ParseContext, type ParseResult } from './parse.js';
+import { readSeed } from './read.js';
+
+/** What a batch needs: the seed paths and the settings parsing depends on. */
+export interface ParseBatch {
+  readonly paths: readonly string[];
+  readonly taxonomy: Taxonomy;
+  readonly allowRawHtml: boolean;
+}
+
+/** A SeedError as plain data (class instances do not survive a thread boundary). */
+export interface WireError {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
+  readonly hint?: string;
+  readonly column?: number;
+}
+
+/** One seed's outcome as plain data. */
+export type WireResult =
+  | { readonly ok: true; readonly article: ArticleDraft; readonly warnings: readonly WireError[] }
+  | { readonly ok: false; readonly errors: readonly WireError[]; readonly warnings: readonly WireError[] };
+
+/** A SeedError → plain data. */
+export function toWire(e: SeedError): WireError {
+  return { file: e.file, line: e.line, message: e.message, ...(e.hint !== undefined && { hint: e.hint }), ...(e.column !== undefined && { column: e.column }) };
+}
+
+/** Plain data → a SeedError again. */
+export function fromWire(e: WireError): SeedError {
+  return new SeedError(e.file, e.line, e.message, e.hint, e.column);
+}
+
+let cached: { key: string; context: ParseContext } | undefined;
+
+/** The parse context for these settings, built once per thread. */
+function contextFor(batch: ParseBatch): ParseContext {
+  const key = JSON.stringify([batch.taxonomy, batch.allowRawHtml]);
+  if (cached?.key !== key) cached = { key, context: createParseContext(batch.taxonomy, batch.allowRawHtml) };
+  return cached.context;
+}
+
+/** Reads and parses every seed of a batch, in order. */
+export async function parseBatch(batch: ParseBatch): Promise<WireResult[]> {
+  const context = contextFor(batch);
+  const seeds = await Promise.all(batch.paths.map(readSeed));
+  return seeds.map((seed): WireResult => {
+    if (seed instanceof SeedError) return { ok: false, errors: [toWire(seed)], warnings: [] };
+    const result: ParseResult = parseSeed(seed, context);
+    return result.ok
+      ? { ok: true, article: result.article, warnings: result.warnings.map(toWire) }
+      : { ok: false, errors: result.errors.map(toWire), warnings: result.warnings.map(toWire) };
+  });
+}
