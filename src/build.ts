@@ -1,21 +1,24 @@
-/** The pipeline, stage by stage: read → parse → model → render → write. */
-import { rm } from 'node:fs/promises';
+/** The pipeline, stage by stage: read → parse → model → render → write (with the incremental cache around it). */
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleDraft } from './article/draft.js';
+import { BuildCache } from './cache/build-cache.js';
+import { fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, stampSeeds } from './cache/fingerprint.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
-import { createLiquid } from './render/liquid.js';
 import { renderSiteFeed, renderTagFeed } from './render/feeds.js';
+import { createLiquid } from './render/liquid.js';
 import type { OutputFile } from './render/output-file.js';
-import { renderRobots, renderSitemaps, type SitemapEntry } from './render/sitemap.js';
 import { createRenderEnv, renderArchivePages, renderArticlePage, renderFixedPages, renderIndexPages, renderTagPages, renderTagsIndex } from './render/pages.js';
+import { renderRobots, renderSitemaps, type SitemapEntry } from './render/sitemap.js';
 import { parseAll, workerCount } from './seeds/parse-pool.js';
 import { fromWire } from './seeds/parse-task.js';
 import { listSeeds } from './seeds/read.js';
 import { buildSite } from './site/model.js';
 import type { Site } from './site/site.js';
 import { createStagingDir, recoverOutputDir, swapIntoPlace } from './write/atomic-dir.js';
-import { copyPublic, SiteWriter } from './write/files.js';
+import { copyPublic, SiteWriter, type PreviousSite } from './write/files.js';
+import { commitJournal } from './write/journal.js';
 import { acquireOutputLock } from './write/lock.js';
 import { SearchIndex } from './write/search-index.js';
 
@@ -32,6 +35,12 @@ export interface BuildOptions {
   readonly skipInvalid: boolean;
   /** Worker threads for parsing; default one per core (none for small builds). */
   readonly workers?: number;
+  /** The incremental cache folder (default `.cache`); `undefined` with `noCache`. */
+  readonly cacheDir?: string;
+  /** A cold build: neither read nor write the cache. */
+  readonly noCache?: boolean;
+  /** Build the Pagefind search index (default true). */
+  readonly search?: boolean;
 }
 
 /** What a build (or check) found and did. */
@@ -42,27 +51,48 @@ export interface BuildReport {
   readonly files: number;
   /** Files whose bytes changed (the rest kept their previous copy and mtime). */
   readonly written: number;
+  /** True when nothing had changed since the last build and nothing was done. */
+  readonly upToDate: boolean;
   readonly warnings: readonly SeedError[];
   readonly skipped: readonly SeedError[];
 }
 
-/** Read + parse + model: every seed into the Site, or ContentErrors with every problem at once. */
-export async function loadSite(options: BuildOptions): Promise<{ site: Site; config: SiteConfig; warnings: SeedError[]; skipped: SeedError[] }> {
+/** The validated config with `--base-url` applied. */
+export async function resolveConfig(options: BuildOptions): Promise<SiteConfig> {
   const loaded = await loadConfig(options.configFile, options.configRequired);
-  const config = options.baseUrl ? withBaseUrl(loaded, options.baseUrl) : loaded;
+  return options.baseUrl ? withBaseUrl(loaded, options.baseUrl) : loaded;
+}
+
+/** Read + parse + model: every seed into the Site, or ContentErrors with every problem at once. Drafts come from the cache when a seed is unchanged. */
+export async function loadSite(options: BuildOptions, cache?: BuildCache): Promise<{ site: Site; config: SiteConfig; warnings: SeedError[]; skipped: SeedError[] }> {
+  const config = await resolveConfig(options);
   const { paths, errors } = await listSeeds(options.seedsDir);
   if (paths.length === 0 && errors.length === 0) throw new UsageError(`${options.seedsDir}: no seed files (.txt or .md) found (hint: add seeds, or pass --seeds <dir>)`);
-  const drafts: ArticleDraft[] = [];
-  const warnings: SeedError[] = [];
   const settings = { taxonomy: config.taxonomy, allowRawHtml: config.allowRawHtml };
-  const results = await parseAll(paths, settings, workerCount(options.workers, paths.length));
-  for (const result of results) {
-    warnings.push(...result.warnings.map(fromWire));
-    if (result.ok) drafts.push(result.article);
-    else errors.push(...result.errors.map(fromWire));
+  const settingsKey = hashOf(GENERATOR_VERSION, JSON.stringify(settings));
+  const drafts = new Map<string, ArticleDraft>();
+  const keys = new Map<string, string>();
+  if (cache) {
+    const stamps = await stampSeeds(paths);
+    for (const [p, s] of stamps) keys.set(p, hashOf(settingsKey, p, String(s.size), String(s.mtimeMs)));
+    const cached = await Promise.all(paths.map((p) => cache.getDraft(keys.get(p)!)));
+    paths.forEach((p, i) => cached[i] && drafts.set(p, cached[i]!));
   }
-  if (errors.length > 0 && !options.skipInvalid) throw new ContentErrors(errors);
-  return { site: buildSite(drafts, config), config, warnings, skipped: errors };
+  const toParse = paths.filter((p) => !drafts.has(p));
+  const warnings: SeedError[] = [];
+  const results = await parseAll(toParse, settings, workerCount(options.workers, toParse.length));
+  const stores: Promise<void>[] = [];
+  results.forEach((result, i) => {
+    warnings.push(...result.warnings.map(fromWire));
+    if (!result.ok) return void errors.push(...result.errors.map(fromWire));
+    drafts.set(toParse[i]!, result.article);
+    // Seeds with warnings are parsed again next time, so their warnings are never lost.
+    if (cache && result.warnings.length === 0) stores.push(cache.putDraft(keys.get(toParse[i]!)!, result.article));
+  });
+  await Promise.all(stores);
+  if (errors.length > 0 && !options.skipInvalid) throw new ContentErrors(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)));
+  const ordered = paths.filter((p) => drafts.has(p)).map((p) => drafts.get(p)!);
+  return { site: buildSite(ordered, config), config, warnings, skipped: errors };
 }
 
 /** Every generated file of the site (pages, feeds, sitemap, robots), page by page; the search index is not included. */
@@ -87,31 +117,72 @@ export function* renderSite(site: Site, templatesDir: string): Generator<OutputF
   yield renderRobots(site.config);
 }
 
-/** Builds the site into `outDir` atomically: on any error the previous output is left exactly as it was. */
+/** A fingerprint of everything a build reads; equal fingerprints mean byte-identical output. */
+async function fingerprintInputs(options: BuildOptions, config: SiteConfig): Promise<string> {
+  const { paths } = await listSeeds(options.seedsDir);
+  const stamps = await stampSeeds(paths);
+  return hashOf(
+    GENERATOR_VERSION,
+    JSON.stringify(config),
+    JSON.stringify([options.skipInvalid, options.search !== false, path.resolve(options.outDir)]),
+    await fingerprintDir(options.templatesDir),
+    await fingerprintDir(options.publicDir),
+    await fingerprintFile(options.configFile),
+    ...[...stamps].map(([p, s]) => `${p}:${s.size}:${s.mtimeMs}`),
+  );
+}
+
+/** True when the path exists. */
+function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Builds the site into `outDir`: on any error the previous output is left exactly as it was; unchanged files keep their mtime. */
 export async function build(options: BuildOptions): Promise<BuildReport> {
-  const { site, warnings, skipped } = await loadSite(options);
+  const config = await resolveConfig(options);
   const release = await acquireOutputLock(options.outDir);
   try {
     await recoverOutputDir(options.outDir);
+    const cacheDir = options.cacheDir ?? '.cache';
+    if (options.noCache) await BuildCache.forget(cacheDir, options.outDir);
+    const cache = options.noCache ? undefined : await BuildCache.open(cacheDir, options.outDir);
+    const inputsKey = cache ? await fingerprintInputs(options, config) : '';
+    const last = cache?.state;
+    if (last && last.inputsKey === inputsKey && (await exists(path.join(options.outDir, 'index.html')))) {
+      return { ...last.summary, written: 0, upToDate: true, warnings: [], skipped: [] };
+    }
+    const { site, warnings, skipped } = await loadSite(options, cache);
+    const previous: PreviousSite = last && (await exists(options.outDir)) ? { kind: 'manifest', outputs: last.outputs } : (await exists(options.outDir)) ? { kind: 'folder', dir: path.resolve(options.outDir) } : { kind: 'none' };
     const staging = await createStagingDir(options.outDir);
     try {
-      const writer = new SiteWriter(staging, path.resolve(options.outDir));
+      const writer = new SiteWriter(staging, previous, cache !== undefined);
       await copyPublic(options.publicDir, writer);
       let pages = 0;
-      const search = await SearchIndex.create(site.config.language);
+      const search = options.search === false ? undefined : await SearchIndex.create(site.config.language);
       try {
         for (const file of renderSite(site, options.templatesDir)) {
           await writer.add(file);
           if (file.path.endsWith('.html')) pages++;
-          if (file.searchUrl !== undefined) search.add(file.searchUrl, String(file.bytes));
+          if (search && file.searchUrl !== undefined) search.add(file.searchUrl, String(file.bytes));
         }
-        for (const file of await search.files()) await writer.add(file);
+        if (search) for (const file of await search.files()) await writer.add(file);
       } finally {
-        await search.close();
+        await search?.close();
       }
       const stats = await writer.flush();
-      await swapIntoPlace(staging, options.outDir);
-      return { articles: site.articles.length, tags: site.tags.length, pages, files: stats.written + stats.unchanged, written: stats.written, warnings, skipped };
+      if (previous.kind === 'manifest') {
+        const removes = Object.keys(previous.outputs).filter((p) => !writer.allPaths().has(p));
+        await commitJournal(options.outDir, { staging, moves: writer.staged, removes });
+      } else {
+        await swapIntoPlace(staging, options.outDir);
+      }
+      const summary = { articles: site.articles.length, tags: site.tags.length, pages, files: stats.written + stats.unchanged };
+      // A build with warnings or skipped seeds is never "up to date": they must be shown again next time.
+      if (cache) await cache.saveState({ generator: GENERATOR_VERSION, inputsKey: warnings.length + skipped.length === 0 ? inputsKey : '', outputs: writer.outputs, summary });
+      return { ...summary, written: stats.written, upToDate: false, warnings, skipped };
     } catch (error) {
       await rm(staging, { recursive: true, force: true });
       throw error;
@@ -121,10 +192,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
 }
 
-/** Validates seeds and config without writing anything. */
+/** Validates seeds and config without writing anything (no output, no cache, no lock). */
 export async function check(options: BuildOptions): Promise<BuildReport> {
   const { site, warnings, skipped } = await loadSite(options);
-  return { articles: site.articles.length, tags: site.tags.length, pages: 0, files: 0, written: 0, warnings, skipped };
+  return { articles: site.articles.length, tags: site.tags.length, pages: 0, files: 0, written: 0, upToDate: false, warnings, skipped };
 }
 
 /** The config with `--base-url` applied (validated like the config key). */

@@ -14,6 +14,8 @@ const USAGE = `usage: broadsheet <build|check|serve|dev|bench> [options]
   --base-url <url>   absolute URL the site is published at (overrides the config)
   --skip-invalid     publish the valid seeds, list the invalid ones as warnings
   --no-cache         ignore the incremental cache (a cold build)
+  --cache-dir <dir>  incremental cache folder (default: .cache; safe to delete)
+  --no-search        skip the Pagefind search index
   --workers <n>      worker threads for parsing (default: one per core; 0 = in-process)
   --quiet            print only the summary line
   --port <n>         port for serve/dev (default 8080)`;
@@ -46,6 +48,8 @@ function parseCommandLine(argv: string[]) {
         'base-url': { type: 'string' },
         'skip-invalid': { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
+        'no-search': { type: 'boolean', default: false },
+        'cache-dir': { type: 'string', default: '.cache' },
         quiet: { type: 'boolean', default: false },
         port: { type: 'string', default: '8080' },
         workers: { type: 'string' },
@@ -69,6 +73,9 @@ function parseCommandLine(argv: string[]) {
     ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
     skipInvalid: values['skip-invalid'],
     ...(values.workers !== undefined && { workers: parseWorkers(values.workers) }),
+    cacheDir: values['cache-dir'],
+    noCache: values['no-cache'],
+    search: !values['no-search'],
   };
   return { command, options, quiet: values.quiet || process.env['CI'] === 'true', noCache: values['no-cache'], port: Number(values.port), rest: positionals.slice(1) };
 }
@@ -91,7 +98,9 @@ export async function main(argv: string[]): Promise<number> {
         const report = await build(options);
         printWarnings(report, quiet);
         const skipped = report.skipped.length > 0 ? `, ${plural(report.skipped.length, 'seed')} skipped` : '';
-        process.stdout.write(`built ${plural(report.articles, 'article')}, ${plural(report.tags, 'tag')}, ${plural(report.pages, 'page')}${skipped} in ${seconds()} s → ${options.outDir.replace(/\/?$/, '/')}\n`);
+        const verb = report.upToDate ? 'up to date:' : 'built';
+        const changed = report.upToDate ? ', nothing changed' : report.written < report.files ? `, ${plural(report.written, 'file')} rewritten` : '';
+        process.stdout.write(`${verb} ${plural(report.articles, 'article')}, ${plural(report.tags, 'tag')}, ${plural(report.pages, 'page')}${skipped}${changed} in ${seconds()} s → ${options.outDir.replace(/\/?$/, '/')}\n`);
         return 0;
       }
       case 'check': {

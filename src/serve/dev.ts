@@ -26,7 +26,9 @@ async function rebuild(options: BuildOptions, log: (line: string) => void): Prom
 }
 
 /** Runs the dev loop until the process is stopped. */
-export async function dev(options: BuildOptions, port: number): Promise<number> {
+export async function dev(devOptions: BuildOptions, port: number): Promise<number> {
+  // Pagefind re-indexes every page on each build (seconds at archive scale): dev rebuilds skip it; `npm run build` adds it.
+  const options: BuildOptions = { ...devOptions, search: false };
   const log = (line: string) => process.stdout.write(`${line}\n`);
   await rebuild(options, log);
   const config = await loadConfig(options.configFile, options.configRequired).catch(() => undefined);

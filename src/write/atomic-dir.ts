@@ -1,6 +1,7 @@
 /** The output folder is replaced whole: build into a staging folder beside it, then swap by rename. */
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { replayJournal } from './journal.js';
 
 /** The staging folder for this process, beside `outDir` so the final rename is atomic. */
 export function stagingDirOf(outDir: string): string {
@@ -16,10 +17,12 @@ async function exists(p: string): Promise<boolean> {
 }
 
 /**
- * Repairs what a killed build can leave: a missing output folder whose previous copy is still
- * parked as `<out>.old-<pid>` is put back; leftover staging and parked folders are removed.
+ * Repairs what a killed build can leave: a committed journal is finished; a missing output folder
+ * whose previous copy is still parked as `<out>.old-<pid>` is put back; leftover staging and parked
+ * folders are removed.
  */
 export async function recoverOutputDir(outDir: string): Promise<void> {
+  await replayJournal(outDir);
   const full = path.resolve(outDir);
   const parent = path.dirname(full);
   const base = path.basename(full);

@@ -1,4 +1,5 @@
-/** Writes output files into the staging folder; a file whose bytes did not change is hard-linked from the previous site, so it keeps its mtime. */
+/** Writes output files into the staging folder, skipping or hard-linking files whose bytes did not change (they keep their mtime). */
+import { createHash } from 'node:crypto';
 import { link, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -11,25 +12,53 @@ export interface WriteStats {
   unchanged: number;
 }
 
-/** Writes files into `staging` with bounded concurrency, reusing identical files of `previous`. */
+/** How the writer knows what the previous site holds. */
+export type PreviousSite =
+  /** Nothing to compare with: write everything. */
+  | { readonly kind: 'none' }
+  /** The previous output folder, compared byte for byte; identical files are hard-linked into staging. */
+  | { readonly kind: 'folder'; readonly dir: string }
+  /** The previous build's manifest of hashes; identical files are not staged at all (incremental commit). */
+  | { readonly kind: 'manifest'; readonly outputs: Readonly<Record<string, string>> };
+
+/** The hash recorded for a file's bytes in the build manifest. */
+export function contentHashOf(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64url');
+}
+
+/** Writes files into `staging` with bounded concurrency. */
 export class SiteWriter {
   private readonly dirs = new Set<string>();
   private readonly pending = new Set<Promise<void>>();
-  readonly stats: WriteStats = { written: 0, unchanged: 0 };
   private readonly paths = new Set<string>();
+  readonly stats: WriteStats = { written: 0, unchanged: 0 };
+  /** sha1 of every file added, by path (only when `recordHashes`). */
+  readonly outputs: Record<string, string> = {};
+  /** Paths staged for an incremental commit (only with a manifest). */
+  readonly staged: string[] = [];
 
   constructor(
     private readonly staging: string,
-    private readonly previous: string | null,
+    private readonly previous: PreviousSite,
+    private readonly recordHashes: boolean,
     private readonly concurrency = 32,
   ) {}
 
-  /** Queues one file; waits when too many writes are in flight. Throws on a duplicate path. */
+  /** Queues one file; waits when too many writes are in flight. Two files on one path is an error. */
   async add(file: OutputFile): Promise<void> {
     if (this.paths.has(file.path)) throw new UsageError(`two files want the same output path ${file.path} (hint: a file in public/ may clash with a generated page)`);
     this.paths.add(file.path);
+    const bytes = typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes;
+    if (this.recordHashes || this.previous.kind === 'manifest') {
+      const hash = contentHashOf(bytes);
+      this.outputs[file.path] = hash;
+      if (this.previous.kind === 'manifest' && this.previous.outputs[file.path] === hash) {
+        this.stats.unchanged++;
+        return;
+      }
+    }
     while (this.pending.size >= this.concurrency) await Promise.race(this.pending);
-    const p = this.write(file).finally(() => this.pending.delete(p));
+    const p = this.write(file.path, bytes).finally(() => this.pending.delete(p));
     this.pending.add(p);
   }
 
@@ -39,9 +68,9 @@ export class SiteWriter {
     return this.stats;
   }
 
-  /** True when the output already holds a file at this path (from public/ or a page). */
-  has(relPath: string): boolean {
-    return this.paths.has(relPath);
+  /** Every path added so far. */
+  allPaths(): ReadonlySet<string> {
+    return this.paths;
   }
 
   private async ensureDir(dir: string): Promise<void> {
@@ -50,13 +79,12 @@ export class SiteWriter {
     this.dirs.add(dir);
   }
 
-  private async write(file: OutputFile): Promise<void> {
-    const target = resolveInside(this.staging, file.path);
+  private async write(relPath: string, bytes: Uint8Array): Promise<void> {
+    const target = resolveInside(this.staging, relPath);
     await this.ensureDir(path.dirname(target));
-    const bytes = typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes;
-    if (this.previous && (await this.sameAsPrevious(file.path, bytes))) {
+    if (this.previous.kind === 'folder' && (await sameBytes(resolveInside(this.previous.dir, relPath), bytes))) {
       try {
-        await link(resolveInside(this.previous, file.path), target);
+        await link(resolveInside(this.previous.dir, relPath), target);
         this.stats.unchanged++;
         return;
       } catch {
@@ -65,17 +93,18 @@ export class SiteWriter {
     }
     await writeFile(target, bytes);
     this.stats.written++;
+    if (this.previous.kind === 'manifest') this.staged.push(relPath);
   }
+}
 
-  private async sameAsPrevious(relPath: string, bytes: Uint8Array): Promise<boolean> {
-    const old = resolveInside(this.previous!, relPath);
-    try {
-      const info = await stat(old);
-      if (!info.isFile() || info.size !== bytes.byteLength) return false;
-      return Buffer.compare(await readFile(old), bytes) === 0;
-    } catch {
-      return false;
-    }
+/** True when `file` exists and holds exactly `bytes`. */
+async function sameBytes(file: string, bytes: Uint8Array): Promise<boolean> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile() || info.size !== bytes.byteLength) return false;
+    return Buffer.compare(await readFile(file), bytes) === 0;
+  } catch {
+    return false;
   }
 }
 
@@ -94,13 +123,9 @@ export async function listFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-/** Copies `public/` into the writer's output (symbolic links and dot-files are skipped). */
+/** Copies `public/` into the writer's output (dot-files are skipped). */
 export async function copyPublic(publicDir: string, writer: SiteWriter): Promise<number> {
-  const files = await listFiles(publicDir);
-  for (const rel of files) {
-    if (rel.split('/').some((part) => part.startsWith('.'))) continue;
-    await writer.add({ path: rel, bytes: await readFile(path.join(publicDir, rel)) });
-  }
+  const files = (await listFiles(publicDir)).filter((rel) => !rel.split('/').some((part) => part.startsWith('.')));
+  for (const rel of files) await writer.add({ path: rel, bytes: await readFile(path.join(publicDir, rel)) });
   return files.length;
 }
-

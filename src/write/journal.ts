@@ -1,0 +1,64 @@
+/**
+ * Incremental commits: changed files are staged beside the output folder, a journal naming them is
+ * written atomically (the commit point), then each file is renamed into place. A build killed before
+ * the commit point leaves the output untouched; one killed after it is finished by the next build.
+ */
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { resolveInside } from '../site/urls.js';
+
+/** What a commit moves into the output folder and what it deletes. */
+export interface Journal {
+  readonly staging: string;
+  readonly moves: readonly string[];
+  readonly removes: readonly string[];
+}
+
+/** The journal file of an output folder. */
+export function journalPathOf(outDir: string): string {
+  return `${path.resolve(outDir)}.journal`;
+}
+
+/** Writes the journal (the commit point), then applies it. */
+export async function commitJournal(outDir: string, journal: Journal): Promise<void> {
+  const file = journalPathOf(outDir);
+  await writeFile(`${file}.tmp`, JSON.stringify(journal));
+  await rename(`${file}.tmp`, file);
+  await applyJournal(outDir, journal);
+}
+
+/** Applies a journal; safe to run again after a crash (every step is idempotent). */
+export async function applyJournal(outDir: string, journal: Journal): Promise<void> {
+  const out = path.resolve(outDir);
+  const made = new Set<string>();
+  for (const rel of journal.moves) {
+    const target = resolveInside(out, rel);
+    const dir = path.dirname(target);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    await rename(resolveInside(journal.staging, rel), target).catch((error: NodeJS.ErrnoException) => {
+      // Already moved by an earlier, interrupted run of this journal.
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+  for (const rel of journal.removes) {
+    const target = resolveInside(out, rel);
+    await rm(target, { force: true });
+    // Remove folders the deletion left empty (stops at the first non-empty one).
+    for (let dir = path.dirname(target); dir !== out && dir.startsWith(out); dir = path.dirname(dir)) {
+      if (!(await rmdir(dir).then(() => true, () => false))) break;
+    }
+  }
+  await rm(journal.staging, { recursive: true, force: true });
+  await rm(journalPathOf(outDir), { force: true });
+}
+
+/** Finishes a journal left by a killed build, if any. */
+export async function replayJournal(outDir: string): Promise<boolean> {
+  const text = await readFile(journalPathOf(outDir), 'utf8').catch(() => undefined);
+  if (text === undefined) return false;
+  await applyJournal(outDir, JSON.parse(text) as Journal);
+  return true;
+}
