@@ -6,11 +6,7 @@ import { BuildCache } from './cache/build-cache.js';
 import { fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, stampSeeds } from './cache/fingerprint.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
-import { renderSiteFeed, renderTagFeed } from './render/feeds.js';
-import { createLiquid } from './render/liquid.js';
-import type { OutputFile } from './render/output-file.js';
-import { createRenderEnv, renderArchivePages, renderArticlePage, renderFixedPages, renderIndexPages, renderTagPages, renderTagsIndex } from './render/pages.js';
-import { renderRobots, renderSitemaps, type SitemapEntry } from './render/sitemap.js';
+import { renderSite, renderSiteInto, renderWorkerCount } from './render/site-files.js';
 import { parseAll, workerCount } from './seeds/parse-pool.js';
 import { fromWire } from './seeds/parse-task.js';
 import { listSeeds } from './seeds/read.js';
@@ -95,27 +91,8 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache): Promi
   return { site: buildSite(ordered, config), config, warnings, skipped: errors };
 }
 
-/** Every generated file of the site (pages, feeds, sitemap, robots), page by page; the search index is not included. */
-export function* renderSite(site: Site, templatesDir: string): Generator<OutputFile> {
-  const env = createRenderEnv(createLiquid(templatesDir), templatesDir, site);
-  const sitemap: SitemapEntry[] = [];
-  function* pages(): Generator<OutputFile> {
-    for (let i = 0; i < site.articles.length; i++) yield renderArticlePage(env, site, i);
-    yield* renderIndexPages(env, site);
-    for (const tag of site.tags) yield* renderTagPages(env, site, tag);
-    yield renderTagsIndex(env, site);
-    yield* renderArchivePages(env, site);
-    yield* renderFixedPages(env, site);
-  }
-  for (const file of pages()) {
-    if (file.lastmod !== undefined) sitemap.push({ path: file.path.replace(/index\.html$/, ''), lastmod: file.lastmod });
-    yield file;
-  }
-  yield renderSiteFeed(site);
-  for (const tag of site.tags) yield renderTagFeed(site, tag);
-  yield* renderSitemaps(site.config, sitemap);
-  yield renderRobots(site.config);
-}
+/** Every generated file, rendered in-process (used by tests and small builds). */
+export { renderSite };
 
 /** A fingerprint of everything a build reads; equal fingerprints mean byte-identical output. */
 async function fingerprintInputs(options: BuildOptions, config: SiteConfig): Promise<string> {
@@ -163,11 +140,11 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       let pages = 0;
       const search = options.search === false ? undefined : await SearchIndex.create(site.config.language);
       try {
-        for (const file of renderSite(site, options.templatesDir)) {
+        await renderSiteInto(site, options.templatesDir, renderWorkerCount(options.workers, site.articles.length), async (file) => {
           await writer.add(file);
           if (file.path.endsWith('.html')) pages++;
           if (search && file.searchUrl !== undefined) search.add(file.searchUrl, String(file.bytes));
-        }
+        });
         if (search) for (const file of await search.files()) await writer.add(file);
       } finally {
         await search?.close();

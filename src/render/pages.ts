@@ -46,8 +46,32 @@ function cards(env: RenderEnv, articles: readonly Article[]) {
 
 /** Renders one template to the output file of `pagePath`. */
 function page(env: RenderEnv, template: string, pagePath: string, meta: PageMeta, data: object, lastmod: string | undefined): OutputFile {
-  const html = renderTemplate(env.liquid, template, { site: env.site, page: { ...meta, path: pagePath }, ...data }, env.templatesDir);
-  return { path: outputFileOf(pagePath), bytes: html, ...(lastmod !== undefined && { lastmod }) };
+  return renderJob(env.liquid, env.templatesDir, pageJob(env, template, pagePath, meta, data, lastmod));
+}
+
+/** A page to render: its template and complete context, plain data (it can cross to a worker thread). */
+export interface PageJob {
+  readonly template: string;
+  readonly pagePath: string;
+  readonly context: object;
+  readonly lastmod?: string;
+  readonly searchUrl?: string;
+}
+
+/** The job for one page. */
+function pageJob(env: RenderEnv, template: string, pagePath: string, meta: PageMeta, data: object, lastmod: string | undefined): PageJob {
+  return { template, pagePath, context: { site: env.site, page: { ...meta, path: pagePath }, ...data }, ...(lastmod !== undefined && { lastmod }) };
+}
+
+/** Renders a job to its output file. */
+export function renderJob(liquid: Liquid, templatesDir: string, job: PageJob): OutputFile {
+  const html = renderTemplate(liquid, job.template, job.context, templatesDir);
+  return {
+    path: outputFileOf(job.pagePath),
+    bytes: html,
+    ...(job.lastmod !== undefined && { lastmod: job.lastmod }),
+    ...(job.searchUrl !== undefined && { searchUrl: job.searchUrl }),
+  };
 }
 
 /** The date of the newest article (the site's last change). */
@@ -62,14 +86,15 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return pages.length > 0 ? pages : [[]];
 }
 
-/** The article page at `index` of the sorted list. */
-export function renderArticlePage(env: RenderEnv, model: Site, index: number): OutputFile {
+/** The job for the article page at `index` of the sorted list (rendered here or in a worker). */
+export function articlePageJob(env: RenderEnv, model: Site, index: number): PageJob {
   const article = model.articles[index]!;
   const newer = model.articles[index - 1];
   const older = model.articles[index + 1];
   const link = (a: Article | undefined) => (a ? { url: articleUrl(env.ctx, a), title: a.title } : null);
   const view = {
     ...cardView(env.ctx, article),
+    tags: article.tags.map((t) => tagLinkView(env.ctx, t)),
     ...archiveLinks(env.ctx, article.date),
     bodyHtml: article.bodyHtml,
     titleDerived: article.titleDerived,
@@ -82,8 +107,8 @@ export function renderArticlePage(env: RenderEnv, model: Site, index: number): O
     older: link(older),
     related: (model.related[index] ?? []).map((a) => cardView(env.ctx, a)),
   };
-  const file = page(env, 'article', articlePath(article.date, article.slug), articleMeta(model.config, article), { article: view }, article.date);
-  return { ...file, searchUrl: view.url };
+  const job = pageJob(env, 'article', articlePath(article.date, article.slug), articleMeta(model.config, article), { article: view }, article.date);
+  return { ...job, searchUrl: view.url };
 }
 
 /** The paginated front page. */
