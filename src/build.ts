@@ -109,6 +109,17 @@ async function fingerprintInputs(options: BuildOptions, config: SiteConfig): Pro
   );
 }
 
+/** Stage timings on stderr when BROADSHEET_TIMINGS=1 (for profiling; never in normal output). */
+function stageTimer(): (stage: string) => void {
+  if (process.env['BROADSHEET_TIMINGS'] !== '1') return () => {};
+  let last = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    process.stderr.write(`timing: ${stage} ${(now - last).toFixed(0)} ms\n`);
+    last = now;
+  };
+}
+
 /** True when the path exists. */
 function exists(p: string): Promise<boolean> {
   return stat(p).then(
@@ -119,6 +130,7 @@ function exists(p: string): Promise<boolean> {
 
 /** Builds the site into `outDir`: on any error the previous output is left exactly as it was; unchanged files keep their mtime. */
 export async function build(options: BuildOptions): Promise<BuildReport> {
+  const lap = stageTimer();
   const config = await resolveConfig(options);
   const release = await acquireOutputLock(options.outDir);
   try {
@@ -131,7 +143,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     if (last && last.inputsKey === inputsKey && (await exists(path.join(options.outDir, 'index.html')))) {
       return { ...last.summary, written: 0, upToDate: true, warnings: [], skipped: [] };
     }
+    lap('start-up and fingerprint');
     const { site, warnings, skipped } = await loadSite(options, cache);
+    lap('read, parse and model');
     const previous: PreviousSite = last && (await exists(options.outDir)) ? { kind: 'manifest', outputs: last.outputs } : (await exists(options.outDir)) ? { kind: 'folder', dir: path.resolve(options.outDir) } : { kind: 'none' };
     const staging = await createStagingDir(options.outDir);
     try {
@@ -145,17 +159,21 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
           if (file.path.endsWith('.html')) pages++;
           if (search && file.searchUrl !== undefined) search.add(file.searchUrl, String(file.bytes));
         });
+        lap('render');
         if (search) for (const file of await search.files()) await writer.add(file);
+        if (search) lap('search index');
       } finally {
         await search?.close();
       }
       const stats = await writer.flush();
+      lap('write (flush)');
       if (previous.kind === 'manifest') {
         const removes = Object.keys(previous.outputs).filter((p) => !writer.allPaths().has(p));
         await commitJournal(options.outDir, { staging, moves: writer.staged, removes });
       } else {
         await swapIntoPlace(staging, options.outDir);
       }
+      lap('commit');
       const summary = { articles: site.articles.length, tags: site.tags.length, pages, files: stats.written + stats.unchanged };
       // A build with warnings or skipped seeds is never "up to date": they must be shown again next time.
       if (cache) await cache.saveState({ generator: GENERATOR_VERSION, inputsKey: warnings.length + skipped.length === 0 ? inputsKey : '', outputs: writer.outputs, summary });
