@@ -1,0 +1,85 @@
+import { appendFile, cp, mkdtemp, readdir, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../src/bench/corpus.js';
+import { differences, snapshotDir, spawnCli } from '../support/spawn-cli.js';
+
+const FIXTURE_SEEDS = path.join(import.meta.dirname, '..', 'fixtures', 'basic', 'seeds');
+let work: string;
+let seeds: string;
+let config: string;
+let reference: Map<string, Buffer>;
+
+/** Builds into a fresh folder and returns its snapshot. */
+async function buildSnapshot(name: string, args: string[], env: Record<string, string> = {}, seedsDir = seeds) {
+  const out = path.join(work, name);
+  const r = await spawnCli(['build', '--seeds', seedsDir, '--out', out, '--config', config, '--base-url', 'https://news.example.org/archive/', '--cache-dir', path.join(work, `cache-${name}`), ...args], env);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return snapshotDir(out);
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-determinism-'));
+  // 400 raw-text articles (enough to start worker threads) plus the hand-written fixture seeds.
+  const corpus = await writeCorpus({ count: 400, out: path.join(work, 'corpus'), format: 'txt', generator: 'builtin' });
+  seeds = corpus.seedsDir;
+  config = corpus.configFile;
+  await cp(FIXTURE_SEEDS, path.join(seeds, 'fixture'), { recursive: true });
+  reference = await buildSnapshot('reference', ['--no-cache'], { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' });
+}, 180_000);
+
+describe('two builds of the same input are byte-identical', () => {
+  it('whatever the time zone, locale and worker count', async () => {
+    const other = await buildSnapshot('kiritimati', ['--no-cache', '--workers', '0'], { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' });
+    expect(differences(reference, other)).toEqual([]);
+    const adak = await buildSnapshot('adak', ['--no-cache', '--workers', '1'], { TZ: 'America/Adak', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' });
+    expect(differences(reference, adak)).toEqual([]);
+  }, 120_000);
+
+  it('whatever order the files were created in', async () => {
+    const reversed = path.join(work, 'reversed-seeds');
+    const files = (await readdir(seeds, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    for (const e of files.reverse()) {
+      const rel = path.relative(seeds, path.join(e.parentPath, e.name));
+      await cp(path.join(seeds, rel), path.join(reversed, rel));
+    }
+    // Same paths relative to --seeds, so source paths (and slug order) are the same.
+    const other = await buildSnapshot('reversed', ['--no-cache'], {}, reversed);
+    expect(differences(reference, other)).toEqual([]);
+  }, 120_000);
+
+  it('cached and cold builds agree, and a rebuild with nothing changed is a no-op', async () => {
+    const first = await buildSnapshot('cached', []);
+    expect(differences(reference, first)).toEqual([]);
+    const r = await spawnCli(['build', '--seeds', seeds, '--out', path.join(work, 'cached'), '--config', config, '--base-url', 'https://news.example.org/archive/', '--cache-dir', path.join(work, 'cache-cached')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^up to date: 4\d\d articles, .*nothing changed in [\d.]+ s → .*\/cached\/\n$/);
+  }, 120_000);
+});
+
+describe('an incremental rebuild after editing one seed', () => {
+  it('equals a cold build of the edited seeds and leaves unchanged files untouched (same mtime)', async () => {
+    const edited = path.join(work, 'edited-seeds');
+    await cp(seeds, edited, { recursive: true });
+    const out = path.join(work, 'incremental');
+    const args = ['--out', out, '--config', config, '--base-url', 'https://news.example.org/archive/', '--cache-dir', path.join(work, 'cache-incremental'), '--no-search'];
+    expect((await spawnCli(['build', '--seeds', edited, ...args])).code).toBe(0);
+    const before = new Map<string, number>();
+    for (const rel of (await snapshotDir(out)).keys()) before.set(rel, (await stat(path.join(out, rel))).mtimeMs);
+    await new Promise((r) => setTimeout(r, 20));
+    await appendFile(path.join(edited, '000123.txt'), '\n\nA brand new closing paragraph about Zanzibar.\n');
+    const r = await spawnCli(['build', '--seeds', edited, ...args]);
+    expect(r.code).toBe(0);
+    const incremental = await snapshotDir(out);
+    const cold = await buildSnapshot('edited-cold', ['--no-cache', '--no-search'], {}, edited);
+    expect(differences(cold, incremental)).toEqual([]);
+    const rewritten: string[] = [];
+    for (const rel of incremental.keys()) if ((await stat(path.join(out, rel))).mtimeMs !== before.get(rel)) rewritten.push(rel);
+    expect(rewritten.length).toBeGreaterThan(0);
+    expect(rewritten.length).toBeLessThan(10);
+    expect(rewritten.some((p) => p.endsWith('/index.html') && /^\d{4}\/\d{2}\/\d{2}\//.test(p))).toBe(true);
+  }, 120_000);
+});
+
