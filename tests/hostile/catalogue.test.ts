@@ -1,0 +1,122 @@
+import { cp, mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { snapshotDir, spawnCli } from '../support/spawn-cli.js';
+import { unsafeContent } from './html-safety.js';
+
+const HOSTILE = import.meta.dirname;
+const INVALID = path.join(import.meta.dirname, '..', 'invalid');
+const BASE = '/archive/';
+const allowedScript = (src: string) => src === `${BASE}pagefind/pagefind-ui.js` || src === `${BASE}search.js`;
+
+let work: string;
+let seeds: string;
+let site: Map<string, Buffer>;
+let buildOutput: { code: number | null; stdout: string; stderr: string };
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-hostile-'));
+  seeds = path.join(work, 'seeds');
+  await cp(path.join(HOSTILE, 'seeds'), seeds, { recursive: true });
+  // A very large article (about 5 MB) builds like any other.
+  const paragraph = 'The council met again on Tuesday to discuss the harbour, and members said more talks were needed. ';
+  await writeFile(path.join(seeds, 'huge.txt'), `date 2024-05-08\n${Array.from({ length: 2600 }, () => paragraph.repeat(20)).join('\n\n')}\n`);
+  buildOutput = await spawnCli(['build', '--seeds', seeds, '--out', path.join(work, 'dist'), '--config', path.join(HOSTILE, 'site.config.json'), '--no-cache']);
+  site = await snapshotDir(path.join(work, 'dist'));
+}, 120_000);
+
+describe('the hostile catalogue builds safely', () => {
+  it('builds every hostile seed (an unknown front-matter key is only a warning)', () => {
+    expect(buildOutput.code).toBe(0);
+    expect(buildOutput.stderr).toBe('');
+    expect(buildOutput.stdout).toMatch(/^built 9 articles, /);
+  });
+
+  it('no page contains executable content: no script but JSON-LD and the search UI, no on* attributes, no javascript: URLs, no iframes', () => {
+    const problems: string[] = [];
+    for (const [file, bytes] of site) {
+      if (!file.endsWith('.html')) continue;
+      for (const p of unsafeContent(bytes.toString('utf8'), allowedScript)) problems.push(`${file}: ${p}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('every feed and sitemap is well-formed XML', () => {
+    for (const [file, bytes] of site) {
+      if (file.endsWith('.xml')) expect([file, XMLValidator.validate(bytes.toString('utf8'))]).toEqual([file, true]);
+    }
+  });
+
+  it('shows hostile text as text: the title, tags, author and dateline are escaped, not dropped', () => {
+    const article = [...site].find(([f, b]) => /^2024\/05\/01\//.test(f) && b.toString().includes('<h1'))!;
+    const html = article[1].toString();
+    expect(html).toContain('&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; &#34;quotes&#34;');
+    expect(html).toContain('By &#34;&gt;&lt;svg onload=alert(&#39;author&#39;)&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(&#39;tag&#39;)&gt;');
+  });
+
+  it('keeps every output path inside the output folder, with slugs made of [a-z0-9-] only', () => {
+    for (const file of site.keys()) {
+      expect(file.split('/').every((part) => part !== '..' && part !== '')).toBe(true);
+    }
+    expect([...site.keys()].filter((f) => f.startsWith('2024/05/01/'))).toEqual(['2024/05/01/etc-passwd/index.html']);
+    const tagDirs = [...new Set([...site.keys()].filter((f) => f.startsWith('tags/') && f.endsWith('/index.html') && f.split('/').length === 3).map((f) => f.split('/')[1]))].sort();
+    for (const slug of tagDirs) expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(tagDirs).toEqual(expect.arrayContaining(['c', 'c-plus-plus', 'escape', 'iraq', 'b-onmouseover-alert-taxonomy-evil-tag-b']));
+  });
+
+  it('gives two same-day articles with one headline two stable slugs', () => {
+    expect([...site.keys()].filter((f) => f.startsWith('2024/05/05/')).sort()).toEqual(['2024/05/05/same-headline-2/index.html', '2024/05/05/same-headline/index.html']);
+    expect(site.get('2024/05/05/same-headline/index.html')!.toString()).toContain('First of two.');
+  });
+
+  it('reads a BOM and CRLF file like any other', () => {
+    const page = [...site].find(([f]) => f.startsWith('2024/05/06/'))!;
+    expect(page[0]).toBe('2024/05/06/a-file-with-a-bom-and-crlf-line-ends/index.html');
+    expect(page[1].toString()).toContain('<p>Second paragraph.</p>');
+  });
+
+  it('publishes every word of a 5 MB article', () => {
+    const page = [...site].find(([f]) => f.startsWith('2024/05/08/'))!;
+    const html = page[1].toString();
+    const body = html.slice(html.indexOf('<div class="body">'), html.indexOf('</article>'));
+    expect(body.split('The council met again on Tuesday').length - 1).toBe(2600 * 20);
+  });
+});
+
+describe('a strict build over hostile and invalid seeds', () => {
+  let mixed: string;
+  beforeAll(async () => {
+    mixed = path.join(work, 'mixed');
+    await cp(path.join(HOSTILE, 'seeds'), mixed, { recursive: true });
+    for (const name of await readdir(INVALID)) await cp(path.join(INVALID, name, 'seeds'), path.join(mixed, 'invalid', name), { recursive: true });
+    await symlink('/etc/hostname', path.join(mixed, 'outside-link.txt'));
+    await mkdir(path.join(work, 'previous'), { recursive: true });
+    await writeFile(path.join(work, 'previous', 'index.html'), 'the previous site');
+  });
+
+  it('exits 1, names every invalid file, and leaves the existing output folder exactly as it was', async () => {
+    const r = await spawnCli(['build', '--seeds', mixed, '--out', path.join(work, 'previous'), '--config', path.join(HOSTILE, 'site.config.json')]);
+    expect(r.code).toBe(1);
+    const named = new Set(r.stderr.split('\n').filter((l) => l.includes(': ')).map((l) => path.basename(l.split(':')[0]!)));
+    expect([...named].sort()).toEqual(['a-empty.txt', 'b-binary.txt', 'bad.txt', 'broken.md', 'c-month.txt', 'e-empty-body.txt', 'latin1.txt', 'nodate.txt', 'outside-link.txt', 'types.md', 'x.md']);
+    expect(r.stderr).toContain(`${path.join(mixed, 'outside-link.txt')}:1: symbolic link points outside the seeds folder (hint: copy the file into the seeds folder instead)`);
+    expect(r.stderr.trimEnd().split('\n').pop()).toBe('12 errors; nothing was written');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect([...(await snapshotDir(path.join(work, 'previous')))]).toEqual([['index.html', Buffer.from('the previous site')]]);
+  });
+
+  it('with --skip-invalid publishes the valid seeds, lists each skipped one, and still has no executable content', async () => {
+    const out = path.join(work, 'skipped');
+    const r = await spawnCli(['build', '--seeds', mixed, '--out', out, '--config', path.join(HOSTILE, 'site.config.json'), '--skip-invalid', '--no-cache'], { CI: '' });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('skipped: '))).toHaveLength(12);
+    expect(r.stdout).toMatch(/^built 9 articles, .*12 seeds skipped/);
+    for (const [file, bytes] of await snapshotDir(out)) {
+      if (file.endsWith('.html')) expect([file, unsafeContent(bytes.toString(), allowedScript)]).toEqual([file, []]);
+    }
+  });
+});
+
