@@ -6,6 +6,8 @@
   var ui = new PagefindUI({
     element: '#search',
     bundlePath: el.getAttribute('data-bundle-path'),
+    // Indexed URLs already carry the site's base path.
+    baseUrl: '/',
     showSubResults: false,
     showImages: false,
     resetStyles: false,

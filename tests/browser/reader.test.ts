@@ -1,0 +1,74 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
+import { buildAndServe, type ServedSite } from '../support/served-site.js';
+
+const ROOT = path.join(import.meta.dirname, '..', '..');
+let site: ServedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await buildAndServe(path.join(ROOT, 'seeds'), path.join(ROOT, 'site.config.json'));
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('a reader in Chromium, on the seed site served under /archive/', () => {
+  it('goes front page → article → tag → back to the article → month archive → search, and lands on the article', async () => {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(site.root);
+    await page.getByRole('link', { name: /The US central command \(CENTCOM\) has said/ }).first().click();
+    await expect.poll(() => page.url()).toBe(`${site.root}2024/02/08/the-us-central-command-centcom-has-said-that-it-killed-a-a/`);
+    await expect.poll(() => page.locator('h1').textContent()).toContain('The US central command (CENTCOM) has said');
+    expect(await page.locator('.article-header .meta time').textContent()).toBe('February 8, 2024');
+    expect(await page.locator('.article-header .dateline').textContent()).toBe('Washington, February 8');
+    expect(await page.locator('figure.social-post').count()).toBe(2);
+    expect(await page.locator('.also li').allTextContents()).toHaveLength(2);
+
+    await page.locator('.article-tags').getByRole('link', { name: "Kata'ib Hezbollah" }).click();
+    await expect.poll(() => page.url()).toBe(`${site.root}tags/kataib-hezbollah/`);
+    await page.getByRole('link', { name: /The US central command/ }).first().click();
+    await page.locator('.kicker a').click();
+    await expect.poll(() => page.url()).toBe(`${site.root}2024/02/`);
+    expect(await page.locator('h1').textContent()).toBe('February 2024');
+
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Search' }).click();
+    await expect.poll(() => page.url()).toBe(`${site.root}search/`);
+    const input = page.locator('.pagefind-ui__search-input');
+    await input.waitFor({ timeout: 15_000 });
+    await input.fill('Hezbollah');
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    await result.click();
+    await expect.poll(() => page.url()).toBe(`${site.root}2024/02/08/the-us-central-command-centcom-has-said-that-it-killed-a-a/`);
+    expect(dialogs).toEqual([]);
+  }, 60_000);
+
+  it('search offers filters by tag and year', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.root}search/`);
+    await page.locator('.pagefind-ui__search-input').fill('strike');
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    const filters = await page.locator('.pagefind-ui__filter-name').allTextContents();
+    expect(filters.map((f) => f.trim().toLowerCase())).toEqual(expect.arrayContaining(['tag', 'year']));
+  }, 60_000);
+
+  it('answers an unknown address with the 404 page and a link home', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${site.root}no/such/page/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Page not found');
+    await page.getByRole('link', { name: 'Go to the front page' }).click();
+    await expect.poll(() => page.url()).toBe(site.root);
+  }, 30_000);
+});

@@ -1,0 +1,27 @@
+import { mkdtemp } from 'node:fs/promises';
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createStaticServer } from '../../src/serve/serve.js';
+import { spawnCli } from './spawn-cli.js';
+
+/** A site built with the real CLI and served on localhost under a sub-path. */
+export interface ServedSite {
+  readonly out: string;
+  /** `http://127.0.0.1:PORT/archive/` */
+  readonly root: string;
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+/** Builds `seeds` with `--base-url https://news.example.org/archive/` and serves it under /archive/. */
+export async function buildAndServe(seeds: string, config: string): Promise<ServedSite> {
+  const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'broadsheet-served-')), 'dist');
+  const r = await spawnCli(['build', '--seeds', seeds, '--out', out, '--config', config, '--base-url', 'https://news.example.org/archive/', '--no-cache']);
+  if (r.code !== 0) throw new Error(`build failed: ${r.stderr}`);
+  const server: http.Server = createStaticServer(out, '/archive/');
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { out, origin, root: `${origin}/archive/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
