@@ -12,6 +12,13 @@
     showImages: false,
     resetStyles: false,
   });
+  // Pagefind's input carries only a placeholder; give it an accessible name.
+  var label = function () {
+    var input = el.querySelector('input[type="text"], input:not([type])');
+    if (input && !input.hasAttribute('aria-label')) input.setAttribute('aria-label', 'Search the archive');
+    return Boolean(input);
+  };
+  if (!label()) new MutationObserver(function (_m, observer) { if (label()) observer.disconnect(); }).observe(el, { childList: true, subtree: true });
   var q = params.get('q');
   if (q) ui.triggerSearch(q);
 })();
