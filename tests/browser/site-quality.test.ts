@@ -99,7 +99,7 @@ describe('the fixture site served under /archive/', () => {
     for (const [name, rel] of pageTypes) {
       await page.goto(site.root + rel);
       await page.addScriptTag({ content: axeSource });
-      const result = (await page.evaluate(() => (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run())) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+      const result = (await page.evaluate('axe.run()')) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
       for (const v of result.violations) if (v.impact === 'serious' || v.impact === 'critical') violations.push(`${name}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }
     await context.close();
@@ -113,7 +113,7 @@ describe('the fixture site served under /archive/', () => {
       const page = await browser.newPage({ viewport: { width, height } });
       for (const [name, rel] of pageTypes.filter(([n]) => ['front page', 'article', 'tags index', 'search'].includes(n))) {
         await page.goto(site.root + rel);
-        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        const scrollWidth = (await page.evaluate('document.documentElement.scrollWidth')) as number;
         if (scrollWidth > width) overflow.push(`${name} at ${width}px: ${scrollWidth}px wide`);
         await writeFile(path.join(ARTIFACTS, `${label}-${name.replace(/\s+/g, '-')}.png`), await page.screenshot({ fullPage: true }));
       }
