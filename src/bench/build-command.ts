@@ -13,15 +13,17 @@ export interface BuildParams {
   readonly siteDir: string;
   /** False for a cold build (`--no-cache`). */
   readonly useCache: boolean;
+  /** False adds `--no-search` (the peers build no search index). */
+  readonly search?: boolean;
 }
 
 /** Turns build paths into the command to run; tests pass a fake one. */
 export type BuildCommand = (params: BuildParams) => Invocation;
 
-/** `node lib/cli.js build --seeds … --out … --config … --quiet [--no-cache]`, run from the site folder. */
+/** `node lib/cli.js build --seeds … --out … --config … --quiet [--no-cache] [--no-search]`, run from the site folder. */
 export const broadsheetBuild: BuildCommand = (p) => ({
   command: process.execPath,
-  args: [cliPath, 'build', '--seeds', p.seedsDir, '--out', p.outDir, '--config', p.configFile, '--quiet', ...(p.useCache ? [] : ['--no-cache'])],
+  args: [cliPath, 'build', '--seeds', p.seedsDir, '--out', p.outDir, '--config', p.configFile, '--quiet', ...(p.useCache ? [] : ['--no-cache']), ...(p.search ? [] : ['--no-search'])],
   cwd: p.siteDir,
 });
 

@@ -19,6 +19,8 @@ export interface BenchOptions {
   readonly generator?: CorpusGenerator;
   /** Skip the no-op and one-edit rebuilds. */
   readonly incremental: boolean;
+  /** Build broadsheet's Pagefind index too (the peers build none, so off for a like-for-like comparison). */
+  readonly search: boolean;
   /** A build running longer is killed and reported failed. */
   readonly timeoutSeconds: number;
   readonly help: boolean;
@@ -33,6 +35,7 @@ export const BENCH_USAGE = `usage: broadsheet bench [options]
   --json <file>               results file (default <work>/results.json)
   --peers                     also build Hugo and Eleventy (../shared/bench/peers/run.sh) on the md corpus, alternating runs
   --no-incremental            skip the no-op and one-edited-article rebuilds
+  --search                    include the Pagefind search index (off: the peers build no search)
   --seed 1                    corpus seed
   --generator shared|builtin  corpus generator (default: shared script when present)
   --timeout 900               seconds before a build is killed`;
@@ -66,6 +69,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
         json: { type: 'string' },
         peers: { type: 'boolean', default: false },
         'no-incremental': { type: 'boolean', default: false },
+        search: { type: 'boolean', default: false },
         seed: { type: 'string', default: '1' },
         generator: { type: 'string' },
         timeout: { type: 'string', default: '900' },
@@ -90,6 +94,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
     seed: values.seed,
     ...(generator === undefined ? {} : { generator }),
     incremental: !values['no-incremental'],
+    search: values.search,
     timeoutSeconds: positiveInt('timeout', values.timeout),
     help: values.help,
   };

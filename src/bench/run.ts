@@ -86,7 +86,7 @@ async function benchCorpus(state: RunState, size: number, format: CorpusFormat):
   state.progress(`${size} ${format}: corpus ${reused ? 'reused' : `written (${corpus.generator} generator)`} in ${corpusDir}`);
   const siteDir = path.join(options.work, 'sites', `${format}-${size}`);
   await mkdir(siteDir, { recursive: true });
-  const params: Omit<BuildParams, 'useCache'> = { seedsDir: corpus.seedsDir, outDir: path.join(siteDir, 'dist'), configFile: corpus.configFile, siteDir };
+  const params: Omit<BuildParams, 'useCache'> = { seedsDir: corpus.seedsDir, outDir: path.join(siteDir, 'dist'), configFile: corpus.configFile, siteDir, search: state.options.search };
   const bs = broadsheetTarget(state.command, { ...params, useCache: false });
   const peers = format === 'md' && options.peers ? await peerTargetsFor(state, corpus) : { targets: [], failed: [] };
   const targets = [bs, ...peers.targets];
