@@ -6,6 +6,7 @@ import { BuildCache } from './cache/build-cache.js';
 import { fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, stampSeeds } from './cache/fingerprint.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
+import type { Progress } from './progress.js';
 import { renderSite, renderSiteInto, renderWorkerCount } from './render/site-files.js';
 import { parseAll, workerCount } from './seeds/parse-pool.js';
 import { fromWire } from './seeds/parse-task.js';
@@ -37,6 +38,8 @@ export interface BuildOptions {
   readonly noCache?: boolean;
   /** Build the Pagefind search index (default true). */
   readonly search?: boolean;
+  /** Where progress goes (default: nowhere). */
+  readonly progress?: Progress;
 }
 
 /** What a build (or check) found and did. */
@@ -76,7 +79,8 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache): Promi
   }
   const toParse = paths.filter((p) => !drafts.has(p));
   const warnings: SeedError[] = [];
-  const results = await parseAll(toParse, settings, workerCount(options.workers, toParse.length));
+  options.progress?.stage('parse', toParse.length);
+  const results = await parseAll(toParse, settings, workerCount(options.workers, toParse.length), options.progress?.update);
   const stores: Promise<void>[] = [];
   results.forEach((result, i) => {
     warnings.push(...result.warnings.map(fromWire));
@@ -120,6 +124,16 @@ function stageTimer(): (stage: string) => void {
   };
 }
 
+/** How many files renderSite yields for a site (for the progress bar). */
+function generatedFileCount(site: Site): number {
+  const pagesOf = (n: number) => Math.max(1, Math.ceil(n / site.config.pageSize));
+  const tagPages = site.tags.reduce((n, t) => n + pagesOf(t.articles.length), 0);
+  const archives = site.years.reduce((n, y) => n + 1 + y.months.length, 0);
+  const pages = site.articles.length + pagesOf(site.articles.length) + tagPages + 1 + archives + 2;
+  const sitemaps = pages > 50_000 ? 1 + Math.ceil(pages / 50_000) : 1;
+  return pages + 1 + site.tags.length + sitemaps + 1;
+}
+
 /** True when the path exists. */
 function exists(p: string): Promise<boolean> {
   return stat(p).then(
@@ -152,14 +166,18 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const writer = new SiteWriter(staging, previous, cache !== undefined);
       await copyPublic(options.publicDir, writer);
       let pages = 0;
+      let rendered = 0;
+      options.progress?.stage('render', generatedFileCount(site));
       const search = options.search === false ? undefined : await SearchIndex.create(site.config.language);
       try {
         await renderSiteInto(site, options.templatesDir, renderWorkerCount(options.workers, site.articles.length), async (file) => {
           await writer.add(file);
+          options.progress?.update(++rendered);
           if (file.path.endsWith('.html')) pages++;
           if (search && file.searchUrl !== undefined) search.add(file.searchUrl, String(file.bytes));
         });
         lap('render');
+        if (search) options.progress?.stage('search', 1);
         if (search) for (const file of await search.files()) await writer.add(file);
         if (search) lap('search index');
       } finally {
@@ -174,6 +192,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
         await swapIntoPlace(staging, options.outDir);
       }
       lap('commit');
+      options.progress?.finish();
       const summary = { articles: site.articles.length, tags: site.tags.length, pages, files: stats.written + stats.unchanged };
       // A build with warnings or skipped seeds is never "up to date": they must be shown again next time.
       if (cache) await cache.saveState({ generator: GENERATOR_VERSION, inputsKey: warnings.length + skipped.length === 0 ? inputsKey : '', outputs: writer.outputs, summary });

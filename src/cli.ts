@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build, check, type BuildOptions, type BuildReport } from './build.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
+import { silentProgress, terminalProgress } from './progress.js';
 
 const USAGE = `usage: broadsheet <build|check|serve|dev|bench> [options]
 
@@ -77,7 +78,9 @@ function parseCommandLine(argv: string[]) {
     noCache: values['no-cache'],
     search: !values['no-search'],
   };
-  return { command, options, quiet: values.quiet || process.env['CI'] === 'true', noCache: values['no-cache'], port: Number(values.port), rest: positionals.slice(1) };
+  const quiet = values.quiet || process.env['CI'] === 'true';
+  const progress = !quiet && process.stderr.isTTY ? terminalProgress(process.stderr) : silentProgress;
+  return { command, options: { ...options, progress }, quiet, port: Number(values.port) };
 }
 
 /** Prints warnings (and skipped seeds) one per line on stderr. */
@@ -92,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
   const started = process.hrtime.bigint();
   const seconds = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2);
   try {
-    const { command, options, quiet, port, rest } = parseCommandLine(argv);
+    const { command, options, quiet, port } = parseCommandLine(argv);
     switch (command) {
       case 'build': {
         const report = await build(options);
@@ -127,7 +130,6 @@ export async function main(argv: string[]): Promise<number> {
       default:
         throw new UsageError(command ? `unknown command ${JSON.stringify(command)}\n${USAGE}` : USAGE);
     }
-    void rest;
   } catch (error) {
     if (error instanceof ContentErrors) {
       for (const e of error.errors) process.stderr.write(`${e.format()}\n`);
