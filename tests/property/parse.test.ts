@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createParseContext, parseSeed } from '../../src/seeds/parse.js';
+import { rawTextToMdast } from '../../src/seeds/raw-text.js';
+import { unsafeContent } from '../hostile/html-safety.js';
+
+const context = createParseContext({ Iraq: [], "Kata'ib Hezbollah": ['Kataib Hezbollah'] }, false);
+
+/** Text that mixes markup-looking fragments with ordinary words. */
+const hostileText = fc
+  .array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.constantFrom('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '# h', '* li', '> q', '&amp;', '</p>', '\n\n', ' — Name (@h) March 3, 2024', ' pic.twitter.com/abc')), { maxLength: 12 })
+  .map((parts) => parts.join(' '));
+
+describe('the raw-text parser', () => {
+  it('never throws and only ever builds paragraphs of text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        const tree = rawTextToMdast(text);
+        return tree.children.every((p) => p.type === 'paragraph' && p.children.every((c) => c.type === 'text'));
+      }),
+    );
+  });
+});
+
+describe('parseSeed', () => {
+  it('never throws on arbitrary bytes: it returns a draft or errors with a file and line', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), fc.constantFrom('s.txt', 's.md'), (bytes, file) => {
+        const result = parseSeed({ path: file, bytes }, context);
+        return result.ok || result.errors.every((e) => e.file === file && e.line >= 1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never lets text become markup: no <script, no on*= handler, no javascript: link in the body HTML', () => {
+    fc.assert(
+      fc.property(hostileText, fc.constantFrom('txt', 'md'), (text, format) => {
+        const source = format === 'txt' ? `date 2024-01-01\n${text} end` : `---\ndate: 2024-01-01\ntitle: T\n---\n${text} end`;
+        const result = parseSeed({ path: `s.${format}`, bytes: new TextEncoder().encode(source) }, context);
+        if (!result.ok) return true;
+        // Parsed as HTML, not matched as text: "onerror=" shown as escaped text is fine.
+        return unsafeContent(result.article.bodyHtml, () => false).length === 0;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('in raw text every "<" of the source is escaped in the body HTML', () => {
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        const result = parseSeed({ path: 's.txt', bytes: new TextEncoder().encode(`date 2024-01-01\n${text} end`) }, context);
+        if (!result.ok) return true;
+        const tags = result.article.bodyHtml.match(/<\/?([a-z]+)/g) ?? [];
+        return tags.every((t) => /^<\/?(p|figure|figcaption|blockquote|a|time)$/.test(t));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
