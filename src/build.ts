@@ -1,5 +1,5 @@
 /** The pipeline, stage by stage: read → parse → model → render → write (with the incremental cache around it). */
-import { rm, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleDraft } from './article/draft.js';
 import { BuildCache } from './cache/build-cache.js';
@@ -7,7 +7,7 @@ import { fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, stampSeeds 
 import { loadConfig, type SiteConfig } from './config.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
 import type { Progress } from './progress.js';
-import { renderSite, renderSiteInto, renderWorkerCount } from './render/site-files.js';
+import { renderSite, renderSiteInto } from './render/site-files.js';
 import { parseAll, workerCount } from './seeds/parse-pool.js';
 import { fromWire } from './seeds/parse-task.js';
 import { listSeeds } from './seeds/read.js';
@@ -17,7 +17,7 @@ import { createStagingDir, recoverOutputDir, swapIntoPlace } from './write/atomi
 import { copyPublic, SiteWriter, type PreviousSite } from './write/files.js';
 import { commitJournal } from './write/journal.js';
 import { acquireOutputLock } from './write/lock.js';
-import { SearchIndex } from './write/search-index.js';
+import { SearchPass } from './write/search-pass.js';
 
 /** Where a build reads from and writes to, and how strict it is. */
 export interface BuildOptions {
@@ -160,7 +160,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     lap('start-up and fingerprint');
     const { site, warnings, skipped } = await loadSite(options, cache);
     lap('read, parse and model');
-    const previous: PreviousSite = last && (await exists(options.outDir)) ? { kind: 'manifest', outputs: last.outputs } : (await exists(options.outDir)) ? { kind: 'folder', dir: path.resolve(options.outDir) } : { kind: 'none' };
+    const outDir = path.resolve(options.outDir);
+    const previous: PreviousSite = last && (await exists(outDir)) ? { kind: 'manifest', dir: outDir, outputs: last.outputs } : (await exists(outDir)) ? { kind: 'folder', dir: outDir } : { kind: 'none' };
     const staging = await createStagingDir(options.outDir);
     try {
       const writer = new SiteWriter(staging, previous, cache !== undefined);
@@ -168,18 +169,28 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       let pages = 0;
       let rendered = 0;
       options.progress?.stage('render', generatedFileCount(site));
-      const search = options.search === false ? undefined : await SearchIndex.create(site.config.language);
+      // With a cache, pages whose inputs did not change since the last build are kept, not rendered.
+      const renderKey = hashOf(GENERATOR_VERSION, JSON.stringify(site.config), await fingerprintDir(options.templatesDir));
+      const plan = cache ? { renderKey, ...(previous.kind === 'manifest' && last?.pages && { previous: last.pages }) } : undefined;
+      const search = options.search === false ? undefined : new SearchPass(site.config.language, plan === undefined);
+      let signatures: Record<string, string> = {};
       try {
-        await renderSiteInto(site, options.templatesDir, renderWorkerCount(options.workers, site.articles.length), async (file) => {
-          await writer.add(file);
+        signatures = await renderSiteInto(site, options.templatesDir, options.workers, plan, async (file) => {
+          if ('kept' in file) writer.keep(file.path);
+          else await writer.add(file);
           options.progress?.update(++rendered);
           if (file.path.endsWith('.html')) pages++;
-          if (search && file.searchUrl !== undefined) search.add(file.searchUrl, String(file.bytes));
+          if (file.searchUrl !== undefined) await search?.page(file.path, file.searchUrl, 'kept' in file ? undefined : String(file.bytes));
         });
         lap('render');
-        if (search) options.progress?.stage('search', 1);
-        if (search) for (const file of await search.files()) await writer.add(file);
-        if (search) lap('search index');
+        if (search) {
+          options.progress?.stage('search', 1);
+          await writer.flush();
+          const searchFiles = await search.finish(signatures, last?.searchSignature, (p) => readFile(writer.locate(p), 'utf8'));
+          if (searchFiles === 'unchanged') for (const p of Object.keys(last!.outputs).filter((o) => o.startsWith('pagefind/'))) writer.keep(p);
+          else for (const file of searchFiles) await writer.add(file);
+          lap('search index');
+        }
       } finally {
         await search?.close();
       }
@@ -195,7 +206,16 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       options.progress?.finish();
       const summary = { articles: site.articles.length, tags: site.tags.length, pages, files: stats.written + stats.unchanged };
       // A build with warnings or skipped seeds is never "up to date": they must be shown again next time.
-      if (cache) await cache.saveState({ generator: GENERATOR_VERSION, inputsKey: warnings.length + skipped.length === 0 ? inputsKey : '', outputs: writer.outputs, summary });
+      if (cache) {
+        await cache.saveState({
+          generator: GENERATOR_VERSION,
+          inputsKey: warnings.length + skipped.length === 0 ? inputsKey : '',
+          outputs: writer.outputs,
+          pages: signatures,
+          ...(search?.signature !== undefined && { searchSignature: search.signature }),
+          summary,
+        });
+      }
       return { ...summary, written: stats.written, upToDate: false, warnings, skipped };
     } catch (error) {
       await rm(staging, { recursive: true, force: true });

@@ -95,6 +95,11 @@ export async function main(argv: string[]): Promise<number> {
   const started = process.hrtime.bigint();
   const seconds = () => (Number(process.hrtime.bigint() - started) / 1e9).toFixed(2);
   try {
+    if (argv[0] === 'bench') {
+      // The benchmark has options of its own.
+      const { runBench } = await import('./bench/run.js');
+      return await runBench(argv.slice(1));
+    }
     const { command, options, quiet, port } = parseCommandLine(argv);
     switch (command) {
       case 'build': {
@@ -119,10 +124,6 @@ export async function main(argv: string[]): Promise<number> {
       case 'dev': {
         const { dev } = await import('./serve/dev.js');
         return await dev(options, port);
-      }
-      case 'bench': {
-        const { runBench } = await import('./bench/run.js');
-        return await runBench(argv.slice(argv.indexOf('bench') + 1));
       }
       case 'help':
         process.stdout.write(`${USAGE}\n`);

@@ -11,6 +11,10 @@ export interface BuildState {
   readonly inputsKey: string;
   /** sha256 of every output file's bytes, by path relative to the output folder. */
   readonly outputs: Readonly<Record<string, string>>;
+  /** Each generated file's signature (what its bytes depend on), so unchanged pages are not rendered again. */
+  readonly pages?: Readonly<Record<string, string>>;
+  /** What the search index depended on (every article page's signature). */
+  readonly searchSignature?: string;
   /** The counts the summary line prints, so an up-to-date build can print them too. */
   readonly summary: { readonly articles: number; readonly tags: number; readonly pages: number; readonly files: number };
 }

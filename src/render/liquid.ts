@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 
 /** A template set loaded from one folder, with every template compiled on first use and cached. */
 export function createLiquid(templatesDir: string): Liquid {
-  return new Liquid({
+  const liquid = new Liquid({
     root: [templatesDir],
     partials: [path.join(templatesDir, 'partials')],
     layouts: [templatesDir],
@@ -18,6 +18,14 @@ export function createLiquid(templatesDir: string): Liquid {
     greedy: false,
     ownPropertyOnly: true,
   });
+  // An article's card looks the same on every list it appears in: render it once per build (per template set).
+  const cards = new Map<string, string>();
+  liquid.registerFilter('card_html', (card: { url: string }) => {
+    let html = cards.get(card.url);
+    if (html === undefined) cards.set(card.url, (html = renderTemplate(liquid, 'partials/card', { card }, templatesDir)));
+    return html;
+  });
+  return liquid;
 }
 
 /** Renders a template to a string; a template error becomes a UsageError naming file and line. */

@@ -1,4 +1,4 @@
-/** Page renderers: the Site model → OutputFile per page, through the LiquidJS templates. */
+/** Page jobs: the Site model → one job (template + plain-data context) per page, rendered through the LiquidJS templates. */
 import type { Liquid } from 'liquidjs';
 import type { Article } from '../article/article.js';
 import { formatLongDate } from '../article/date.js';
@@ -7,7 +7,7 @@ import { articlePath, FIXED_PATHS, indexPagePath, monthPath, outputFileOf, tagPa
 import { renderTemplate } from './liquid.js';
 import { articleMeta, listingMeta, type PageMeta } from './meta.js';
 import type { OutputFile } from './output-file.js';
-import { archiveLinks, articleUrl, cardView, paginationView, siteView, tagFeedUrl, tagLinkView, type SiteView, type ViewContext } from './views.js';
+import { archiveLinks, articleUrl, cardView, type CardView, paginationView, siteView, tagFeedUrl, tagLinkView, type SiteView, type ViewContext } from './views.js';
 
 /** Everything the page renderers share for one build. */
 export interface RenderEnv {
@@ -15,8 +15,8 @@ export interface RenderEnv {
   readonly templatesDir: string;
   readonly ctx: ViewContext;
   readonly site: SiteView;
-  /** Each article's card, rendered once through `partials/card.html` and reused on every list it appears in. */
-  readonly cards: Map<Article, string>;
+  /** Each article's card view, made once and reused on every list it appears in. */
+  readonly cards: Map<Article, CardView>;
 }
 
 /** Builds the render environment for a site model. */
@@ -29,24 +29,13 @@ export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Sit
   return { liquid, templatesDir, ctx, site: siteView(model.config), cards: new Map() };
 }
 
-/** An article's card HTML (escaped by the card template), rendered on first use. */
-function cardHtml(env: RenderEnv, article: Article): string {
-  let html = env.cards.get(article);
-  if (html === undefined) {
-    html = renderTemplate(env.liquid, 'partials/card', { card: cardView(env.ctx, article) }, env.templatesDir);
-    env.cards.set(article, html);
-  }
-  return html;
-}
-
-/** The cards of a list page: the card view plus its pre-rendered HTML. */
-function cards(env: RenderEnv, articles: readonly Article[]) {
-  return articles.map((a) => ({ url: articleUrl(env.ctx, a), title: a.title, html: cardHtml(env, a) }));
-}
-
-/** Renders one template to the output file of `pagePath`. */
-function page(env: RenderEnv, template: string, pagePath: string, meta: PageMeta, data: object, lastmod: string | undefined): OutputFile {
-  return renderJob(env.liquid, env.templatesDir, pageJob(env, template, pagePath, meta, data, lastmod));
+/** The card views of a list page (templates render each with the memoising `card_html` filter). */
+function cards(env: RenderEnv, articles: readonly Article[]): CardView[] {
+  return articles.map((a) => {
+    let card = env.cards.get(a);
+    if (!card) env.cards.set(a, (card = cardView(env.ctx, a)));
+    return card;
+  });
 }
 
 /** A page to render: its template and complete context, plain data (it can cross to a worker thread). */
@@ -59,7 +48,7 @@ export interface PageJob {
 }
 
 /** The job for one page. */
-function pageJob(env: RenderEnv, template: string, pagePath: string, meta: PageMeta, data: object, lastmod: string | undefined): PageJob {
+function page(env: RenderEnv, template: string, pagePath: string, meta: PageMeta, data: object, lastmod: string | undefined): PageJob {
   return { template, pagePath, context: { site: env.site, page: { ...meta, path: pagePath }, ...data }, ...(lastmod !== undefined && { lastmod }) };
 }
 
@@ -107,12 +96,12 @@ export function articlePageJob(env: RenderEnv, model: Site, index: number): Page
     older: link(older),
     related: (model.related[index] ?? []).map((a) => cardView(env.ctx, a)),
   };
-  const job = pageJob(env, 'article', articlePath(article.date, article.slug), articleMeta(model.config, article), { article: view }, article.date);
+  const job = page(env, 'article', articlePath(article.date, article.slug), articleMeta(model.config, article), { article: view }, article.date);
   return { ...job, searchUrl: view.url };
 }
 
 /** The paginated front page. */
-export function renderIndexPages(env: RenderEnv, model: Site): OutputFile[] {
+export function indexPageJobs(env: RenderEnv, model: Site): PageJob[] {
   const pages = chunk(model.articles, model.config.pageSize);
   return pages.map((articles, i) => {
     const n = i + 1;
@@ -126,7 +115,7 @@ export function renderIndexPages(env: RenderEnv, model: Site): OutputFile[] {
 }
 
 /** One tag's paginated pages. */
-export function renderTagPages(env: RenderEnv, model: Site, tag: TagEntry): OutputFile[] {
+export function tagPageJobs(env: RenderEnv, model: Site, tag: TagEntry): PageJob[] {
   const pages = chunk(tag.articles, model.config.pageSize);
   const feed = { url: tagFeedUrl(env.ctx, tag.slug), title: `${model.config.title}: ${tag.name}` };
   const count = tag.articles.length;
@@ -143,7 +132,7 @@ export function renderTagPages(env: RenderEnv, model: Site, tag: TagEntry): Outp
 }
 
 /** The tags index, A–Z with counts, grouped by initial. */
-export function renderTagsIndex(env: RenderEnv, model: Site): OutputFile {
+export function tagsIndexJob(env: RenderEnv, model: Site): PageJob {
   const groups: { letter: string; tags: ReturnType<typeof tagLinkView>[] }[] = [];
   for (const tag of model.tags) {
     const first = tag.name.normalize('NFD').charAt(0).toUpperCase();
@@ -157,8 +146,8 @@ export function renderTagsIndex(env: RenderEnv, model: Site): OutputFile {
 }
 
 /** Year and month archive pages. */
-export function renderArchivePages(env: RenderEnv, model: Site): OutputFile[] {
-  const files: OutputFile[] = [];
+export function archivePageJobs(env: RenderEnv, model: Site): PageJob[] {
+  const files: PageJob[] = [];
   const years = model.years.map((y) => ({ year: y.year, url: archiveLinks(env.ctx, `${y.year}-01-01`).yearUrl, count: y.count }));
   for (const year of model.years) {
     const months = year.months.map((m) => ({ ...archiveLinks(env.ctx, `${m.year}-${m.month}-01`), count: m.articles.length }));
@@ -190,7 +179,7 @@ function groupByDay(articles: readonly Article[]): [string, Article[]][] {
 }
 
 /** The search page and the 404 page. */
-export function renderFixedPages(env: RenderEnv, model: Site): OutputFile[] {
+export function fixedPageJobs(env: RenderEnv, model: Site): PageJob[] {
   const years = model.years.map((y) => y.year);
   const search = page(env, 'search', FIXED_PATHS.search, listingMeta(model.config, 'Search', FIXED_PATHS.search, `Search ${model.config.title}.`), { years }, newest(model));
   const notFoundMeta = { ...listingMeta(model.config, 'Page not found', FIXED_PATHS.notFound, 'There is no page at this address.'), noindex: true };

@@ -19,7 +19,7 @@ export type PreviousSite =
   /** The previous output folder, compared byte for byte; identical files are hard-linked into staging. */
   | { readonly kind: 'folder'; readonly dir: string }
   /** The previous build's manifest of hashes; identical files are not staged at all (incremental commit). */
-  | { readonly kind: 'manifest'; readonly outputs: Readonly<Record<string, string>> };
+  | { readonly kind: 'manifest'; readonly dir: string; readonly outputs: Readonly<Record<string, string>> };
 
 /** The hash recorded for a file's bytes in the build manifest. */
 export function contentHashOf(bytes: Uint8Array): string {
@@ -60,6 +60,21 @@ export class SiteWriter {
     while (this.pending.size >= this.concurrency) await Promise.race(this.pending);
     const p = this.write(file.path, bytes).finally(() => this.pending.delete(p));
     this.pending.add(p);
+  }
+
+  /** Records a file the previous site already holds with the right bytes (an unchanged page that was not rendered). */
+  keep(relPath: string): void {
+    if (this.previous.kind !== 'manifest' || this.previous.outputs[relPath] === undefined) throw new Error(`cannot keep ${relPath}: the previous build did not write it`);
+    if (this.paths.has(relPath)) throw new UsageError(`two files want the same output path ${relPath}`);
+    this.paths.add(relPath);
+    this.outputs[relPath] = this.previous.outputs[relPath]!;
+    this.stats.unchanged++;
+  }
+
+  /** Where a file added or kept so far can be read: the staging folder, or the previous site for unchanged files. */
+  locate(relPath: string): string {
+    const staged = this.previous.kind !== 'manifest' || this.outputs[relPath] !== this.previous.outputs[relPath];
+    return resolveInside(staged ? this.staging : this.previous.dir, relPath);
   }
 
   /** Waits for every queued write. */
