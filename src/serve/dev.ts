@@ -13,7 +13,7 @@ async function rebuild(options: BuildOptions, log: (line: string) => void): Prom
   const started = performance.now();
   try {
     const report = await build(options);
-    log(`rebuilt ${report.articles} articles (${report.files} files, ${report.written} rewritten) in ${Math.round(performance.now() - started)} ms`);
+    log(`rebuilt ${report.articles} article${report.articles === 1 ? '' : 's'} (${report.files} files, ${report.written} rewritten) in ${Math.round(performance.now() - started)} ms`);
     return true;
   } catch (error) {
     if (error instanceof ContentErrors) for (const e of error.errors) log(e.format());
