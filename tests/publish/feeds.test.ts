@@ -1,20 +1,77 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { XMLValidator } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
-import { seedSiteFiles } from './seed-site.js';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderSiteFeed, renderTagFeed } from '../../src/render/feeds.js';
+import { BASE_URL, fixtureModel, renderFiles, seedSiteFiles } from './seed-site.js';
 
-const files = await seedSiteFiles();
-const ARTICLE_URL = 'https://news.example.org/archive/2024/02/08/the-us-central-command-centcom-has-said-that-it-killed-a-a/';
+const seedFiles = await seedSiteFiles();
+const fixture = await fixtureModel();
+const fixtureFiles = renderFiles(fixture);
+const ARTICLE_URL = `${BASE_URL}2024/02/08/the-us-central-command-centcom-has-said-that-it-killed-a-a/`;
+const ATOM_NS = 'http://www.w3.org/2005/Atom';
 
-describe('the Atom feeds, read by a real feed parser', () => {
+type Attrs = Record<string, string>;
+interface AtomEntry {
+  id: string;
+  title: string;
+  updated: string;
+  link: Attrs[];
+  author?: { name: string }[];
+  category?: Attrs[];
+}
+interface AtomFeed {
+  '@xmlns': string;
+  id: string;
+  title: string;
+  updated: string;
+  author?: { name: string }[];
+  link: Attrs[];
+  entry?: AtomEntry[];
+}
+
+/** The Atom document as plain data, attributes as `@name`, repeatable elements always arrays. */
+function atom(xml: string): AtomFeed {
+  expect(XMLValidator.validate(xml)).toBe(true);
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'author', 'category'].includes(name) });
+  return parser.parse(xml).feed as AtomFeed;
+}
+
+const isAbsolute = (url: string) => url.startsWith(BASE_URL);
+const isoDate = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** The RFC 4287 MUSTs a reader relies on: feed id/title/updated/author/self link; entry id/title/updated/link. */
+function expectRfc4287(xml: string, selfUrl: string): AtomFeed {
+  const feed = atom(xml);
+  expect(feed['@xmlns']).toBe(ATOM_NS);
+  expect(isAbsolute(feed.id)).toBe(true);
+  expect(String(feed.title).length).toBeGreaterThan(0);
+  expect(feed.updated).toMatch(isoDate);
+  expect(feed.author?.[0]?.name).toBeTruthy();
+  expect(feed.link.filter((l) => l['@rel'] === 'self').map((l) => l['@href'])).toEqual([selfUrl]);
+  expect(feed.link.filter((l) => l['@rel'] === 'alternate').every((l) => isAbsolute(l['@href']!))).toBe(true);
+  for (const entry of feed.entry ?? []) {
+    expect(isAbsolute(entry.id)).toBe(true);
+    expect(String(entry.title).length).toBeGreaterThan(0);
+    expect(entry.updated).toMatch(isoDate);
+    // A link without rel is rel="alternate": the article page.
+    expect(entry.link.filter((l) => (l['@rel'] ?? 'alternate') === 'alternate').map((l) => l['@href'])).toEqual([entry.id]);
+  }
+  return feed;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the Atom feeds of the seed site, read by a real feed parser', () => {
   it('the site feed lists the article at its absolute URL, with the newest article date as updated (not the build clock)', () => {
-    const xml = files.get('feed.xml')!;
-    expect(XMLValidator.validate(xml)).toBe(true);
+    const xml = seedFiles.get('feed.xml')!;
+    expectRfc4287(xml, `${BASE_URL}feed.xml`);
     const feed = parseFeed(xml);
     expect(feed.meta.type).toBe('atom');
     expect(feed.title).toBe('Broadsheet');
-    expect(feed.self).toBe('https://news.example.org/archive/feed.xml');
-    expect(feed.url).toBe('https://news.example.org/archive/');
+    expect(feed.self).toBe(`${BASE_URL}feed.xml`);
+    expect(feed.url).toBe(BASE_URL);
     expect(feed.updated?.toISOString()).toBe('2024-02-08T00:00:00.000Z');
     expect(feed.authors.map((a) => a.name)).toEqual(['Broadsheet']);
     expect(feed.items).toHaveLength(1);
@@ -24,18 +81,64 @@ describe('the Atom feeds, read by a real feed parser', () => {
     expect(item!.title).toMatch(/^The US central command \(CENTCOM\) has said/);
     expect(item!.published?.toISOString()).toBe('2024-02-08T00:00:00.000Z');
     expect(item!.content).toContain('CENTCOM said in a statement.');
+    expect(item!.content).toContain('Washington, February 8');
     expect(item!.categories.map((c) => c.label ?? c.term)).toEqual(expect.arrayContaining(['Iraq', 'Baghdad', "Kata'ib Hezbollah"]));
+    for (const c of item!.categories) expect(c.url).toMatch(new RegExp(`^${BASE_URL}tags/[a-z0-9-]+/$`));
   });
 
   it('every tag has its own valid feed with absolute links and the tag in its title', () => {
-    const tagFeeds = [...files.keys()].filter((f) => /^tags\/[^/]+\/feed\.xml$/.test(f));
+    const tagFeeds = [...seedFiles.keys()].filter((f) => /^tags\/[^/]+\/feed\.xml$/.test(f));
     expect(tagFeeds.length).toBeGreaterThanOrEqual(9);
     for (const path of tagFeeds) {
-      const feed = parseFeed(files.get(path)!);
-      expect(feed.self).toBe(`https://news.example.org/archive/${path}`);
+      expectRfc4287(seedFiles.get(path)!, `${BASE_URL}${path}`);
+      const feed = parseFeed(seedFiles.get(path)!);
+      expect(feed.self).toBe(`${BASE_URL}${path}`);
+      expect(feed.url).toBe(`${BASE_URL}${path.replace(/feed\.xml$/, '')}`);
       expect(feed.items.map((i) => i.url)).toEqual([ARTICLE_URL]);
       expect(feed.items[0]!.description).toBeTruthy();
     }
-    expect(parseFeed(files.get('tags/kataib-hezbollah/feed.xml')!).title).toBe("Broadsheet: Kata'ib Hezbollah");
+    expect(parseFeed(seedFiles.get('tags/kataib-hezbollah/feed.xml')!).title).toBe("Broadsheet: Kata'ib Hezbollah");
+  });
+});
+
+describe('the Atom feeds of the fixture site (several days, tags, an author)', () => {
+  it('lists the articles newest first, updated = the newest article date, each with its own tags as categories', () => {
+    const xml = fixtureFiles.get('feed.xml')!;
+    expectRfc4287(xml, `${BASE_URL}feed.xml`);
+    const feed = parseFeed(xml);
+    expect(feed.updated?.toISOString()).toBe('2024-03-15T00:00:00.000Z');
+    expect(feed.items.map((i) => i.url)).toEqual(fixture.articles.map((a) => `${BASE_URL}${a.date.replaceAll('-', '/')}/${a.slug}/`));
+    expect(feed.items.map((i) => i.url)).not.toContainEqual(expect.stringMatching(/unpublished-draft/));
+    for (const [i, article] of fixture.articles.entries()) {
+      const item = feed.items[i]!;
+      expect(item.updated?.toISOString()).toBe(`${article.date}T00:00:00.000Z`);
+      expect(item.categories.map((c) => c.term)).toEqual(article.tags.map((t) => t.name));
+    }
+  });
+
+  it('names an article author when known, else the publisher', () => {
+    const items = parseFeed(fixtureFiles.get('feed.xml')!).items;
+    const byAuthor = items.find((i) => i.url!.includes('inside-sao-paulos-night-markets'));
+    expect(byAuthor!.authors.map((a) => a.name)).toEqual(['Ana Lima']);
+    expect(items.find((i) => i.url!.includes('storm-hits-coast'))!.authors.map((a) => a.name)).toEqual(['Fixture Media']);
+  });
+
+  it('a tag feed holds exactly the articles of its tag', () => {
+    for (const tag of fixture.tags) {
+      const feed = parseFeed(fixtureFiles.get(`tags/${tag.slug}/feed.xml`)!);
+      expect(feed.items.map((i) => i.url)).toEqual(tag.articles.map((a) => `${BASE_URL}${a.date.replaceAll('-', '/')}/${a.slug}/`));
+      expect(feed.updated?.toISOString()).toBe(`${tag.articles[0]!.date}T00:00:00.000Z`);
+    }
+  });
+
+  it('keeps the newest feedSize articles', () => {
+    const feed = parseFeed(String(renderSiteFeed({ ...fixture, config: { ...fixture.config, feedSize: 2 } }).bytes));
+    expect(feed.items.map((i) => i.title)).toEqual(fixture.articles.slice(0, 2).map((a) => a.title));
+  });
+
+  it('is the same bytes whatever the clock says', () => {
+    const before = String(renderSiteFeed(fixture).bytes) + String(renderTagFeed(fixture, fixture.tags[0]!).bytes);
+    vi.useFakeTimers({ now: new Date('2031-07-04T12:00:00Z') });
+    expect(String(renderSiteFeed(fixture).bytes) + String(renderTagFeed(fixture, fixture.tags[0]!).bytes)).toBe(before);
   });
 });

@@ -1,9 +1,11 @@
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { SEED_ARTICLE, seedSiteFiles } from './seed-site.js';
+import { BASE_URL, fixtureModel, renderFiles, SEED_ARTICLE, seedSiteFiles } from './seed-site.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 const files = await seedSiteFiles();
+const fixture = await fixtureModel();
+const fixtureFiles = renderFiles(fixture);
 
 /** Every element of a page. */
 function elements(html: string): Element[] {
@@ -38,8 +40,11 @@ function metadata(html: string) {
 }
 
 describe('metadata for search engines and social cards', () => {
-  it('every page has a title, a description, a canonical URL and OpenGraph basics', () => {
-    for (const [file, html] of files) {
+  it.each([
+    ['seed', files],
+    ['fixture', fixtureFiles],
+  ])('every page of the %s site has a title, a description, a canonical URL and OpenGraph basics', (_name, site) => {
+    for (const [file, html] of site) {
       if (!file.endsWith('.html')) continue;
       const { meta } = metadata(html);
       const url = `https://news.example.org/archive/${file.replace(/index\.html$/, '')}`;
@@ -71,6 +76,34 @@ describe('metadata for search engines and social cards', () => {
     expect(jsonLd.headline).toMatch(/^The US central command \(CENTCOM\) has said that it killed a a senior commander with the Iran-backed militia…$/);
     expect(jsonLd.keywords).toEqual(meta['article:tag']);
     expect(jsonLd.author).toBeUndefined();
+  });
+
+  it('every article page of the fixture site: one article:tag per tag, JSON-LD keywords, headline ≤ 110, author when known', () => {
+    for (const article of fixture.articles) {
+      const path = `${article.date.replaceAll('-', '/')}/${article.slug}/`;
+      const { meta, jsonLd } = metadata(fixtureFiles.get(`${path}index.html`)!);
+      const tags = article.tags.map((t) => t.name);
+      expect(meta['title']).toBe(`${article.title} · The Fixture Gazette`);
+      expect(meta['description']).toBe(article.summary);
+      expect(meta['og:type']).toBe('article');
+      expect(meta['og:title']).toBe(article.title);
+      expect(meta['article:published_time']).toBe(article.date);
+      expect(meta['article:tag'] ?? []).toEqual(tags);
+      expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', datePublished: article.date, dateModified: article.date, keywords: tags, url: BASE_URL + path });
+      expect(jsonLd.mainEntityOfPage['@id']).toBe(BASE_URL + path);
+      expect(jsonLd.publisher).toEqual({ '@type': 'Organization', name: 'Fixture Media', url: BASE_URL });
+      expect(jsonLd.headline.length).toBeLessThanOrEqual(110);
+      expect(jsonLd.dateline).toBe(article.dateline);
+      expect(jsonLd.author).toEqual(article.author === undefined ? undefined : { '@type': 'Person', name: article.author });
+    }
+    expect(fixture.articles.filter((a) => a.author !== undefined).map((a) => a.author)).toEqual(['Ana Lima']);
+  });
+
+  it('listing pages are og:type website without article metadata or JSON-LD', () => {
+    for (const file of ['index.html', 'page/2/index.html', 'tags/index.html', 'tags/economy/index.html', '2024/index.html', '2024/03/index.html', 'search/index.html', '404.html']) {
+      const { meta, jsonLd } = metadata(fixtureFiles.get(file)!);
+      expect([file, meta['og:type'], meta['article:tag'], meta['article:published_time'], jsonLd]).toEqual([file, 'website', undefined, undefined, undefined]);
+    }
   });
 
   it('JSON-LD cannot be closed early by text: "<" is escaped inside the script', async () => {

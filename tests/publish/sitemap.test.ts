@@ -2,19 +2,38 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { MAX_SITEMAP_URLS, renderSitemaps } from '../../src/render/sitemap.js';
-import { seedSiteFiles } from './seed-site.js';
+import { fixtureModel, renderFiles, seedSiteFiles } from './seed-site.js';
 
 const files = await seedSiteFiles();
+const fixture = await fixtureModel();
+const fixtureFiles = renderFiles(fixture);
 const xml = new XMLParser();
+
+/** The `<url>` entries of a urlset document. */
+function urlsOf(sitemap: string): { loc: string; lastmod: string }[] {
+  expect(XMLValidator.validate(sitemap)).toBe(true);
+  return ([] as { loc: string; lastmod: string }[]).concat(xml.parse(sitemap).urlset.url);
+}
 
 describe('sitemap.xml and robots.txt', () => {
   it('lists every page of the site with a lastmod, and not the 404 page', () => {
-    const sitemap = files.get('sitemap.xml')!;
-    expect(XMLValidator.validate(sitemap)).toBe(true);
-    const urls = ([] as { loc: string; lastmod: string }[]).concat(xml.parse(sitemap).urlset.url);
+    const urls = urlsOf(files.get('sitemap.xml')!);
     const pages = [...files.keys()].filter((f) => f.endsWith('.html') && f !== '404.html').map((f) => `https://news.example.org/archive/${f.replace(/index\.html$/, '')}`);
     expect(urls.map((u) => u.loc).sort()).toEqual(pages.sort());
     for (const u of urls) expect(u.lastmod).toBe('2024-02-08');
+  });
+
+  it('on the fixture site, lastmod is the newest article date a page shows: articles, tags, archives, front pages', () => {
+    const urls = new Map(urlsOf(fixtureFiles.get('sitemap.xml')!).map((u) => [u.loc.replace('https://news.example.org/archive/', ''), u.lastmod]));
+    const pages = [...fixtureFiles.keys()].filter((f) => f.endsWith('.html') && f !== '404.html').map((f) => f.replace(/index\.html$/, ''));
+    expect([...urls.keys()].sort()).toEqual(pages.sort());
+    for (const a of fixture.articles) expect(urls.get(`${a.date.replaceAll('-', '/')}/${a.slug}/`)).toBe(a.date);
+    for (const t of fixture.tags) expect(urls.get(`tags/${t.slug}/`)).toBe(t.articles[0]!.date);
+    expect(urls.get('')).toBe('2024-03-15');
+    expect(urls.get('2024/02/')).toBe('2024-02-08');
+    expect(urls.get('2024/03/')).toBe('2024-03-15');
+    expect(urls.get('page/4/')).toBe('2024-02-08');
+    expect([...urls.values()].every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
   });
 
   it('robots.txt names the sitemap', () => {
@@ -28,7 +47,12 @@ describe('sitemap.xml and robots.txt', () => {
     expect(out.map((f) => f.path)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml']);
     const index = xml.parse(String(out[0]!.bytes)).sitemapindex.sitemap;
     expect(index.map((s: { loc: string }) => s.loc)).toEqual(['https://example.org/a/sitemap-1.xml', 'https://example.org/a/sitemap-2.xml']);
+    // Each part's lastmod is the newest of its URLs.
+    expect(index.map((s: { lastmod: string }) => s.lastmod)).toEqual(['2024-05-01', '2024-01-01']);
     expect(xml.parse(String(out[1]!.bytes)).urlset.url).toHaveLength(MAX_SITEMAP_URLS);
     expect(xml.parse(String(out[2]!.bytes)).urlset.url.loc).toBe('https://example.org/a/p/9999/');
+    for (const file of out) expect(XMLValidator.validate(String(file.bytes))).toBe(true);
+    // Exactly 50,000 stay one urlset.
+    expect(renderSitemaps(config, entries.slice(0, MAX_SITEMAP_URLS)).map((f) => f.path)).toEqual(['sitemap.xml']);
   });
 });
