@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
 import { buildAndServe, type ServedSite } from '../support/served-site.js';
@@ -18,14 +18,27 @@ afterAll(async () => {
   await site?.close();
 });
 
+/** Records every request a page makes and every failed request, error response, script error or dialog. */
+function watch(page: Page): { requests: string[]; problems: string[] } {
+  const requests: string[] = [];
+  const problems: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  return { requests, problems };
+}
+
 describe('a reader in Chromium, on the seed site served under /archive/', () => {
   it('goes front page → article → tag → back to the article → month archive → search, and lands on the article', async () => {
     const page = await browser.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const { requests, problems } = watch(page);
     await page.goto(site.root);
     await page.getByRole('link', { name: /The US central command \(CENTCOM\) has said/ }).first().click();
     await expect.poll(() => page.url()).toBe(`${site.root}2024/02/08/the-us-central-command-centcom-has-said-that-it-killed-a-a/`);
@@ -51,7 +64,12 @@ describe('a reader in Chromium, on the seed site served under /archive/', () => 
     await result.waitFor({ timeout: 15_000 });
     await result.click();
     await expect.poll(() => page.url()).toBe(`${site.root}2024/02/08/the-us-central-command-centcom-has-said-that-it-killed-a-a/`);
-    expect(dialogs).toEqual([]);
+    expect(await page.locator('h1').textContent()).toContain('The US central command (CENTCOM) has said');
+    // Every page, stylesheet, script, search index chunk and wasm file came from under /archive/, and all answered.
+    expect(requests.filter((u) => !u.startsWith(site.root))).toEqual([]);
+    expect(requests).toContain(`${site.root}style.css`);
+    expect(requests.some((u) => u.startsWith(`${site.root}pagefind/wasm.`))).toBe(true);
+    expect(problems).toEqual([]);
   }, 60_000);
 
   it('search offers filters by tag and year', async () => {
@@ -65,9 +83,14 @@ describe('a reader in Chromium, on the seed site served under /archive/', () => 
 
   it('answers an unknown address with the 404 page and a link home', async () => {
     const page = await browser.newPage();
+    const { requests, problems } = watch(page);
     const response = await page.goto(`${site.root}no/such/page/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Page not found');
+    // The 404 page is served at any depth: its stylesheet still loads (it is linked under /archive/, not relative).
+    expect(requests).toContain(`${site.root}style.css`);
+    expect(await page.locator('main').evaluate((m) => (globalThis as unknown as { getComputedStyle(e: unknown): { maxWidth: string } }).getComputedStyle(m).maxWidth)).not.toBe('none');
+    expect(problems).toEqual([`404: ${site.root}no/such/page/`]);
     await page.getByRole('link', { name: 'Go to the front page' }).click();
     await expect.poll(() => page.url()).toBe(site.root);
   }, 30_000);

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -17,11 +17,21 @@ export interface ServedSite {
 
 /** Builds `seeds` with `--base-url https://news.example.org/archive/` and serves it under /archive/. */
 export async function buildAndServe(seeds: string, config: string): Promise<ServedSite> {
-  const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'broadsheet-served-')), 'dist');
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-served-'));
+  const out = path.join(tmp, 'dist');
   const r = await spawnCli(['build', '--seeds', seeds, '--out', out, '--config', config, '--base-url', 'https://news.example.org/archive/', '--no-cache']);
   if (r.code !== 0) throw new Error(`build failed: ${r.stderr}`);
   const server: http.Server = createStaticServer(out, '/archive/');
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { out, origin, root: `${origin}/archive/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    out,
+    origin,
+    root: `${origin}/archive/`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(tmp, { recursive: true, force: true });
+    },
+  };
 }
