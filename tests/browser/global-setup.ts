@@ -6,5 +6,5 @@ import { ensureChromium } from '../support/chromium.js';
  * outside any test timeout, so a first install taking minutes is fine.
  */
 export default function setup(): void {
-  console.error("BROWSER-SETUP"); ensureChromium();
+  ensureChromium();
 }
