@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
@@ -71,6 +72,31 @@ describe('a reader in Chromium, on the seed site served under /archive/', () => 
     expect(requests.some((u) => u.startsWith(`${site.root}pagefind/wasm.`))).toBe(true);
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it('the served build carries what issue 3 promises: the feed entry, sitemap, robots, canonical, OpenGraph and NewsArticle JSON-LD at public URLs', async () => {
+    const PUBLIC = 'https://news.example.org/archive/';
+    const ARTICLE = '2024/02/08/the-us-central-command-centcom-has-said-that-it-killed-a-a/';
+    const feed = parseFeed(await (await fetch(`${site.root}feed.xml`)).text());
+    expect(feed.items.map((i) => i.url)).toEqual([PUBLIC + ARTICLE]);
+    expect(await (await fetch(`${site.root}sitemap.xml`)).text()).toContain(`<loc>${PUBLIC}${ARTICLE}</loc><lastmod>2024-02-08</lastmod>`);
+    expect(await (await fetch(`${site.root}robots.txt`)).text()).toContain(`Sitemap: ${PUBLIC}sitemap.xml`);
+
+    const page = await browser.newPage();
+    await page.goto(site.root + ARTICLE);
+    const head = await page.evaluate(`(() => {
+      const meta = (p) => document.querySelector('meta[property="' + p + '"]')?.getAttribute('content');
+      return {
+        canonical: document.querySelector('link[rel=canonical]')?.getAttribute('href'),
+        ogType: meta('og:type'),
+        ogUrl: meta('og:url'),
+        tags: [...document.querySelectorAll('meta[property="article:tag"]')].map((m) => m.getAttribute('content')),
+        ld: JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent),
+      };
+    })()`) as { canonical: string; ogType: string; ogUrl: string; tags: string[]; ld: Record<string, unknown> };
+    expect(head).toMatchObject({ canonical: PUBLIC + ARTICLE, ogType: 'article', ogUrl: PUBLIC + ARTICLE });
+    expect(head.tags).toContain("Kata'ib Hezbollah");
+    expect(head.ld).toMatchObject({ '@type': 'NewsArticle', dateline: 'Washington, February 8', datePublished: '2024-02-08', url: PUBLIC + ARTICLE, keywords: head.tags });
+  }, 30_000);
 
   it('search offers filters by tag and year', async () => {
     const page = await browser.newPage();
