@@ -17,6 +17,7 @@ import { createStagingDir, recoverOutputDir, swapIntoPlace } from './write/atomi
 import { copyPublic, SiteWriter, type PreviousSite } from './write/files.js';
 import { commitJournal } from './write/journal.js';
 import { acquireOutputLock } from './write/lock.js';
+import { guardOutputDir } from './write/output-guard.js';
 import { SearchPass } from './write/search-pass.js';
 
 /** Where a build reads from and writes to, and how strict it is. */
@@ -146,6 +147,7 @@ function exists(p: string): Promise<boolean> {
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const lap = stageTimer();
   const config = await resolveConfig(options);
+  await guardOutputDir(options.outDir, [options.seedsDir, options.templatesDir, options.publicDir, options.cacheDir ?? '.cache']);
   const release = await acquireOutputLock(options.outDir);
   try {
     await recoverOutputDir(options.outDir);

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,5 +45,23 @@ describe('usage and config errors exit 2 with one clear message', () => {
   it('a base URL that is not absolute', async () => {
     const r = await runCli(['check', '--seeds', SEEDS, '--base-url', '/archive/']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: '--base-url: expected an absolute http(s) URL such as https://example.org/archive/, got "/archive/"\n' });
+  });
+});
+
+describe('the output folder is never one a build must not replace', () => {
+  it.each([
+    ['the seeds folder', (tmp: string) => path.join(tmp, 'seeds'), 'the output folder must not contain, or be inside'],
+    ['a parent of the seeds folder', (tmp: string) => tmp, 'the output folder must not contain, or be inside'],
+    ['a folder that is not a built site', (tmp: string) => path.join(tmp, 'src'), 'this folder exists and does not look like a built site (no index.html); refusing to replace it (hint: choose a new or empty folder)'],
+  ])('refuses %s with exit 2 and leaves it alone', async (_name, outOf, message) => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-guard-'));
+    await cp(SEEDS, path.join(tmp, 'seeds'), { recursive: true });
+    await mkdir(path.join(tmp, 'src'));
+    await writeFile(path.join(tmp, 'src', 'main.ts'), 'precious');
+    const r = await runCli(['build', '--seeds', path.join(tmp, 'seeds'), '--out', outOf(tmp), '--no-cache', '--no-search']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(await readFile(path.join(tmp, 'src', 'main.ts'), 'utf8')).toBe('precious');
+    expect((await readdir(path.join(tmp, 'seeds'))).length).toBeGreaterThan(0);
   });
 });
