@@ -1,30 +1,58 @@
 /** The dateline at the start of a report: "Washington, February 8:", "WASHINGTON (AP) —", "LONDON, Feb 8 (Reuters) -". */
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-const WORD = "\\p{Lu}[\\p{L}'’.-]*";
-const PLACE = `${WORD}(?: ${WORD}){0,3}`;
-const DATE = `${MONTH}\\.? \\d{1,2}(?:, \\d{4})?`;
-const AGENCY = "\\((?:[\\p{Lu}][\\p{L}.&' -]{0,24})\\)";
+/** A capitalised place word: "São", "Port-au-Prince", "St.", "N'Djamena", "CITY". */
+const WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
+/** Lower-case particles inside place names: "Rio de Janeiro", "Dar es Salaam", "Bay of Plenty". */
+const PARTICLE = '(?:de|da|do|dos|das|del|di|du|la|le|el|al|es|of|upon|am|an|im|sur)';
+const PLACE = `${WORD}(?: (?:${PARTICLE} )?${WORD}){0,3}`;
+/** "February 8", "Feb. 8, 2024" or "8 February 2024". */
+const DATE = `(?:${MONTH}\\.? (?<day>\\d{1,2})(?:, \\d{4})?|(?<dayFirst>\\d{1,2}) ${MONTH}\\.?(?: \\d{4})?)`;
+/** A parenthesised source: "(AP)", "(Reuters)", "(AFP)". */
+const AGENCY = "\\((?<agency>\\p{Lu}[\\p{L}.&' -]{0,24})\\)";
+/** Dashes may touch the dateline ("WASHINGTON—"); a hyphen, double hyphen or colon needs space after it. */
+const SEPARATOR = '(?:\\s*[—–]\\s*|\\s+--?(?:\\s+|$)|(?<colon>:)(?:\\s+|$))';
 
 const DATELINE = new RegExp(
-  `^(?<dateline>(?<place>${PLACE})(?:, (?<region>${PLACE}))?(?:,? (?<date>${DATE}))?(?: (?<agency>${AGENCY}))?)\\s*(?<sep>:|—|–|--|-)\\s+(?=\\S)`,
+  `^\\s*(?<dateline>(?<place>${PLACE})(?:, (?<region>${PLACE}))?(?:,? (?<date>${DATE}))?(?: ${AGENCY})?)${SEPARATOR}`,
   'u',
 );
 
-/** True when every letter of the place is a capital (the wire-service style "WASHINGTON"). */
-function isAllCaps(place: string): boolean {
-  return /\p{L}{2}/u.test(place) && place === place.toUpperCase();
+/** Agencies whose name in parentheses marks a dateline even after a place in mixed case ("Kyiv (AFP) –"). */
+const AGENCIES = new Set(
+  'ap reuters afp upi dpa ani pti ians xinhua tass sputnik anadolu aa efe ansa kyodo yonhap irna wafa sana mena bernama antara kuna wam spa qna ips cnn bbc bloomberg jta tps rfe/rl voa'.split(' '),
+);
+
+/** First words that open a labelled line or a sentence, never a place: "BREAKING —", "Update:", "In Baghdad, …". */
+const NOT_PLACES = new Set(
+  "breaking update updated exclusive watch live analysis opinion editorial note correction clarification editor's editors photo photos video file urgent flash alert developing review interview comment listen read related sponsored advertisement warning bulletin summary transcript disclaimer source sources in on at from by for to since after before during until as when while if the".split(' '),
+);
+
+/** True when every letter of the place is a capital and it has at least three letters (the wire style "WASHINGTON", not "US"). */
+function isWirePlace(place: string): boolean {
+  return (place.match(/\p{L}/gu)?.length ?? 0) >= 3 && place === place.toUpperCase() && place !== place.toLowerCase();
 }
 
 /** Splits a leading dateline off the first paragraph; `undefined` when the text does not start with one. */
 export function splitDateline(text: string): { dateline: string; rest: string } | undefined {
   const m = DATELINE.exec(text);
   if (!m?.groups) return undefined;
-  const { dateline, place, date, agency, sep } = m.groups as Record<string, string | undefined>;
-  const wire = isAllCaps(place!);
-  // A colon needs a date ("Washington, February 8:"), or "Note:" / "Update:" would be datelines.
-  if (sep === ':' && !date) return undefined;
-  // A dash needs a date, an agency or a place in capitals ("WASHINGTON —"); "In Baghdad —" is prose.
-  if (sep !== ':' && !date && !agency && !wire) return undefined;
-  return { dateline: dateline!.trim(), rest: text.slice(m[0].length).trim() };
+  const g = m.groups;
+  const place = g['place']!;
+  const firstWord = place.split(' ')[0]!.replace(/[.’]/g, (c) => (c === '’' ? "'" : '')).toLowerCase();
+  // "The Hague" is a place; "The US central command" is not, and never reaches here without a date or dash.
+  if (NOT_PLACES.has(firstWord) && !(firstWord === 'the' && place.split(' ').length === 2)) return undefined;
+  const day = Number(g['day'] ?? g['dayFirst'] ?? '1');
+  if (g['date'] !== undefined && (day < 1 || day > 31)) return undefined;
+  const hasDate = g['date'] !== undefined;
+  const agency = g['agency']?.toLowerCase();
+  const knownAgency = agency !== undefined && AGENCIES.has(agency);
+  const wire = isWirePlace(place);
+  // A colon needs a date ("Washington, February 8:"), or "President Biden: …" would be a dateline.
+  if (g['colon'] !== undefined && !hasDate) return undefined;
+  // A dash needs a date, a known agency or a place in capitals ("WASHINGTON —"); "Biden, Netanyahu — …" is prose.
+  if (g['colon'] === undefined && !hasDate && !knownAgency && !wire) return undefined;
+  // An unknown parenthesis after a mixed-case place is a ticker or an aside: "Microsoft (MSFT) —".
+  if (agency !== undefined && !knownAgency && !wire && !hasDate) return undefined;
+  return { dateline: g['dateline']!.trim(), rest: text.slice(m[0].length).trim() };
 }

@@ -3,34 +3,39 @@
 /** Reading speed, words per minute. */
 export const WORDS_PER_MINUTE = 230;
 
-const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const MARK = /\p{M}/u;
 
-/** True when the UTF-16 unit at `i` is part of a word (a letter, digit or combining mark). */
-function isWordChar(text: string, code: number, i: number): boolean {
-  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  if (code >= 0xdc00 && code <= 0xdfff) return i > 0 && isWordChar(text, text.charCodeAt(i - 1), i - 1);
-  return NON_ASCII_WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+/** What a code point is to a word: 1 a letter or digit, 2 a combining mark (it only continues a word), 0 neither. */
+function kind(cp: number): 0 | 1 | 2 {
+  if (cp < 0x80) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) ? 1 : 0;
+  const char = String.fromCodePoint(cp);
+  if (LETTER_OR_DIGIT.test(char)) return 1;
+  return MARK.test(char) ? 2 : 0;
 }
 
-/** True for the characters that join two parts of one word: `don't`, `Iran-backed`, `U.S`. */
-function isJoiner(code: number): boolean {
-  return code === 39 || code === 0x2019 || code === 45 || code === 46;
+/** True for the characters that join two parts of one word: `don't`, `Iran-backed`, `U.S`, `3.5`. */
+function isJoiner(cp: number): boolean {
+  return cp === 39 || cp === 0x2019 || cp === 45 || cp === 46;
 }
 
-/** The number of words in `text` (runs of letters or digits, joined by inner apostrophes, hyphens and dots). */
+/** The number of words in `text`: runs of letters or digits, joined by inner apostrophes, hyphens and dots. */
 export function countWords(text: string): number {
   let words = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isWordChar(text, code, i)) {
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const size = cp > 0xffff ? 2 : 1;
+    const k = kind(cp);
+    if (k === 1) {
       if (!inWord) words++;
       inWord = true;
-    } else if (inWord && isJoiner(code) && i + 1 < text.length && isWordChar(text, text.charCodeAt(i + 1), i + 1)) {
-      // stays in the same word
-    } else {
+    } else if (k === 2) {
+      // A combining mark belongs to the letter before it; alone it is no word.
+    } else if (!(inWord && isJoiner(cp) && i + size < text.length && kind(text.codePointAt(i + size)!) === 1)) {
       inWord = false;
     }
+    i += size;
   }
   return words;
 }

@@ -1,42 +1,77 @@
-/** Sentence splitting with Intl.Segmenter, repaired after abbreviations like "U.S.", "Gen." and "p.m.". */
+/** Sentence splitting with Intl.Segmenter, repaired after abbreviations like "U.S.", "Gen.", "Jan." and "p.m.". */
 
+/** One segmenter for the module: building one per call costs more than segmenting a lead. */
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** Words that end in a period without ending a sentence (when more text follows in lower case or a name). */
-const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof gen col lt sgt capt maj cmdr adm gov sen rep rev st mt ft jr sr inc ltd co corp no vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+/** Titles that come before a name and never end a sentence: "Mr. Smith", "Gen. Aoun", "St. Louis". */
+const TITLES = new Set(
+  'mr mrs ms mx dr prof gen col lt sgt capt maj cmdr adm brig gov sen rep rev fr st mt ft pres supt insp det cpl pvt vs'.split(' '),
 );
 
-/** True when `segment` ends in an abbreviation, so the next segment continues the same sentence. */
-function endsInAbbreviation(segment: string, next: string): boolean {
-  const trimmed = segment.trimEnd();
-  const word = /(?:^|[\s("'“‘])([\p{L}.]+)\.$/u.exec(trimmed)?.[1];
-  if (!word) return false;
+/** Abbreviations that may end a sentence, so they join only a lower-case or numeric continuation ("Inc. rose", "Jan. 8", "No. 10"). */
+const TRAILING = new Set(
+  'jr sr inc ltd co corp bros no nos etc approx dept est fig al univ assn ave blvd rd jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+);
+
+/** Words that keep "a.m."/"p.m." in the same sentence even when capitalised: "10 a.m. Tuesday", "9 p.m. Eastern Time". */
+const AFTER_TIME = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday eastern pacific central mountain local gmt utc et est edt ct cst cdt mt mst mdt pt pst pdt bst cet cest'.split(' '),
+);
+
+/** The word that ends `segment` just before its final period ("U.S" for "… the U.S."), or undefined. */
+function abbreviationBefore(segment: string): string | undefined {
+  const tail = segment.trimEnd().slice(-24);
+  return /(?:^|[\s("'“‘[])([\p{L}.]+)\.$/u.exec(tail)?.[1];
+}
+
+/** True when a segment ending in `segment` continues into `next`: the segmenter broke after an abbreviation. */
+function continues(segment: string, next: string): boolean {
+  // '"No!" she said.' and "Why? he asked." are one sentence: the segmenter breaks after ! and ? whatever follows.
+  if (/[!?]['"’”»)]*\s*$/u.test(segment.slice(-8)) && /^\p{Ll}/u.test(next)) return true;
+  const word = abbreviationBefore(segment);
+  if (word === undefined || next === '') return false;
   const lower = word.toLowerCase();
-  // Initials and dotted abbreviations: "U.S.", "J.", "a.m.", "p.m." — a lower-case continuation means no break.
-  if (/^(\p{L}\.)*\p{L}$/u.test(word)) {
-    if (/^\p{Ll}/u.test(next)) return true;
-    if (lower === 'a.m' || lower === 'p.m') return false;
-    // "U.S. forces" / "J. Smith": a dotted abbreviation followed by a capitalised word stays together
-    return word.length <= 3 || word.includes('.');
+  const startsLower = /^\p{Ll}/u.test(next);
+  const startsDigit = /^\p{N}/u.test(next);
+  if (lower === 'a.m' || lower === 'p.m') {
+    const nextWord = /^[\p{L}]+/u.exec(next)?.[0].toLowerCase() ?? '';
+    return startsLower || AFTER_TIME.has(nextWord);
   }
-  return ABBREVIATIONS.has(lower);
+  // Initials and dotted abbreviations: "J. Smith", "U.S. Central Command", "D.C. police".
+  if (/^(?:\p{L}\.)*\p{L}$/u.test(word)) return startsLower || /^\p{Lu}/u.test(word) || word.includes('.');
+  if (TITLES.has(lower)) return true;
+  if (TRAILING.has(lower)) return startsLower || startsDigit;
+  return false;
+}
+
+/** Start and end offsets (end exclusive) of each sentence of `text`, trimmed, none empty; never split after a known abbreviation. */
+export function sentenceSpans(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  const segments = Array.from(segmenter.segment(text));
+  let start = -1;
+  for (let i = 0; i < segments.length; i++) {
+    const { segment, index } = segments[i]!;
+    if (start < 0) start = index;
+    const end = index + segment.length;
+    const next = segments[i + 1]?.segment.trimStart() ?? '';
+    if (next !== '' && continues(text.slice(start, end), next)) continue;
+    pushTrimmed(spans, text, start, end);
+    start = -1;
+  }
+  if (start >= 0) pushTrimmed(spans, text, start, text.length);
+  return spans;
+}
+
+/** Adds `text[start, end)` without its surrounding white space, unless nothing is left. */
+function pushTrimmed(spans: Array<{ start: number; end: number }>, text: string, start: number, end: number): void {
+  const piece = text.slice(start, end);
+  const lead = piece.length - piece.trimStart().length;
+  const trail = piece.length - piece.trimEnd().length;
+  if (lead + trail >= piece.length) return;
+  spans.push({ start: start + lead, end: end - trail });
 }
 
 /** The sentences of `text`, trimmed, none empty; never splits after a known abbreviation. */
 export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
-  let carry = '';
-  const segments = Array.from(segmenter.segment(text), (s) => s.segment);
-  segments.forEach((segment, i) => {
-    const next = segments[i + 1]?.trimStart() ?? '';
-    carry += segment;
-    if (next !== '' && endsInAbbreviation(carry, next)) return;
-    const sentence = carry.trim();
-    if (sentence !== '') sentences.push(sentence);
-    carry = '';
-  });
-  const rest = carry.trim();
-  if (rest !== '') sentences.push(rest);
-  return sentences;
+  return sentenceSpans(text).map(({ start, end }) => text.slice(start, end));
 }

@@ -4,16 +4,22 @@ import { splitSentences } from './sentences.js';
 /** Longest summary, in characters. */
 export const MAX_SUMMARY_LENGTH = 300;
 
+/** How much of the text is segmented: two sentences that fit in 300 characters always start well inside it. */
+const LEAD_WINDOW = 1500;
+
 /** Derives a summary from body text; cut at a word boundary with "…" when the first sentence alone is too long. */
 export function deriveSummary(text: string): string {
   // Only the lead matters: never segment a whole long article.
-  const lead = text.slice(0, 1500).replace(/\s+/g, ' ').trim();
-  const sentences = splitSentences(lead);
-  const first = sentences[0] ?? '';
+  const lead = text.trimStart().slice(0, LEAD_WINDOW).replace(/\s+/g, ' ').trim();
+  // Sentences without a letter or digit ("…", "—") say nothing on a card.
+  const [first, second] = splitSentences(lead).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  if (first === undefined) return '';
   if (first.length > MAX_SUMMARY_LENGTH) {
-    const cut = first.lastIndexOf(' ', MAX_SUMMARY_LENGTH - 1);
-    return `${(cut > 0 ? first.slice(0, cut) : first.slice(0, MAX_SUMMARY_LENGTH - 1)).replace(/[\s,;:—–-]+$/, '')}…`;
+    const space = first.lastIndexOf(' ', MAX_SUMMARY_LENGTH - 1);
+    const byWord = space > 0 ? first.slice(0, space).replace(/[\s,;:—–-]+$/u, '') : '';
+    // One giant token has no word boundary: cut it without splitting a surrogate pair.
+    const hardEnd = /[\uD800-\uDBFF]/.test(first.charAt(MAX_SUMMARY_LENGTH - 2)) ? MAX_SUMMARY_LENGTH - 2 : MAX_SUMMARY_LENGTH - 1;
+    return `${/[\p{L}\p{N}]/u.test(byWord) ? byWord : first.slice(0, hardEnd)}…`;
   }
-  const second = sentences[1];
   return second !== undefined && first.length + 1 + second.length <= MAX_SUMMARY_LENGTH ? `${first} ${second}` : first;
 }

@@ -7,26 +7,54 @@ export const MAX_TITLE_LENGTH = 140;
 /** Shortest part a clause cut may keep; shorter cuts fall back to a word cut. */
 const MIN_CLAUSE_CUT = 40;
 
-/** Clause boundaries, as the index where the kept part ends. */
+/** How much of the lead is segmented: the first sentence is all a title needs. */
+const LEAD_WINDOW = 1500;
+
+/** Marks a cut part may not end in: they would dangle before the "…" or the end of the title. */
+const DANGLING = /[\s,;:—–-]+$/u;
+
+/** Clause boundaries, as the index where the kept part ends: after , ; : and before a spaced dash or "which", "who", "after", "as"… */
 function clauseCuts(sentence: string): number[] {
   const cuts: number[] = [];
   for (const m of sentence.matchAll(/[,;:](?=\s)|\s[—–]\s|\s(?=(?:which|who|after|as|while|because|although|when|where|but)\s)/g)) cuts.push(m.index);
   return cuts;
 }
 
-/** Derives a headline from lead text (dateline already removed); never empty, never cut mid-word. */
+/** True when a cut part leaves a bracket or a quotation open: "(CENTCOM" or "“We will". */
+function leavesOpen(part: string): boolean {
+  const count = (re: RegExp) => part.match(re)?.length ?? 0;
+  return count(/\(/g) > count(/\)/g) || count(/\[/g) > count(/]/g) || count(/“/g) > count(/”/g) || count(/"/g) % 2 === 1;
+}
+
+/** `text` cut to at most `max` UTF-16 units without splitting a surrogate pair. */
+function hardCut(text: string, max: number): string {
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+/** The first sentence of `text` with a letter or digit in it; `undefined` when there is none. */
+function firstSentence(text: string): string | undefined {
+  return splitSentences(text).find((s) => /[\p{L}\p{N}]/u.test(s));
+}
+
+/** Derives a headline from lead text (dateline already removed); never empty, never cut mid-word, at most 140 characters. */
 export function deriveTitle(lead: string): string {
-  // The first sentence is all that matters: never segment a whole long paragraph.
-  const text = lead.slice(0, 1500).replace(/\s+/g, ' ').trim();
-  if (!/[\p{L}\p{N}]/u.test(text)) return 'Untitled';
-  const first = splitSentences(text)[0] ?? text;
-  const sentence = first.replace(/[.]$/, '').trim();
+  const text = lead.trimStart().slice(0, LEAD_WINDOW).replace(/\s+/g, ' ').trim();
+  const first = firstSentence(text);
+  if (first === undefined) return 'Untitled';
+  // A final period goes, except the one of an abbreviation the sentence ends in ("… talks with the U.S.").
+  const sentence = /(?:^|\s)(?:\p{L}\.)+$/u.test(first) ? first : first.replace(/\.$/, '').trimEnd();
   if (sentence.length <= MAX_TITLE_LENGTH) return sentence;
   const clause = clauseCuts(sentence)
-    .filter((i) => i >= MIN_CLAUSE_CUT && i <= MAX_TITLE_LENGTH)
+    .filter((i) => i <= MAX_TITLE_LENGTH)
+    .map((i) => sentence.slice(0, i).replace(DANGLING, ''))
+    .filter((part) => part.length >= MIN_CLAUSE_CUT && !leavesOpen(part))
     .pop();
-  if (clause !== undefined) return sentence.slice(0, clause).replace(/[\s,;:—–-]+$/, '');
-  const word = sentence.lastIndexOf(' ', MAX_TITLE_LENGTH - 1);
-  const cut = word > 0 ? sentence.slice(0, word) : sentence.slice(0, MAX_TITLE_LENGTH - 1);
-  return `${cut.replace(/[\s,;:—–-]+$/, '')}…`;
+  if (clause !== undefined) return clause;
+  const space = sentence.lastIndexOf(' ', MAX_TITLE_LENGTH - 1);
+  const byWord = space > 0 ? sentence.slice(0, space).replace(DANGLING, '') : '';
+  // One giant token (a URL, a run of letters) has no word boundary to cut at: cut it, never return a bare "…".
+  const hard = hardCut(sentence, MAX_TITLE_LENGTH - 1);
+  const cut = /[\p{L}\p{N}]/u.test(byWord) ? byWord : hard.replace(DANGLING, '') || hard;
+  return `${cut}…`;
 }

@@ -11,8 +11,22 @@ describe('splitDateline', () => {
     ['NEW YORK, March 3, 2024 — Markets rose', 'NEW YORK, March 3, 2024', 'Markets rose'],
     ['Kyiv, Ukraine, Feb. 8 (AFP) – Russia said', 'Kyiv, Ukraine, Feb. 8 (AFP)', 'Russia said'],
     ['São Paulo, May 2: Prices rose', 'São Paulo, May 2', 'Prices rose'],
+    ['WASHINGTON—The Senate voted', 'WASHINGTON', 'The Senate voted'],
+    ['WASHINGTON -- The Senate voted', 'WASHINGTON', 'The Senate voted'],
+    ['GAZA CITY, Gaza Strip (AP) — Israeli strikes', 'GAZA CITY, Gaza Strip (AP)', 'Israeli strikes'],
+    ['Paris (AFP) - France said', 'Paris (AFP)', 'France said'],
+    ["ST. PETERSBURG, Russia — Officials said", 'ST. PETERSBURG, Russia', 'Officials said'],
+    ['Rio de Janeiro, March 3 — Rain fell', 'Rio de Janeiro, March 3', 'Rain fell'],
+    ['PORT-AU-PRINCE, Haiti — Gangs', 'PORT-AU-PRINCE, Haiti', 'Gangs'],
+    ['LONDON, 8 February 2024 — Britain said', 'LONDON, 8 February 2024', 'Britain said'],
+    ['THE HAGUE, Netherlands (AP) — Judges said', 'THE HAGUE, Netherlands (AP)', 'Judges said'],
+    ['  WASHINGTON (AP) —   The Senate voted  ', 'WASHINGTON (AP)', 'The Senate voted'],
   ])('finds the dateline in %j', (text, dateline, rest) => {
     expect(splitDateline(text)).toEqual({ dateline, rest });
+  });
+
+  it('gives an empty rest when the dateline is the whole paragraph', () => {
+    expect(splitDateline('WASHINGTON (AP) —')).toEqual({ dateline: 'WASHINGTON (AP)', rest: '' });
   });
 
   it.each([
@@ -20,23 +34,37 @@ describe('splitDateline', () => {
     'President Biden: we will respond.',
     'The US central command (CENTCOM) has said that it killed a commander.',
     'In Baghdad, February is cold — and wet.',
+    'In Baghdad, Feb. 8 — a day of mourning.',
     'Note: this story has been updated.',
     'Update: the minister resigned.',
+    'Breaking: markets fall.',
     'BREAKING: markets fall.',
+    'BREAKING — markets fall.',
+    'EXCLUSIVE - Iran plans new plants.',
+    'UPDATE, February 8: the minister resigned.',
     '"We will fight," he said — and left.',
+    '“Washington, February 8: a date to remember,” she wrote.',
     'The Pentagon - a building of five sides - was quiet.',
     'Officials in Beirut said on Friday that talks would resume.',
+    'Biden, Netanyahu — a rift that grew.',
+    'Beirut, Lebanon — a city of two million — was dark.',
+    'Microsoft (MSFT) — shares rose 3%.',
+    'US - Iran talks resumed.',
+    'Washington, February 80: nothing.',
+    'COVID-19 cases rose.',
+    'Washington, February 8:30 p.m. was the hour.',
+    '',
   ])('leaves ordinary prose alone: %j', (text) => {
     expect(splitDateline(text)).toBeUndefined();
   });
 
   it('never throws, and what it splits off plus the rest loses no word', () => {
+    const words = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string(), fc.string().map((s) => `WASHINGTON (AP) — ${s}`)), (text) => {
         const split = splitDateline(text);
         if (!split) return true;
-        const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
-        return words(text).join(' ') === [...words(split.dateline), ...words(split.rest)].join(' ');
+        return words(text) === `${words(split.dateline)} ${words(split.rest)}`.trim() && split.rest === split.rest.trim();
       }),
     );
   });
