@@ -98,6 +98,11 @@ export function* renderSite(site: Site, templatesDir: string): Generator<OutputF
 /** Every page job: articles first (site order), then the listings. */
 function* pageJobs(env: ReturnType<typeof createRenderEnv>, site: Site): Generator<PageJob> {
   for (let i = 0; i < site.articles.length; i++) yield articlePageJob(env, site, i);
+  yield* listingJobs(env, site);
+}
+
+/** The listing pages' jobs: front page, tags, tags index, archives, search and 404. */
+function* listingJobs(env: ReturnType<typeof createRenderEnv>, site: Site): Generator<PageJob> {
   yield* indexPageJobs(env, site);
   for (const tag of site.tags) yield* tagPageJobs(env, site, tag);
   yield tagsIndexJob(env, site);
@@ -126,55 +131,75 @@ export async function renderSiteInto(site: Site, templatesDir: string, requested
     return plan.previous?.[path] === signature ? { path, kept: true, ...extra } : undefined;
   };
 
-  // Plan: unchanged pages are kept; article pages keep site order, listings go out as soon as they are made.
-  const articles: (PageJob | KeptFile)[] = [];
-  const listings: PageJob[] = [];
-  for (const job of pageJobs(env, site)) {
-    const kept = keep(outputFileOf(job.pagePath), job.template, job.context, { ...(job.lastmod !== undefined && { lastmod: job.lastmod }), ...(job.searchUrl !== undefined && { searchUrl: job.searchUrl }) });
-    if (job.template === 'article') articles.push(kept ?? job);
-    else if (kept) await emit(kept);
-    else listings.push(job);
+  /** The job or kept file for one page, with its signature recorded. */
+  const plan1 = (job: PageJob): PageJob | KeptFile =>
+    keep(outputFileOf(job.pagePath), job.template, job.context, { ...(job.lastmod !== undefined && { lastmod: job.lastmod }), ...(job.searchUrl !== undefined && { searchUrl: job.searchUrl }) }) ?? job;
+  // Everything streams: no list of all jobs is ever held, so memory stays bounded at archive scale.
+  const listings = listingJobs(env, site);
+  const renderListings = async (count: number) => {
+    for (let k = 0; k < count; k++) {
+      const next = listings.next();
+      if (next.done) return false;
+      const item = plan1(next.value);
+      await emit('kept' in item ? item : renderJob(env.liquid, templatesDir, item));
+    }
+    return true;
+  };
+
+  // Article pages to render: with a previous build, a first pass keeps only the indexes of changed pages.
+  const changed = new Set<number>();
+  const keptArticles = new Map<number, KeptFile>();
+  for (let i = 0; i < site.articles.length; i++) {
+    if (!plan) break;
+    const item = plan1(articlePageJob(env, site, i));
+    if ('kept' in item) keptArticles.set(i, item);
   }
-  const renderListing = () => emit(renderJob(env.liquid, templatesDir, listings.shift()!));
-  const articleJobs = articles.filter((a): a is PageJob => !('kept' in a));
-  const workers = renderWorkerCount(requestedWorkers, articleJobs.length);
+  for (let i = 0; i < site.articles.length; i++) if (!keptArticles.has(i)) changed.add(i);
+  const articleItem = (i: number): PageJob | KeptFile => keptArticles.get(i) ?? articlePageJob(env, site, i);
+
+  const workers = renderWorkerCount(requestedWorkers, changed.size);
   if (workers === 0) {
-    for (const item of articles) await emit('kept' in item ? item : renderJob(env.liquid, templatesDir, item));
+    for (let i = 0; i < site.articles.length; i++) {
+      const item = articleItem(i);
+      await emit('kept' in item ? item : renderJob(env.liquid, templatesDir, item));
+    }
   } else {
     const pool = new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
     try {
-      const rendered = new Map<PageJob, OutputFile>();
-      const inFlight: { jobs: PageJob[]; result: Promise<OutputFile[] | { templateError: string }> }[] = [];
+      // A window of article pages in site order; each batch of changed ones goes to a worker.
+      const window: { item: PageJob | KeptFile; html?: OutputFile }[] = [];
+      const inFlight: { slots: { item: PageJob | KeptFile; html?: OutputFile }[]; result: Promise<OutputFile[] | { templateError: string }> }[] = [];
       let next = 0;
-      let ready = 0;
-      while (next < articleJobs.length || inFlight.length > 0) {
-        while (next < articleJobs.length && inFlight.length < workers * 2) {
-          const jobs = articleJobs.slice(next, next + BATCH_SIZE);
-          next += jobs.length;
-          inFlight.push({ jobs, result: pool.run({ templatesDir, jobs }) });
+      const dispatch = () => {
+        const slots: { item: PageJob | KeptFile; html?: OutputFile }[] = [];
+        while (next < site.articles.length && slots.length < BATCH_SIZE) {
+          const slot = { item: articleItem(next++) };
+          window.push(slot);
+          if (!('kept' in slot.item)) slots.push(slot);
         }
+        if (slots.length > 0) inFlight.push({ slots, result: pool.run({ templatesDir, jobs: slots.map((s) => s.item as PageJob) }) });
+      };
+      while (next < site.articles.length || inFlight.length > 0) {
+        while (next < site.articles.length && inFlight.length < workers * 2) dispatch();
         // While the workers render articles, this thread renders a few listing pages.
-        for (let k = 0; k < 8 && listings.length > 0; k++) await renderListing();
-        const batch = inFlight.shift()!;
-        const result = await batch.result;
-        if (!Array.isArray(result)) throw new UsageError(result.templateError);
-        batch.jobs.forEach((job, i) => rendered.set(job, result[i]!));
+        await renderListings(8);
+        const batch = inFlight.shift();
+        if (batch) {
+          const result = await batch.result;
+          if (!Array.isArray(result)) throw new UsageError(result.templateError);
+          batch.slots.forEach((slot, i) => (slot.html = result[i]!));
+        }
         // Emit the article pages that are ready, in site order.
-        for (; ready < articles.length; ready++) {
-          const item = articles[ready]!;
-          if ('kept' in item) await emit(item);
-          else if (rendered.has(item)) {
-            await emit(rendered.get(item)!);
-            rendered.delete(item);
-          } else break;
+        while (window.length > 0 && ('kept' in window[0]!.item || window[0]!.html)) {
+          const slot = window.shift()!;
+          await emit('kept' in slot.item ? slot.item : slot.html!);
         }
       }
-      for (; ready < articles.length; ready++) await emit(articles[ready] as KeptFile);
     } finally {
       await pool.destroy();
     }
   }
-  while (listings.length > 0) await renderListing();
+  while (await renderListings(64));
   for (const file of closingFiles(site, sitemap)) await sink(keep(file.path, 'file', file.inputs, {}) ?? file.make());
   return signatures;
 }
