@@ -91,6 +91,7 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache): Promi
     if (cache && result.warnings.length === 0) stores.push(cache.putDraft(keys.get(toParse[i]!)!, result.article));
   });
   await Promise.all(stores);
+  BuildCache.retainOnly(keys.values());
   if (errors.length > 0 && !options.skipInvalid) throw new ContentErrors(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)));
   const ordered = paths.filter((p) => drafts.has(p)).map((p) => drafts.get(p)!);
   return { site: buildSite(ordered, config), config, warnings, skipped: errors };

@@ -49,16 +49,39 @@ export class BuildCache {
     return new BuildCache(dir, statePath, state?.generator === GENERATOR_VERSION ? state : undefined);
   }
 
+  /**
+   * Drafts kept in memory between builds of one long-running process (`broadsheet dev`), by key.
+   * Keys are content-addressed, so an entry is never stale; it is dropped when a build no longer uses it.
+   */
+  private static memory: Map<string, ArticleDraft> | undefined;
+
+  /** Keeps drafts in memory across builds in this process (for the dev server). */
+  static keepInMemory(): void {
+    BuildCache.memory ??= new Map();
+  }
+
+  /** Forgets in-memory drafts whose keys the current build did not use. */
+  static retainOnly(keys: Iterable<string>): void {
+    if (!BuildCache.memory) return;
+    const used = new Set(keys);
+    for (const key of BuildCache.memory.keys()) if (!used.has(key)) BuildCache.memory.delete(key);
+  }
+
   /** The draft stored under `key`, if any. */
   async getDraft(key: string): Promise<ArticleDraft | undefined> {
-    return readFile(this.draftPath(key), 'utf8').then(
+    const remembered = BuildCache.memory?.get(key);
+    if (remembered) return remembered;
+    const draft = await readFile(this.draftPath(key), 'utf8').then(
       (text) => JSON.parse(text) as ArticleDraft,
       () => undefined,
     );
+    if (draft) BuildCache.memory?.set(key, draft);
+    return draft;
   }
 
   /** Stores a draft under `key` (write, then rename: a killed build never leaves half a file). */
   async putDraft(key: string, draft: ArticleDraft): Promise<void> {
+    BuildCache.memory?.set(key, draft);
     const file = this.draftPath(key);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(draft));

@@ -86,6 +86,8 @@ export function articlePageJob(env: RenderEnv, model: Site, index: number): Page
     tags: article.tags.map((t) => tagLinkView(env.ctx, t)),
     ...archiveLinks(env.ctx, article.date),
     bodyHtml: article.bodyHtml,
+    /** Source path and bytes: with the render key, they decide bodyHtml (used for page signatures). */
+    sourceHash: `${article.sourcePath}:${article.contentHash}`,
     titleDerived: article.titleDerived,
     relatedHeadlines: article.relatedHeadlines,
     author: article.author ?? null,

@@ -57,6 +57,16 @@ function signatureOf(renderKey: string, kind: string, value: unknown): string {
   return createHash('sha1').update(renderKey).update('\0').update(kind).update('\0').update(JSON.stringify(value)).digest('base64url');
 }
 
+/**
+ * What a page's signature is computed from: its context, with an article's body HTML (most of the
+ * bytes) replaced by the hash of its source, which determines it together with the render key.
+ */
+function signedContext(job: PageJob): unknown {
+  const context = job.context as { article?: { bodyHtml?: string; sourceHash?: string } };
+  if (!context.article?.sourceHash) return job.context;
+  return { ...context, article: { ...context.article, bodyHtml: context.article.sourceHash } };
+}
+
 /** The sitemap entry of a page, if it has one. */
 function sitemapEntry(file: { path: string; lastmod?: string }): SitemapEntry | undefined {
   return file.lastmod === undefined ? undefined : { path: file.path.replace(/index\.html$/, ''), lastmod: file.lastmod };
@@ -133,7 +143,7 @@ export async function renderSiteInto(site: Site, templatesDir: string, requested
 
   /** The job or kept file for one page, with its signature recorded. */
   const plan1 = (job: PageJob): PageJob | KeptFile =>
-    keep(outputFileOf(job.pagePath), job.template, job.context, { ...(job.lastmod !== undefined && { lastmod: job.lastmod }), ...(job.searchUrl !== undefined && { searchUrl: job.searchUrl }) }) ?? job;
+    keep(outputFileOf(job.pagePath), job.template, signedContext(job), { ...(job.lastmod !== undefined && { lastmod: job.lastmod }), ...(job.searchUrl !== undefined && { searchUrl: job.searchUrl }) }) ?? job;
   // Everything streams: no list of all jobs is ever held, so memory stays bounded at archive scale.
   const listings = listingJobs(env, site);
   const renderListings = async (count: number) => {

@@ -2,6 +2,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions } from '../build.js';
+import { BuildCache } from '../cache/build-cache.js';
 import { loadConfig } from '../config.js';
 import { ContentErrors, SeedError, UsageError } from '../errors.js';
 import { basePathOf } from '../site/urls.js';
@@ -29,6 +30,8 @@ async function rebuild(options: BuildOptions, log: (line: string) => void): Prom
 export async function dev(devOptions: BuildOptions, port: number): Promise<number> {
   // Pagefind re-indexes every page on each build (seconds at archive scale): dev rebuilds skip it; `npm run build` adds it.
   const options: BuildOptions = { ...devOptions, search: false };
+  // Parsed articles stay in memory between rebuilds: an edit re-reads only the seed that changed.
+  BuildCache.keepInMemory();
   const log = (line: string) => process.stdout.write(`${line}\n`);
   await rebuild(options, log);
   const config = await loadConfig(options.configFile, options.configRequired).catch(() => undefined);
