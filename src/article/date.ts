@@ -19,9 +19,13 @@ function noonOf(date: string): Date {
   return d;
 }
 
-/** "February 8, 2024" for `2024-02-08`, whatever the machine's TZ or LANG. */
+const longDates = new Map<string, string>();
+
+/** "February 8, 2024" for `2024-02-08`, whatever the machine's TZ or LANG (memoised: an archive repeats dates). */
 export function formatLongDate(date: string): string {
-  return format(noonOf(date), 'MMMM d, yyyy');
+  let text = longDates.get(date);
+  if (text === undefined) longDates.set(date, (text = format(noonOf(date), 'MMMM d, yyyy')));
+  return text;
 }
 
 /** "February 2024" for `2024-02` or a full date. */
