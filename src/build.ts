@@ -1,5 +1,6 @@
 /** The pipeline, stage by stage: read → parse → model → render → write (with the incremental cache around it). */
-import { readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ArticleDraft } from './article/draft.js';
 import { BuildCache } from './cache/build-cache.js';
@@ -63,8 +64,11 @@ export async function resolveConfig(options: BuildOptions): Promise<SiteConfig> 
   return options.baseUrl ? withBaseUrl(loaded, options.baseUrl) : loaded;
 }
 
-/** Read + parse + model: every seed into the Site, or ContentErrors with every problem at once. Drafts come from the cache when a seed is unchanged. */
-export async function loadSite(options: BuildOptions, cache?: BuildCache): Promise<{ site: Site; config: SiteConfig; warnings: SeedError[]; skipped: SeedError[] }> {
+/**
+ * Read + parse + model: every seed into the Site, or ContentErrors with every problem at once. Drafts
+ * come from the cache when a seed is unchanged; bodies go to `bodyDir` (kept inline without one).
+ */
+export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDir?: string): Promise<{ site: Site; config: SiteConfig; warnings: SeedError[]; skipped: SeedError[] }> {
   const config = await resolveConfig(options);
   const { paths, errors } = await listSeeds(options.seedsDir);
   if (paths.length === 0 && errors.length === 0) throw new UsageError(`${options.seedsDir}: no seed files (.txt or .md) found (hint: add seeds, or pass --seeds <dir>)`);
@@ -72,26 +76,33 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache): Promi
   const settingsKey = hashOf(GENERATOR_VERSION, JSON.stringify(settings));
   const drafts = new Map<string, ArticleDraft>();
   const keys = new Map<string, string>();
+  let stored: ReadonlyMap<string, ArticleDraft> = new Map();
   if (cache) {
     const stamps = await stampSeeds(paths);
     for (const [p, s] of stamps) keys.set(p, hashOf(settingsKey, p, String(s.size), String(s.mtimeMs)));
-    const cached = await Promise.all(paths.map((p) => cache.getDraft(keys.get(p)!)));
-    paths.forEach((p, i) => cached[i] && drafts.set(p, cached[i]!));
+    stored = await cache.loadDrafts();
+    for (const p of paths) {
+      const draft = stored.get(keys.get(p)!);
+      if (draft) drafts.set(p, draft);
+    }
   }
   const toParse = paths.filter((p) => !drafts.has(p));
   const warnings: SeedError[] = [];
   options.progress?.stage('parse', toParse.length);
-  const results = await parseAll(toParse, settings, workerCount(options.workers, toParse.length), options.progress?.update);
-  const stores: Promise<void>[] = [];
+  const results = await parseAll(toParse, { ...settings, ...(bodyDir !== undefined && { bodyDir }) }, workerCount(options.workers, toParse.length), options.progress?.update);
+  const withWarnings = new Set<string>();
   results.forEach((result, i) => {
     warnings.push(...result.warnings.map(fromWire));
+    if (result.warnings.length > 0) withWarnings.add(toParse[i]!);
     if (!result.ok) return void errors.push(...result.errors.map(fromWire));
     drafts.set(toParse[i]!, result.article);
-    // Seeds with warnings are parsed again next time, so their warnings are never lost.
-    if (cache && result.warnings.length === 0) stores.push(cache.putDraft(keys.get(toParse[i]!)!, result.article));
   });
-  await Promise.all(stores);
-  BuildCache.retainOnly(keys.values());
+  if (cache && (toParse.length > 0 || stored.size !== drafts.size)) {
+    // Seeds with warnings are parsed again next time, so their warnings are never lost.
+    const keep = new Map<string, ArticleDraft>();
+    for (const [p, draft] of drafts) if (!withWarnings.has(p)) keep.set(keys.get(p)!, draft);
+    await cache.saveDrafts(keep);
+  }
   if (errors.length > 0 && !options.skipInvalid) throw new ContentErrors(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)));
   const ordered = paths.filter((p) => drafts.has(p)).map((p) => drafts.get(p)!);
   return { site: buildSite(ordered, config), config, warnings, skipped: errors };
@@ -161,7 +172,22 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       return { ...last.summary, written: 0, upToDate: true, warnings: [], skipped: [] };
     }
     lap('start-up and fingerprint');
-    const { site, warnings, skipped } = await loadSite(options, cache);
+    // Bodies live in the cache, or for a cold build in a temporary folder removed afterwards.
+    const bodyDir = cache ? cache.bodyDir : await mkdtemp(path.join(tmpdir(), 'broadsheet-bodies-'));
+    try {
+      return await buildWith(options, cache, bodyDir, inputsKey, lap);
+    } finally {
+      if (!cache) await rm(bodyDir, { recursive: true, force: true });
+    }
+  } finally {
+    await release();
+  }
+}
+
+/** The build after start-up: load, render, write, commit, record. */
+async function buildWith(options: BuildOptions, cache: BuildCache | undefined, bodyDir: string, inputsKey: string, lap: (stage: string) => void): Promise<BuildReport> {
+    const last = cache?.state;
+    const { site, warnings, skipped } = await loadSite(options, cache, bodyDir);
     lap('read, parse and model');
     const outDir = path.resolve(options.outDir);
     const previous: PreviousSite = last && (await exists(outDir)) ? { kind: 'manifest', dir: outDir, outputs: last.outputs } : (await exists(outDir)) ? { kind: 'folder', dir: outDir } : { kind: 'none' };
@@ -178,27 +204,24 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const search = options.search === false ? undefined : new SearchPass(site.config.language, plan === undefined);
       let signatures: Record<string, string> = {};
       try {
-        signatures = await renderSiteInto(site, options.templatesDir, options.workers, plan, async (file) => {
-          if ('kept' in file) writer.keep(file.path);
-          else await writer.add(file);
+        const renderOptions = { templatesDir: options.templatesDir, bodyDir, ...(options.workers !== undefined && { workers: options.workers }), ...(plan && { plan }), writer, withHtml: search !== undefined && plan === undefined };
+        signatures = await renderSiteInto(site, renderOptions, async (page) => {
           options.progress?.update(++rendered);
-          if (file.path.endsWith('.html')) pages++;
-          if (file.searchUrl !== undefined) await search?.page(file.path, file.searchUrl, 'kept' in file ? undefined : String(file.bytes));
+          pages++;
+          if (page.searchUrl !== undefined) await search?.page(page.path, page.searchUrl, page.html);
         });
         lap('render');
         if (search) {
           options.progress?.stage('search', 1);
-          await writer.flush();
           const searchFiles = await search.finish(signatures, last?.searchSignature, (p) => readFile(writer.locate(p), 'utf8'));
           if (searchFiles === 'unchanged') for (const p of Object.keys(last!.outputs).filter((o) => o.startsWith('pagefind/'))) writer.keep(p);
-          else for (const file of searchFiles) await writer.add(file);
+          else for (const file of searchFiles) writer.add(file);
           lap('search index');
         }
       } finally {
         await search?.close();
       }
-      const stats = await writer.flush();
-      lap('write (flush)');
+      const stats = writer.stats;
       if (previous.kind === 'manifest') {
         const removes = Object.keys(previous.outputs).filter((p) => !writer.allPaths().has(p));
         await commitJournal(options.outDir, { staging, moves: writer.staged, removes });
@@ -224,9 +247,6 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await rm(staging, { recursive: true, force: true });
       throw error;
     }
-  } finally {
-    await release();
-  }
 }
 
 /** Validates seeds and config without writing anything (no output, no cache, no lock). */

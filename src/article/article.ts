@@ -1,4 +1,5 @@
 /** The typed record one seed becomes; everything a page shows about an article. */
+import type { BodyRef } from '../cache/body-store.js';
 
 /** A post embedded in the text (`… pic.twitter.com/ID — Name (@handle) Month D, YYYY`). */
 export interface SocialPost {
@@ -29,7 +30,8 @@ export interface Article {
   readonly date: string;
   readonly dateline?: string;
   readonly summary: string;
-  readonly bodyHtml: string;
+  /** Where the body HTML is kept (out of the heap; read back when its page renders). */
+  readonly body: BodyRef;
   readonly socialPosts: readonly SocialPost[];
   readonly relatedHeadlines: readonly string[];
   readonly tags: readonly Tag[];

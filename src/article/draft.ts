@@ -10,3 +10,6 @@ export interface ArticleDraft extends Omit<Article, 'slug' | 'tags'> {
   /** True when front matter says `draft: true`: validated, never published. */
   readonly draft: boolean;
 }
+
+/** A draft as the parser makes it, its body HTML still in hand (before it goes to the body store). */
+export type ParsedDraft = Omit<ArticleDraft, 'body'> & { readonly bodyHtml: string };

@@ -1,8 +1,18 @@
-/** The incremental cache (default `.cache/`): parsed drafts by content, and what the last build wrote. Safe to delete any time. */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+/**
+ * The incremental cache (default `.cache/`): parsed drafts by content (one pack of metadata per
+ * output folder, bodies in `bodies/` segments) and what the last build wrote. Safe to delete any time.
+ */
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleDraft } from '../article/draft.js';
+import { removeUnusedSegments } from './body-store.js';
 import { GENERATOR_VERSION, hashOf } from './fingerprint.js';
+
+/** The drafts pack: every cached draft of one output folder's last build, by key. */
+interface DraftPack {
+  readonly generator: string;
+  readonly drafts: Record<string, ArticleDraft>;
+}
 
 /** What the last successful build into one output folder recorded. */
 export interface BuildState {
@@ -21,32 +31,39 @@ export interface BuildState {
 
 /** The cache folder for one output folder. */
 export class BuildCache {
+  /** Where article bodies are kept, as segments (see body-store). */
+  readonly bodyDir: string;
+
   private constructor(
     private readonly dir: string,
     private readonly statePath: string,
+    private readonly packPath: string,
     readonly state: BuildState | undefined,
-  ) {}
+  ) {
+    this.bodyDir = path.join(dir, 'bodies');
+  }
 
-  /** The state file for builds into `outDir`. */
-  private static statePathOf(cacheDir: string, outDir: string): string {
-    return path.join(path.resolve(cacheDir), `state-${hashOf(path.resolve(outDir)).slice(0, 16)}.json`);
+  /** The state file for builds into `outDir`, and its drafts pack. */
+  private static pathsOf(cacheDir: string, outDir: string): { state: string; pack: string } {
+    const id = hashOf(path.resolve(outDir)).slice(0, 16);
+    return { state: path.join(path.resolve(cacheDir), `state-${id}.json`), pack: path.join(path.resolve(cacheDir), `drafts-${id}.json`) };
   }
 
   /** Forgets what was recorded for `outDir` (a cold build rewrote it, so the record no longer describes it). */
   static async forget(cacheDir: string, outDir: string): Promise<void> {
-    await rm(BuildCache.statePathOf(cacheDir, outDir), { force: true });
+    await rm(BuildCache.pathsOf(cacheDir, outDir).state, { force: true });
   }
 
   /** Opens (creating if needed) the cache for builds into `outDir`. */
   static async open(cacheDir: string, outDir: string): Promise<BuildCache> {
     const dir = path.resolve(cacheDir);
-    await mkdir(path.join(dir, 'drafts'), { recursive: true });
-    const statePath = BuildCache.statePathOf(cacheDir, outDir);
-    const state = await readFile(statePath, 'utf8').then(
+    await mkdir(path.join(dir, 'bodies'), { recursive: true });
+    const paths = BuildCache.pathsOf(cacheDir, outDir);
+    const state = await readFile(paths.state, 'utf8').then(
       (text) => JSON.parse(text) as BuildState,
       () => undefined,
     );
-    return new BuildCache(dir, statePath, state?.generator === GENERATOR_VERSION ? state : undefined);
+    return new BuildCache(dir, paths.state, paths.pack, state?.generator === GENERATOR_VERSION ? state : undefined);
   }
 
   /**
@@ -60,32 +77,34 @@ export class BuildCache {
     BuildCache.memory ??= new Map();
   }
 
-  /** Forgets in-memory drafts whose keys the current build did not use. */
-  static retainOnly(keys: Iterable<string>): void {
-    if (!BuildCache.memory) return;
-    const used = new Set(keys);
-    for (const key of BuildCache.memory.keys()) if (!used.has(key)) BuildCache.memory.delete(key);
+  /** Every draft the last build stored, by key (from memory in a dev server, else from the pack). */
+  async loadDrafts(): Promise<ReadonlyMap<string, ArticleDraft>> {
+    if (BuildCache.memory && BuildCache.memory.size > 0) return BuildCache.memory;
+    const pack = await readPack(this.packPath);
+    const drafts = new Map(Object.entries(pack?.drafts ?? {}));
+    if (BuildCache.memory) for (const [key, draft] of drafts) BuildCache.memory.set(key, draft);
+    return drafts;
   }
 
-  /** The draft stored under `key`, if any. */
-  async getDraft(key: string): Promise<ArticleDraft | undefined> {
-    const remembered = BuildCache.memory?.get(key);
-    if (remembered) return remembered;
-    const draft = await readFile(this.draftPath(key), 'utf8').then(
-      (text) => JSON.parse(text) as ArticleDraft,
-      () => undefined,
-    );
-    if (draft) BuildCache.memory?.set(key, draft);
-    return draft;
-  }
-
-  /** Stores a draft under `key` (write, then rename: a killed build never leaves half a file). */
-  async putDraft(key: string, draft: ArticleDraft): Promise<void> {
-    BuildCache.memory?.set(key, draft);
-    const file = this.draftPath(key);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(draft));
-    await rename(`${file}.${process.pid}.tmp`, file);
+  /**
+   * Stores the drafts of this build (write, then rename: a killed build never leaves half a file) and
+   * deletes body segments no pack of this cache uses any more.
+   */
+  async saveDrafts(drafts: ReadonlyMap<string, ArticleDraft>): Promise<void> {
+    if (BuildCache.memory) {
+      BuildCache.memory.clear();
+      for (const [key, draft] of drafts) BuildCache.memory.set(key, draft);
+    }
+    const pack: DraftPack = { generator: GENERATOR_VERSION, drafts: Object.fromEntries(drafts) };
+    await writeFile(`${this.packPath}.${process.pid}.tmp`, JSON.stringify(pack));
+    await rename(`${this.packPath}.${process.pid}.tmp`, this.packPath);
+    const live: string[] = [...drafts.values()].map((d) => d.body);
+    // Other output folders built with this cache keep their bodies too.
+    for (const name of await readdir(this.dir)) {
+      const other = path.join(this.dir, name);
+      if (name.startsWith('drafts-') && name.endsWith('.json') && other !== this.packPath) for (const d of Object.values((await readPack(other))?.drafts ?? {})) live.push(d.body);
+    }
+    removeUnusedSegments(this.bodyDir, live);
   }
 
   /** Records a successful build. */
@@ -93,8 +112,14 @@ export class BuildCache {
     await writeFile(`${this.statePath}.${process.pid}.tmp`, JSON.stringify(state));
     await rename(`${this.statePath}.${process.pid}.tmp`, this.statePath);
   }
+}
 
-  private draftPath(key: string): string {
-    return path.join(this.dir, 'drafts', key.slice(0, 2), `${key}.json`);
+/** A drafts pack, or undefined when it is missing, unreadable or from another generator version. */
+async function readPack(file: string): Promise<DraftPack | undefined> {
+  try {
+    const pack = JSON.parse(await readFile(file, 'utf8')) as DraftPack;
+    return pack.generator === GENERATOR_VERSION ? pack : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { listFiles } from '../write/files.js';
 
 /** Bumped whenever the output for the same inputs changes: part of every cache key. */
-export const GENERATOR_VERSION = 'broadsheet-1';
+export const GENERATOR_VERSION = 'broadsheet-2';
 
 /** A seed's size and mtime when it was parsed, and the cache key of its draft. */
 export interface SeedStamp {

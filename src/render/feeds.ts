@@ -1,6 +1,7 @@
 /** Atom feeds (RFC 4287) with the `feed` package: the site's newest articles and one feed per tag. */
 import { Feed } from 'feed';
 import type { Article } from '../article/article.js';
+import type { BodyReader } from '../cache/body-store.js';
 import type { SiteConfig } from '../config.js';
 import type { Site, TagEntry } from '../site/site.js';
 import { absoluteUrlOf, articlePath, FIXED_PATHS, tagFeedPath, tagPath } from '../site/urls.js';
@@ -21,8 +22,8 @@ function utcDate(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }
 
-/** One Atom document for `articles` (newest first), `updated` from the newest article, never the clock; full text only when `fullText`. */
-function atomFeed(config: SiteConfig, title: string, pagePath: string, feedPath: string, articles: readonly Article[], fullText: boolean): string {
+/** One Atom document for `articles` (newest first), `updated` from the newest article, never the clock; full text only with `bodies`. */
+function atomFeed(config: SiteConfig, title: string, pagePath: string, feedPath: string, articles: readonly Article[], bodies: BodyReader | undefined): string {
   const newest = articles[0]?.date ?? '1970-01-01';
   const feed = new Feed({
     id: absoluteUrlOf(config.baseUrl, pagePath),
@@ -46,7 +47,7 @@ function atomFeed(config: SiteConfig, title: string, pagePath: string, feedPath:
       date: utcDate(article.date),
       published: utcDate(article.date),
       description: htmlText(article.summary),
-      ...(fullText && { content: cdataSafe(dateline + article.bodyHtml) }),
+      ...(bodies && { content: cdataSafe(dateline + bodies.read(article.body)) }),
       category: article.tags.map((t) => ({ term: t.name, scheme: absoluteUrlOf(config.baseUrl, tagPath(t.slug)) })),
       ...(article.author !== undefined && { author: [{ name: article.author }] }),
     });
@@ -54,12 +55,12 @@ function atomFeed(config: SiteConfig, title: string, pagePath: string, feedPath:
   return `${feed.atom1()}\n`;
 }
 
-/** The site feed `/feed.xml`. */
-export function renderSiteFeed(site: Site): OutputFile {
-  return { path: FIXED_PATHS.feed, bytes: atomFeed(site.config, site.config.title, FIXED_PATHS.home, FIXED_PATHS.feed, site.articles, true) };
+/** The site feed `/feed.xml`, full text (bodies read from the body store). */
+export function renderSiteFeed(site: Site, bodies: BodyReader): OutputFile {
+  return { path: FIXED_PATHS.feed, bytes: atomFeed(site.config, site.config.title, FIXED_PATHS.home, FIXED_PATHS.feed, site.articles, bodies) };
 }
 
 /** One tag's feed `/tags/<slug>/feed.xml`: summaries and links (the site feed carries the full text). */
 export function renderTagFeed(site: Site, tag: TagEntry): OutputFile {
-  return { path: tagFeedPath(tag.slug), bytes: atomFeed(site.config, `${site.config.title}: ${tag.name}`, tagPath(tag.slug), tagFeedPath(tag.slug), tag.articles, false) };
+  return { path: tagFeedPath(tag.slug), bytes: atomFeed(site.config, `${site.config.title}: ${tag.name}`, tagPath(tag.slug), tagFeedPath(tag.slug), tag.articles, undefined) };
 }

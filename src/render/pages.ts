@@ -3,7 +3,8 @@ import type { Liquid } from 'liquidjs';
 import type { Article } from '../article/article.js';
 import { formatLongDate } from '../article/date.js';
 import type { Site, TagEntry } from '../site/site.js';
-import { articlePath, FIXED_PATHS, indexPagePath, monthPath, outputFileOf, tagPath, yearPath } from '../site/urls.js';
+import { articlePath, FIXED_PATHS, hrefOf, indexPagePath, monthPath, outputFileOf, tagPath, yearPath } from '../site/urls.js';
+import type { BodyReader, BodyRef } from '../cache/body-store.js';
 import { renderTemplate } from './liquid.js';
 import { articleMeta, listingMeta, type PageMeta } from './meta.js';
 import type { OutputFile } from './output-file.js';
@@ -17,6 +18,8 @@ export interface RenderEnv {
   readonly site: SiteView;
   /** Each article's card view, made once and reused on every list it appears in. */
   readonly cards: Map<Article, CardView>;
+  /** An article's identity (see articleIdentity), made once per article. */
+  identity(article: Article): string;
 }
 
 /** Builds the render environment for a site model. */
@@ -26,7 +29,13 @@ export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Sit
     basePath: siteView(model.config).basePath,
     tagCounts: new Map(model.tags.map((t) => [t.slug, t.articles.length])),
   };
-  return { liquid, templatesDir, ctx, site: siteView(model.config), cards: new Map() };
+  const ids = new Map<Article, string>();
+  const identity = (a: Article) => {
+    let id = ids.get(a);
+    if (id === undefined) ids.set(a, (id = articleIdentity(a)));
+    return id;
+  };
+  return { liquid, templatesDir, ctx, site: siteView(model.config), cards: new Map(), identity };
 }
 
 /** The card views of a list page (templates render each with the memoising `card_html` filter). */
@@ -45,16 +54,62 @@ export interface PageJob {
   readonly context: object;
   readonly lastmod?: string;
   readonly searchUrl?: string;
+  /** The article body to read from the body store into `context.article.bodyHtml` just before rendering. */
+  readonly body?: BodyRef;
 }
 
-/** The job for one page. */
-function page(env: RenderEnv, template: string, pagePath: string, meta: PageMeta, data: object, lastmod: string | undefined): PageJob {
-  return { template, pagePath, context: { site: env.site, page: { ...meta, path: pagePath }, ...data }, ...(lastmod !== undefined && { lastmod }) };
+/**
+ * A page before its context is built: what its bytes depend on, as a short string of article
+ * identities and counts (cheap to compare with the previous build), and how to make its job.
+ */
+export interface PagePlan {
+  readonly template: string;
+  readonly pagePath: string;
+  readonly inputs: string;
+  readonly lastmod?: string;
+  readonly searchUrl?: string;
+  job(): PageJob;
 }
 
-/** Renders a job to its output file. */
-export function renderJob(liquid: Liquid, templatesDir: string, job: PageJob): OutputFile {
-  const html = renderTemplate(liquid, job.template, job.context, templatesDir);
+/**
+ * Everything a page can show about an article, as a string: the seed (path and bytes decide the
+ * draft, with the config and generator in the render key), the final slug and tags.
+ */
+export function articleIdentity(article: Article): string {
+  let id = `${article.sourcePath}\u0001${article.contentHash}\u0001${article.slug}`;
+  for (const tag of article.tags) id += `\u0001${tag.name}\u0002${tag.slug}`;
+  return id;
+}
+
+/** The identities of a list of articles, joined. */
+function identities(env: RenderEnv, articles: readonly Article[]): string {
+  let out = '';
+  for (const a of articles) out += `\u0003${env.identity(a)}`;
+  return out;
+}
+
+/** The plan for one page: its inputs now, its context only when it is rendered. */
+function page(env: RenderEnv, template: string, pagePath: string, inputs: string, lastmod: string | undefined, make: () => { meta: PageMeta; data: object }): PagePlan {
+  return {
+    template,
+    pagePath,
+    inputs,
+    ...(lastmod !== undefined && { lastmod }),
+    job: () => {
+      const { meta, data } = make();
+      return { template, pagePath, context: { site: env.site, page: { ...meta, path: pagePath }, ...data }, ...(lastmod !== undefined && { lastmod }) };
+    },
+  };
+}
+
+/** Renders a job to its output file, reading the article body from `bodies` when the job has one. */
+export function renderJob(liquid: Liquid, templatesDir: string, job: PageJob, bodies: BodyReader): OutputFile {
+  let context = job.context;
+  if (job.body !== undefined) {
+    const withBody = context as { article: object };
+    context = { ...withBody, article: { ...withBody.article, bodyHtml: bodies.read(job.body) } };
+  }
+  const html = renderTemplate(liquid, job.template, context, templatesDir);
   return {
     path: outputFileOf(job.pagePath),
     bytes: html,
@@ -75,49 +130,55 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return pages.length > 0 ? pages : [[]];
 }
 
-/** The job for the article page at `index` of the sorted list (rendered here or in a worker). */
-export function articlePageJob(env: RenderEnv, model: Site, index: number): PageJob {
+/** The plan for the article page at `index` of the sorted list (rendered here or in a worker). */
+export function articlePagePlan(env: RenderEnv, model: Site, index: number): PagePlan {
   const article = model.articles[index]!;
   const newer = model.articles[index - 1];
   const older = model.articles[index + 1];
-  const link = (a: Article | undefined) => (a ? { url: articleUrl(env.ctx, a), title: a.title } : null);
-  const view = {
-    ...cardView(env.ctx, article),
-    tags: article.tags.map((t) => tagLinkView(env.ctx, t)),
-    ...archiveLinks(env.ctx, article.date),
-    bodyHtml: article.bodyHtml,
-    /** Source path and bytes: with the render key, they decide bodyHtml (used for page signatures). */
-    sourceHash: `${article.sourcePath}:${article.contentHash}`,
-    titleDerived: article.titleDerived,
-    relatedHeadlines: article.relatedHeadlines,
-    author: article.author ?? null,
-    sourceUrl: article.sourceUrl ?? null,
-    wordCount: article.wordCount,
-    readingMinutes: article.readingMinutes,
-    newer: link(newer),
-    older: link(older),
-    related: (model.related[index] ?? []).map((a) => cardView(env.ctx, a)),
-  };
-  const job = page(env, 'article', articlePath(article.date, article.slug), articleMeta(model.config, article), { article: view }, article.date);
-  return { ...job, searchUrl: view.url };
+  const related = model.related[index] ?? [];
+  const inputs = `${env.identity(article)}\u0004${newer ? env.identity(newer) : ''}\u0004${older ? env.identity(older) : ''}\u0004${identities(env, related)}`;
+  const pagePath = articlePath(article.date, article.slug);
+  const plan = page(env, 'article', pagePath, inputs, article.date, () => {
+    const link = (a: Article | undefined) => (a ? { url: articleUrl(env.ctx, a), title: a.title } : null);
+    const view = {
+      ...cardView(env.ctx, article),
+      tags: article.tags.map((t) => tagLinkView(env.ctx, t)),
+      ...archiveLinks(env.ctx, article.date),
+      titleDerived: article.titleDerived,
+      relatedHeadlines: article.relatedHeadlines,
+      author: article.author ?? null,
+      sourceUrl: article.sourceUrl ?? null,
+      wordCount: article.wordCount,
+      readingMinutes: article.readingMinutes,
+      newer: link(newer),
+      older: link(older),
+      related: related.map((a) => cards(env, [a])[0]!),
+    };
+    return { meta: articleMeta(model.config, article), data: { article: view } };
+  });
+  const searchUrl = hrefOf(env.ctx.basePath, pagePath);
+  return { ...plan, searchUrl, job: () => ({ ...plan.job(), searchUrl, body: article.body }) };
 }
 
 /** The paginated front page. */
-export function indexPageJobs(env: RenderEnv, model: Site): PageJob[] {
+export function indexPagePlans(env: RenderEnv, model: Site): PagePlan[] {
   const pages = chunk(model.articles, model.config.pageSize);
   return pages.map((articles, i) => {
     const n = i + 1;
-    const meta = listingMeta(model.config, n === 1 ? null : `Page ${n}`, indexPagePath(n), model.config.description, { url: env.site.feedUrl, title: model.config.title });
-    return page(env, 'index', indexPagePath(n), meta, {
-      articles: cards(env, articles),
-      pagination: paginationView(env.ctx, n, pages.length, indexPagePath),
-      total: model.articles.length,
-    }, articles[0]?.date ?? newest(model));
+    const inputs = `${n}/${pages.length}/${model.articles.length}${identities(env, articles)}`;
+    return page(env, 'index', indexPagePath(n), inputs, articles[0]?.date ?? newest(model), () => ({
+      meta: listingMeta(model.config, n === 1 ? null : `Page ${n}`, indexPagePath(n), model.config.description, { url: env.site.feedUrl, title: model.config.title }),
+      data: {
+        articles: cards(env, articles),
+        pagination: paginationView(env.ctx, n, pages.length, indexPagePath),
+        total: model.articles.length,
+      },
+    }));
   });
 }
 
 /** One tag's paginated pages. */
-export function tagPageJobs(env: RenderEnv, model: Site, tag: TagEntry): PageJob[] {
+export function tagPagePlans(env: RenderEnv, model: Site, tag: TagEntry): PagePlan[] {
   const pages = chunk(tag.articles, model.config.pageSize);
   const feed = { url: tagFeedUrl(env.ctx, tag.slug), title: `${model.config.title}: ${tag.name}` };
   const count = tag.articles.length;
@@ -125,48 +186,62 @@ export function tagPageJobs(env: RenderEnv, model: Site, tag: TagEntry): PageJob
   return pages.map((articles, i) => {
     const n = i + 1;
     const title = n === 1 ? tag.name : `${tag.name} (page ${n})`;
-    return page(env, 'tag', tagPath(tag.slug, n), listingMeta(model.config, title, tagPath(tag.slug, n), description, feed), {
-      tag: { ...tagLinkView(env.ctx, tag), feedUrl: feed.url },
-      articles: cards(env, articles),
-      pagination: paginationView(env.ctx, n, pages.length, (k) => tagPath(tag.slug, k)),
-    }, articles[0]?.date);
+    const inputs = `${tag.name}\u0002${tag.slug}\u0002${n}/${pages.length}/${count}${identities(env, articles)}`;
+    return page(env, 'tag', tagPath(tag.slug, n), inputs, articles[0]?.date, () => ({
+      meta: listingMeta(model.config, title, tagPath(tag.slug, n), description, feed),
+      data: {
+        tag: { ...tagLinkView(env.ctx, tag), feedUrl: feed.url },
+        articles: cards(env, articles),
+        pagination: paginationView(env.ctx, n, pages.length, (k) => tagPath(tag.slug, k)),
+      },
+    }));
   });
 }
 
 /** The tags index, A–Z with counts, grouped by initial. */
-export function tagsIndexJob(env: RenderEnv, model: Site): PageJob {
-  const groups: { letter: string; tags: ReturnType<typeof tagLinkView>[] }[] = [];
-  for (const tag of model.tags) {
-    const first = tag.name.normalize('NFD').charAt(0).toUpperCase();
-    const letter = /[A-Z]/.test(first) ? first : '#';
-    let group = groups.find((g) => g.letter === letter);
-    if (!group) groups.push((group = { letter, tags: [] }));
-    group.tags.push(tagLinkView(env.ctx, tag));
-  }
-  const description = `All ${model.tags.length} tags of ${model.config.title}, A–Z.`;
-  return page(env, 'tags', FIXED_PATHS.tags, listingMeta(model.config, 'Tags', FIXED_PATHS.tags, description), { groups, total: model.tags.length }, newest(model));
+export function tagsIndexPlan(env: RenderEnv, model: Site): PagePlan {
+  const inputs = `${newest(model)}${model.tags.map((t) => `\u0003${t.name}\u0002${t.slug}\u0002${t.articles.length}`).join('')}`;
+  return page(env, 'tags', FIXED_PATHS.tags, inputs, newest(model), () => {
+    const groups: { letter: string; tags: ReturnType<typeof tagLinkView>[] }[] = [];
+    for (const tag of model.tags) {
+      const first = tag.name.normalize('NFD').charAt(0).toUpperCase();
+      const letter = /[A-Z]/.test(first) ? first : '#';
+      let group = groups.find((g) => g.letter === letter);
+      if (!group) groups.push((group = { letter, tags: [] }));
+      group.tags.push(tagLinkView(env.ctx, tag));
+    }
+    const description = `All ${model.tags.length} tags of ${model.config.title}, A–Z.`;
+    return { meta: listingMeta(model.config, 'Tags', FIXED_PATHS.tags, description), data: { groups, total: model.tags.length } };
+  });
 }
 
 /** Year and month archive pages. */
-export function archivePageJobs(env: RenderEnv, model: Site): PageJob[] {
-  const files: PageJob[] = [];
-  const years = model.years.map((y) => ({ year: y.year, url: archiveLinks(env.ctx, `${y.year}-01-01`).yearUrl, count: y.count }));
+export function archivePagePlans(env: RenderEnv, model: Site): PagePlan[] {
+  const plans: PagePlan[] = [];
+  const yearCounts = model.years.map((y) => `${y.year}:${y.count}`).join(',');
+  const years = () => model.years.map((y) => ({ year: y.year, url: archiveLinks(env.ctx, `${y.year}-01-01`).yearUrl, count: y.count }));
   for (const year of model.years) {
-    const months = year.months.map((m) => ({ ...archiveLinks(env.ctx, `${m.year}-${m.month}-01`), count: m.articles.length }));
-    const description = `${year.count} ${year.count === 1 ? 'article' : 'articles'} from ${year.year}.`;
-    files.push(page(env, 'archive-year', yearPath(year.year), listingMeta(model.config, year.year, yearPath(year.year), description), { year: { year: year.year, count: year.count, months }, years }, year.months[0]?.articles[0]?.date));
+    const inputs = `${yearCounts}\u0004${year.months.map((m) => `${m.month}:${m.articles.length}`).join(',')}\u0004${year.months[0]?.articles[0]?.date}`;
+    plans.push(
+      page(env, 'archive-year', yearPath(year.year), inputs, year.months[0]?.articles[0]?.date, () => {
+        const months = year.months.map((m) => ({ ...archiveLinks(env.ctx, `${m.year}-${m.month}-01`), count: m.articles.length }));
+        const description = `${year.count} ${year.count === 1 ? 'article' : 'articles'} from ${year.year}.`;
+        return { meta: listingMeta(model.config, year.year, yearPath(year.year), description), data: { year: { year: year.year, count: year.count, months }, years: years() } };
+      }),
+    );
     for (const month of year.months) {
-      const links = archiveLinks(env.ctx, `${month.year}-${month.month}-01`);
-      const days = groupByDay(month.articles).map(([date, articles]) => ({ date, dateText: formatLongDate(date), articles: articles.map((a) => cardView(env.ctx, a)) }));
-      const count = month.articles.length;
-      files.push(
-        page(env, 'archive-month', monthPath(month.year, month.month), listingMeta(model.config, links.monthText, monthPath(month.year, month.month), `${count} ${count === 1 ? 'article' : 'articles'} from ${links.monthText}.`), {
-          month: { ...links, count, days },
-        }, month.articles[0]?.date),
+      plans.push(
+        page(env, 'archive-month', monthPath(month.year, month.month), identities(env, month.articles), month.articles[0]?.date, () => {
+          const links = archiveLinks(env.ctx, `${month.year}-${month.month}-01`);
+          const days = groupByDay(month.articles).map(([date, articles]) => ({ date, dateText: formatLongDate(date), articles: cards(env, articles) }));
+          const count = month.articles.length;
+          const description = `${count} ${count === 1 ? 'article' : 'articles'} from ${links.monthText}.`;
+          return { meta: listingMeta(model.config, links.monthText, monthPath(month.year, month.month), description), data: { month: { ...links, count, days } } };
+        }),
       );
     }
   }
-  return files;
+  return plans;
 }
 
 /** Consecutive articles of the same date, as [date, articles] pairs. */
@@ -181,10 +256,15 @@ function groupByDay(articles: readonly Article[]): [string, Article[]][] {
 }
 
 /** The search page and the 404 page. */
-export function fixedPageJobs(env: RenderEnv, model: Site): PageJob[] {
+export function fixedPagePlans(env: RenderEnv, model: Site): PagePlan[] {
   const years = model.years.map((y) => y.year);
-  const search = page(env, 'search', FIXED_PATHS.search, listingMeta(model.config, 'Search', FIXED_PATHS.search, `Search ${model.config.title}.`), { years }, newest(model));
-  const notFoundMeta = { ...listingMeta(model.config, 'Page not found', FIXED_PATHS.notFound, 'There is no page at this address.'), noindex: true };
-  const notFound = page(env, '404', FIXED_PATHS.notFound, notFoundMeta, {}, undefined);
+  const search = page(env, 'search', FIXED_PATHS.search, `${years.join(',')}\u0004${newest(model)}`, newest(model), () => ({
+    meta: listingMeta(model.config, 'Search', FIXED_PATHS.search, `Search ${model.config.title}.`),
+    data: { years },
+  }));
+  const notFound = page(env, '404', FIXED_PATHS.notFound, '', undefined, () => ({
+    meta: { ...listingMeta(model.config, 'Page not found', FIXED_PATHS.notFound, 'There is no page at this address.'), noindex: true },
+    data: {},
+  }));
   return [search, notFound];
 }

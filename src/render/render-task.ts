@@ -1,20 +1,48 @@
-/** Rendering a batch of page jobs, in a worker thread or in-process; the template set is compiled once per thread. */
+/** Rendering and placing a batch of pages, in a worker thread or in-process; templates and body segments are opened once per thread. */
 import type { Liquid } from 'liquidjs';
+import { BodyReader } from '../cache/body-store.js';
+import { placeFile, type PlacedFile, type PlaceTarget } from '../write/files.js';
 import { createLiquid } from './liquid.js';
-import type { OutputFile } from './output-file.js';
 import { renderJob, type PageJob } from './pages.js';
 
-/** A batch of jobs and the templates they use. */
+/** A batch of jobs, the templates they use and where their files go. */
 export interface RenderBatch {
   readonly templatesDir: string;
-  readonly jobs: readonly PageJob[];
+  /** The body store folder the jobs' bodies are in. */
+  readonly bodyDir: string;
+  readonly target: PlaceTarget;
+  /** Send each page's HTML back (the search index needs it). */
+  readonly withHtml: boolean;
+  readonly jobs: readonly { readonly job: PageJob; readonly previousHash?: string }[];
 }
 
-let cached: { dir: string; liquid: Liquid } | undefined;
+/** A page rendered and placed in staging. */
+export interface RenderedPage extends PlacedFile {
+  readonly html?: string;
+}
 
-/** Renders every job of a batch, in order. */
-export function renderBatch(batch: RenderBatch): OutputFile[] {
-  if (cached?.dir !== batch.templatesDir) cached = { dir: batch.templatesDir, liquid: createLiquid(batch.templatesDir) };
-  const liquid = cached.liquid;
-  return batch.jobs.map((job) => renderJob(liquid, batch.templatesDir, job));
+let templates: { dir: string; liquid: Liquid } | undefined;
+let bodies: { dir: string; reader: BodyReader } | undefined;
+let dirs: { staging: string; made: Set<string> } | undefined;
+
+/** Renders every job of a batch and places its file in staging, in order. */
+export function renderBatch(batch: RenderBatch): RenderedPage[] {
+  if (templates?.dir !== batch.templatesDir) templates = { dir: batch.templatesDir, liquid: createLiquid(batch.templatesDir) };
+  if (bodies?.dir !== batch.bodyDir) {
+    bodies?.reader.close();
+    bodies = { dir: batch.bodyDir, reader: new BodyReader(batch.bodyDir) };
+  }
+  if (dirs?.staging !== batch.target.staging) dirs = { staging: batch.target.staging, made: new Set() };
+  const { liquid } = templates;
+  return batch.jobs.map(({ job, previousHash }) => {
+    const file = renderJob(liquid, batch.templatesDir, job, bodies!.reader);
+    const placed = placeFile(batch.target, file.path, file.bytes, previousHash, dirs!.made);
+    return batch.withHtml ? { ...placed, html: String(file.bytes) } : placed;
+  });
+}
+
+/** Closes the segment files this thread holds open (the body store folder may be deleted next). */
+export function closeBodies(): void {
+  bodies?.reader.close();
+  bodies = undefined;
 }

@@ -1,10 +1,9 @@
 /** The worker-thread entry point for rendering: piscina calls the default export with one batch. */
 import { UsageError } from '../errors.js';
-import type { OutputFile } from './output-file.js';
-import { renderBatch, type RenderBatch } from './render-task.js';
+import { renderBatch, type RenderBatch, type RenderedPage } from './render-task.js';
 
-/** Renders one batch in this worker thread; a template error crosses back as a tagged message. */
-export default function run(batch: RenderBatch): OutputFile[] | { templateError: string } {
+/** Renders and places one batch in this worker thread; a template error crosses back as a tagged message. */
+export default function run(batch: RenderBatch): RenderedPage[] | { templateError: string } {
   try {
     return renderBatch(batch);
   } catch (error) {

@@ -1,7 +1,8 @@
 /**
  * Every generated file of the site, planned first (path, signature, how to make it) and then made:
- * article pages in worker threads when it pays, listings here, feeds, sitemap and robots last. A page
- * whose signature matches the previous build's is not rendered at all.
+ * article pages in worker threads when it pays (they render, read their body from the body store and
+ * write their own file), listings here, feeds, sitemap and robots last. A page whose signature matches
+ * the previous build's is not rendered at all.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -14,7 +15,10 @@ import { outputFileOf } from '../site/urls.js';
 import { renderSiteFeed, renderTagFeed } from './feeds.js';
 import { createLiquid } from './liquid.js';
 import type { OutputFile } from './output-file.js';
-import { archivePageJobs, articlePageJob, createRenderEnv, fixedPageJobs, indexPageJobs, renderJob, tagPageJobs, tagsIndexJob, type PageJob } from './pages.js';
+import { BodyReader } from '../cache/body-store.js';
+import type { SiteWriter } from '../write/files.js';
+import { archivePagePlans, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, renderJob, tagPagePlans, tagsIndexPlan, type PagePlan } from './pages.js';
+import { closeBodies, renderBatch, type RenderBatch, type RenderedPage } from './render-task.js';
 import { renderRobots, renderSitemaps, type SitemapEntry } from './sitemap.js';
 
 /** Article pages per batch sent to a worker. */
@@ -25,14 +29,6 @@ const MIN_PAGES_FOR_WORKERS = 300;
 
 /** The compiled worker file (absent when running from TypeScript sources under a test runner). */
 const WORKER_FILE = fileURLToPath(new URL('./render-worker.js', import.meta.url));
-
-/** A file the previous build already wrote with the same signature: kept as it is, never rendered. */
-export interface KeptFile {
-  readonly path: string;
-  readonly kept: true;
-  readonly lastmod?: string;
-  readonly searchUrl?: string;
-}
 
 /** What the previous build rendered: each output's signature. */
 export type Signatures = Readonly<Record<string, string>>;
@@ -52,164 +48,197 @@ export function renderWorkerCount(requested: number | undefined, pages: number):
   return pages < MIN_PAGES_FOR_WORKERS ? 0 : Math.max(1, Math.min(availableParallelism(), 8));
 }
 
-/** sha1 of a key and a JSON value: what a generated file's bytes depend on. */
-function signatureOf(renderKey: string, kind: string, value: unknown): string {
-  return createHash('sha1').update(renderKey).update('\0').update(kind).update('\0').update(JSON.stringify(value)).digest('base64url');
-}
-
-/**
- * What a page's signature is computed from: its context, with an article's body HTML (most of the
- * bytes) replaced by the hash of its source, which determines it together with the render key.
- */
-function signedContext(job: PageJob): unknown {
-  const context = job.context as { article?: { bodyHtml?: string; sourceHash?: string } };
-  if (!context.article?.sourceHash) return job.context;
-  return { ...context, article: { ...context.article, bodyHtml: context.article.sourceHash } };
-}
-
-/** The sitemap entry of a page, if it has one. */
-function sitemapEntry(file: { path: string; lastmod?: string }): SitemapEntry | undefined {
-  return file.lastmod === undefined ? undefined : { path: file.path.replace(/index\.html$/, ''), lastmod: file.lastmod };
+/** sha1 of what a generated file's bytes depend on. */
+function signatureOf(renderKey: string, kind: string, inputs: string): string {
+  return createHash('sha1').update(renderKey).update('\0').update(kind).update('\0').update(inputs).digest('base64url');
 }
 
 /** A non-page file and the inputs its bytes depend on. */
 interface PlainFile {
   readonly path: string;
-  readonly inputs: unknown;
+  readonly inputs: string;
   make(): OutputFile;
 }
 
 /** Feeds, sitemap and robots: made last, from the pages' sitemap entries. */
-function closingFiles(site: Site, sitemap: readonly SitemapEntry[]): PlainFile[] {
+function closingFiles(site: Site, sitemap: readonly SitemapEntry[], bodies: BodyReader): PlainFile[] {
   const { config } = site;
-  const feedInputs = (articles: Site['articles'], fullText: boolean) =>
-    articles.slice(0, config.feedSize).map((a) => [a.slug, a.date, a.title, a.summary, a.dateline, a.author, a.tags, fullText ? a.bodyHtml : '']);
-  const files: PlainFile[] = [{ path: 'feed.xml', inputs: [config, feedInputs(site.articles, true)], make: () => renderSiteFeed(site) }];
-  for (const tag of site.tags) files.push({ path: `tags/${tag.slug}/feed.xml`, inputs: [config, tag.name, feedInputs(tag.articles, false)], make: () => renderTagFeed(site, tag) });
+  const feedInputs = (articles: Site['articles']) => JSON.stringify(articles.slice(0, config.feedSize).map((a) => [a.sourcePath, a.contentHash, a.slug, a.tags]));
+  const files: PlainFile[] = [{ path: 'feed.xml', inputs: feedInputs(site.articles), make: () => renderSiteFeed(site, bodies) }];
+  for (const tag of site.tags) files.push({ path: `tags/${tag.slug}/feed.xml`, inputs: `${tag.name}\u0002${feedInputs(tag.articles)}`, make: () => renderTagFeed(site, tag) });
   const sitemaps = renderSitemaps(config, sitemap);
-  for (const file of sitemaps) files.push({ path: file.path, inputs: [config.baseUrl, sitemap], make: () => file });
-  files.push({ path: 'robots.txt', inputs: [config.baseUrl], make: () => renderRobots(config) });
+  for (const file of sitemaps) files.push({ path: file.path, inputs: JSON.stringify(sitemap), make: () => file });
+  files.push({ path: 'robots.txt', inputs: '', make: () => renderRobots(config) });
   return files;
 }
 
+/** The sitemap entry of a page, if it has one. */
+function sitemapEntry(plan: PagePlan): SitemapEntry | undefined {
+  return plan.lastmod === undefined ? undefined : { path: plan.pagePath, lastmod: plan.lastmod };
+}
+
+/** Every page plan: articles first (site order), then the listings. */
+function* pagePlans(env: ReturnType<typeof createRenderEnv>, site: Site): Generator<PagePlan> {
+  for (let i = 0; i < site.articles.length; i++) yield articlePagePlan(env, site, i);
+  yield* listingPlans(env, site);
+}
+
+/** The listing pages' plans: front page, tags, tags index, archives, search and 404. */
+function* listingPlans(env: ReturnType<typeof createRenderEnv>, site: Site): Generator<PagePlan> {
+  yield* indexPagePlans(env, site);
+  for (const tag of site.tags) yield* tagPagePlans(env, site, tag);
+  yield tagsIndexPlan(env, site);
+  yield* archivePagePlans(env, site);
+  yield* fixedPagePlans(env, site);
+}
+
 /** Every generated file, rendered in-process, in a fixed order (the search index is not included). */
-export function* renderSite(site: Site, templatesDir: string): Generator<OutputFile> {
+export function* renderSite(site: Site, templatesDir: string, bodyDir = ''): Generator<OutputFile> {
   const env = createRenderEnv(createLiquid(templatesDir), templatesDir, site);
-  const sitemap: SitemapEntry[] = [];
-  for (const job of pageJobs(env, site)) {
-    const file = renderJob(env.liquid, templatesDir, job);
-    const entry = sitemapEntry(file);
-    if (entry) sitemap.push(entry);
-    yield file;
+  const bodies = new BodyReader(bodyDir);
+  try {
+    const sitemap: SitemapEntry[] = [];
+    for (const plan of pagePlans(env, site)) {
+      const entry = sitemapEntry(plan);
+      if (entry) sitemap.push(entry);
+      yield renderJob(env.liquid, templatesDir, plan.job(), bodies);
+    }
+    for (const file of closingFiles(site, sitemap, bodies)) yield file.make();
+  } finally {
+    bodies.close();
   }
-  for (const file of closingFiles(site, sitemap)) yield file.make();
 }
 
-/** Every page job: articles first (site order), then the listings. */
-function* pageJobs(env: ReturnType<typeof createRenderEnv>, site: Site): Generator<PageJob> {
-  for (let i = 0; i < site.articles.length; i++) yield articlePageJob(env, site, i);
-  yield* listingJobs(env, site);
+/** What a render pass needs besides the site. */
+export interface RenderOptions {
+  readonly templatesDir: string;
+  /** The body store folder of the site's articles. */
+  readonly bodyDir: string;
+  /** Worker threads (default: one per core when there is enough to render). */
+  readonly workers?: number;
+  /** With a cache: skip pages whose signature is unchanged, and record signatures. */
+  readonly plan?: RenderPlan;
+  /** Where every file goes. */
+  readonly writer: SiteWriter;
+  /** Send each rendered article page's HTML to `onPage` (for the search index). */
+  readonly withHtml: boolean;
 }
 
-/** The listing pages' jobs: front page, tags, tags index, archives, search and 404. */
-function* listingJobs(env: ReturnType<typeof createRenderEnv>, site: Site): Generator<PageJob> {
-  yield* indexPageJobs(env, site);
-  for (const tag of site.tags) yield* tagPageJobs(env, site, tag);
-  yield tagsIndexJob(env, site);
-  yield* archivePageJobs(env, site);
-  yield* fixedPageJobs(env, site);
+/** One page handed on after it was placed or kept: for progress and the search index. */
+export interface PageEvent {
+  readonly path: string;
+  readonly kept: boolean;
+  readonly searchUrl?: string;
+  readonly html?: string;
 }
 
 /**
- * Renders every generated file that changed and hands each to `sink` (unchanged ones as KeptFile).
- * Article pages always come in site order. Returns every file's signature for the next build.
+ * Renders every generated file that changed into the writer (unchanged ones are kept); `onPage`
+ * hears of every page, article pages in site order. Returns every file's signature for the next build.
  */
-export async function renderSiteInto(site: Site, templatesDir: string, requestedWorkers: number | undefined, plan: RenderPlan | undefined, sink: (file: OutputFile | KeptFile) => Promise<void>): Promise<Record<string, string>> {
+export async function renderSiteInto(site: Site, options: RenderOptions, onPage: (page: PageEvent) => Promise<void>): Promise<Record<string, string>> {
+  const { templatesDir, plan, writer } = options;
   const env = createRenderEnv(createLiquid(templatesDir), templatesDir, site);
+  const bodies = new BodyReader(options.bodyDir);
   const signatures: Record<string, string> = {};
   const sitemap: SitemapEntry[] = [];
-  const emit = async (file: OutputFile | KeptFile) => {
-    const entry = sitemapEntry(file);
-    if (entry) sitemap.push(entry);
-    await sink(file);
-  };
-  /** The kept form of a file when its signature is unchanged, else undefined. */
-  const keep = (path: string, kind: string, value: unknown, extra: { lastmod?: string; searchUrl?: string }): KeptFile | undefined => {
-    if (!plan) return undefined;
-    const signature = signatureOf(plan.renderKey, kind, value);
+  /** True when the page is unchanged since the previous build (then it is kept, not rendered). */
+  const unchanged = (path: string, kind: string, inputs: string): boolean => {
+    if (!plan) return false;
+    const signature = signatureOf(plan.renderKey, kind, inputs);
     signatures[path] = signature;
-    return plan.previous?.[path] === signature ? { path, kept: true, ...extra } : undefined;
+    return plan.previous?.[path] === signature;
   };
+  /** Plans one page: kept (returns undefined) or to render (returns its plan). */
+  const triage = (page: PagePlan): PagePlan | undefined => {
+    const entry = sitemapEntry(page);
+    if (entry) sitemap.push(entry);
+    const path = outputFileOf(page.pagePath);
+    if (!unchanged(path, `${page.template}\0${page.pagePath}`, page.inputs)) return page;
+    writer.keep(path);
+    return undefined;
+  };
+  const renderHere = async (page: PagePlan) => {
+    const file = renderJob(env.liquid, templatesDir, page.job(), bodies);
+    writer.add(file);
+    await onPage({ path: file.path, kept: false, ...(file.searchUrl !== undefined && { searchUrl: file.searchUrl, html: String(file.bytes) }) });
+  };
+  const keptEvent = (page: PagePlan): PageEvent => ({ path: outputFileOf(page.pagePath), kept: true, ...(page.searchUrl !== undefined && { searchUrl: page.searchUrl }) });
 
-  /** The job or kept file for one page, with its signature recorded. */
-  const plan1 = (job: PageJob): PageJob | KeptFile =>
-    keep(outputFileOf(job.pagePath), job.template, signedContext(job), { ...(job.lastmod !== undefined && { lastmod: job.lastmod }), ...(job.searchUrl !== undefined && { searchUrl: job.searchUrl }) }) ?? job;
-  // Everything streams: no list of all jobs is ever held, so memory stays bounded at archive scale.
-  const listings = listingJobs(env, site);
+  // Everything streams: no list of all pages is ever held, so memory stays bounded at archive scale.
+  const listings = listingPlans(env, site);
   const renderListings = async (count: number) => {
     for (let k = 0; k < count; k++) {
       const next = listings.next();
       if (next.done) return false;
-      const item = plan1(next.value);
-      await emit('kept' in item ? item : renderJob(env.liquid, templatesDir, item));
+      const page = triage(next.value);
+      if (page) await renderHere(page);
+      else await onPage(keptEvent(next.value));
     }
     return true;
   };
 
-  // Article pages to render: with a previous build, a first pass keeps only the indexes of changed pages.
-  const changed = new Set<number>();
-  const keptArticles = new Map<number, KeptFile>();
-  for (let i = 0; i < site.articles.length; i++) {
-    if (!plan) break;
-    const item = plan1(articlePageJob(env, site, i));
-    if ('kept' in item) keptArticles.set(i, item);
-  }
-  for (let i = 0; i < site.articles.length; i++) if (!keptArticles.has(i)) changed.add(i);
-  const articleItem = (i: number): PageJob | KeptFile => keptArticles.get(i) ?? articlePageJob(env, site, i);
-
-  const workers = renderWorkerCount(requestedWorkers, changed.size);
-  if (workers === 0) {
-    for (let i = 0; i < site.articles.length; i++) {
-      const item = articleItem(i);
-      await emit('kept' in item ? item : renderJob(env.liquid, templatesDir, item));
-    }
-  } else {
-    const pool = new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
-    try {
-      // A window of article pages in site order; each batch of changed ones goes to a worker.
-      const window: { item: PageJob | KeptFile; html?: OutputFile }[] = [];
-      const inFlight: { slots: { item: PageJob | KeptFile; html?: OutputFile }[]; result: Promise<OutputFile[] | { templateError: string }> }[] = [];
-      let next = 0;
-      const dispatch = () => {
-        const slots: { item: PageJob | KeptFile; html?: OutputFile }[] = [];
-        while (next < site.articles.length && slots.length < BATCH_SIZE) {
-          const slot = { item: articleItem(next++) };
-          window.push(slot);
-          if (!('kept' in slot.item)) slots.push(slot);
-        }
-        if (slots.length > 0) inFlight.push({ slots, result: pool.run({ templatesDir, jobs: slots.map((s) => s.item as PageJob) }) });
-      };
-      while (next < site.articles.length || inFlight.length > 0) {
-        while (next < site.articles.length && inFlight.length < workers * 2) dispatch();
-        // While the workers render articles, this thread renders a few listing pages.
-        await renderListings(8);
-        const batch = inFlight.shift();
-        if (batch) {
-          const result = await batch.result;
-          if (!Array.isArray(result)) throw new UsageError(result.templateError);
-          batch.slots.forEach((slot, i) => (slot.html = result[i]!));
-        }
-        // Emit the article pages that are ready, in site order.
-        while (window.length > 0 && ('kept' in window[0]!.item || window[0]!.html)) {
-          const slot = window.shift()!;
-          await emit('kept' in slot.item ? slot.item : slot.html!);
-        }
+  // Article pages: triaged in site order; a first pass counts the changed ones to choose the worker count.
+  const articlePlans = site.articles.map((_, i) => articlePagePlan(env, site, i));
+  const toRender = articlePlans.map((p) => triage(p));
+  const changed = toRender.filter((p) => p !== undefined).length;
+  const workers = renderWorkerCount(options.workers, changed);
+  const batchOf = (pages: readonly PagePlan[]): RenderBatch => ({
+    templatesDir,
+    bodyDir: options.bodyDir,
+    target: writer.target,
+    withHtml: options.withHtml,
+    jobs: pages.map((p) => {
+      const job = p.job();
+      const previousHash = writer.previousHash(outputFileOf(p.pagePath));
+      return previousHash === undefined ? { job } : { job, previousHash };
+    }),
+  });
+  const pool = workers > 0 ? new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 }) : undefined;
+  try {
+    // Batches go out in site order and come back in the same order; kept pages are reported in between.
+    const inFlight: { plans: (PagePlan | undefined)[]; indexes: number[]; result: Promise<RenderedPage[] | { templateError: string }> }[] = [];
+    let next = 0;
+    const dispatch = () => {
+      const start = next;
+      const send: PagePlan[] = [];
+      while (next < articlePlans.length && send.length < BATCH_SIZE) {
+        const page = toRender[next++];
+        if (page) send.push(page);
       }
-    } finally {
-      await pool.destroy();
+      const indexes = Array.from({ length: next - start }, (_, k) => start + k);
+      const batch = batchOf(send);
+      const result = pool ? (pool.run(batch) as Promise<RenderedPage[] | { templateError: string }>) : Promise.resolve(renderBatch(batch));
+      inFlight.push({ plans: indexes.map((i) => toRender[i]), indexes, result });
+    };
+    while (next < articlePlans.length || inFlight.length > 0) {
+      while (next < articlePlans.length && inFlight.length < Math.max(1, workers * 2)) dispatch();
+      // While the workers render articles, this thread renders a few listing pages.
+      if (pool) await renderListings(8);
+      const batch = inFlight.shift()!;
+      const result = await batch.result;
+      if (!Array.isArray(result)) throw new UsageError(result.templateError);
+      let k = 0;
+      for (let j = 0; j < batch.indexes.length; j++) {
+        const plan1 = articlePlans[batch.indexes[j]!]!;
+        if (batch.plans[j] === undefined) {
+          await onPage(keptEvent(plan1));
+          continue;
+        }
+        const placed = result[k++]!;
+        writer.record(placed);
+        await onPage({ path: placed.path, kept: false, ...(plan1.searchUrl !== undefined && { searchUrl: plan1.searchUrl }), ...(placed.html !== undefined && { html: placed.html }) });
+      }
     }
+  } finally {
+    await pool?.destroy();
   }
   while (await renderListings(64));
-  for (const file of closingFiles(site, sitemap)) await sink(keep(file.path, 'file', file.inputs, {}) ?? file.make());
+  for (const file of closingFiles(site, sitemap, bodies)) {
+    if (unchanged(file.path, 'file', file.inputs)) writer.keep(file.path);
+    else writer.add(file.make());
+  }
+  bodies.close();
+  closeBodies();
   return signatures;
 }

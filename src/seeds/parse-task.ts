@@ -1,4 +1,5 @@
 /** One batch of seeds read and parsed together, as run in a worker thread or in-process; results cross threads as plain data. */
+import { inlineBody, writeBodySegment } from '../cache/body-store.js';
 import { SeedError } from '../errors.js';
 import type { Taxonomy } from '../article/taxonomy.js';
 import type { ArticleDraft } from '../article/draft.js';
@@ -10,6 +11,8 @@ export interface ParseBatch {
   readonly paths: readonly string[];
   readonly taxonomy: Taxonomy;
   readonly allowRawHtml: boolean;
+  /** Where the batch's bodies go as one segment; without it bodies stay inline in their references. */
+  readonly bodyDir?: string;
 }
 
 /** A SeedError as plain data (class instances do not survive a thread boundary). */
@@ -45,15 +48,17 @@ function contextFor(batch: ParseBatch): ParseContext {
   return cached.context;
 }
 
-/** Reads and parses every seed of a batch, in order. */
+/** Reads and parses every seed of a batch, in order; the bodies go to the body store as one segment. */
 export async function parseBatch(batch: ParseBatch): Promise<WireResult[]> {
   const context = contextFor(batch);
   const seeds = await Promise.all(batch.paths.map(readSeed));
-  return seeds.map((seed): WireResult => {
-    if (seed instanceof SeedError) return { ok: false, errors: [toWire(seed)], warnings: [] };
-    const result: ParseResult = parseSeed(seed, context);
-    return result.ok
-      ? { ok: true, article: result.article, warnings: result.warnings.map(toWire) }
-      : { ok: false, errors: result.errors.map(toWire), warnings: result.warnings.map(toWire) };
+  const results = seeds.map((seed): ParseResult => (seed instanceof SeedError ? { ok: false, errors: [seed], warnings: [] } : parseSeed(seed, context)));
+  const bodies = results.flatMap((r) => (r.ok ? [r.article.bodyHtml] : []));
+  const refs = batch.bodyDir === undefined ? bodies.map(inlineBody) : writeBodySegment(batch.bodyDir, bodies);
+  let next = 0;
+  return results.map((result): WireResult => {
+    if (!result.ok) return { ok: false, errors: result.errors.map(toWire), warnings: result.warnings.map(toWire) };
+    const { bodyHtml: _bodyHtml, ...rest } = result.article;
+    return { ok: true, article: { ...rest, body: refs[next++]! }, warnings: result.warnings.map(toWire) };
   });
 }

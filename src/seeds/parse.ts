@@ -6,7 +6,7 @@ import { VFile } from 'vfile';
 import type { BodyFindings } from '../article/body-transforms.js';
 import { createBodyProcessor, type BodyProcessor, type SeedFormat } from '../article/body-html.js';
 import { isCalendarDate } from '../article/date.js';
-import type { ArticleDraft } from '../article/draft.js';
+import type { ParsedDraft } from '../article/draft.js';
 import { countWords, readingMinutes } from '../article/reading-time.js';
 import { articleSlug } from '../article/slug.js';
 import { deriveSummary } from '../article/summary.js';
@@ -26,7 +26,7 @@ export interface ParseContext {
 
 /** The outcome for one seed: a draft, or its errors; warnings either way. */
 export type ParseResult =
-  | { readonly ok: true; readonly article: ArticleDraft; readonly warnings: readonly SeedError[] }
+  | { readonly ok: true; readonly article: ParsedDraft; readonly warnings: readonly SeedError[] }
   | { readonly ok: false; readonly errors: readonly SeedError[]; readonly warnings: readonly SeedError[] };
 
 /** Builds the parse context from the config's taxonomy and raw-HTML setting. */
@@ -90,7 +90,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   for (const tag of context.taxonomy.match(`${title}\n${found.dateline ?? ''}\n${allText}`)) tagNames.add(tag);
   const wordCount = countWords(allText) + (found.dateline ? countWords(found.dateline) : 0);
 
-  const article: ArticleDraft = {
+  const article: ParsedDraft = {
     slugBase: articleSlug(fm.slug ?? title),
     title,
     titleDerived: fm.title === undefined,

@@ -1,6 +1,7 @@
 /** Writes output files into the staging folder, skipping or hard-linking files whose bytes did not change (they keep their mtime). */
 import { createHash } from 'node:crypto';
-import { link, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { OutputFile } from '../render/output-file.js';
@@ -26,47 +27,95 @@ export function contentHashOf(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64url');
 }
 
-/** Writes files into `staging` with bounded concurrency. */
+/** How one file reached staging: written, hard-linked from the previous site, or left out because the previous site has it (manifest). */
+export type Placement = 'written' | 'linked' | 'unchanged';
+
+/** Where files go and what the previous site holds, as plain data (it crosses to render workers). */
+export interface PlaceTarget {
+  readonly staging: string;
+  readonly previous: { readonly kind: 'none' } | { readonly kind: 'folder' | 'manifest'; readonly dir: string };
+  /** Hash every file's bytes (the cache records them for the next incremental build). */
+  readonly recordHashes: boolean;
+}
+
+/** A file placed by someone else (a render worker), reported to the writer. */
+export interface PlacedFile {
+  readonly path: string;
+  readonly hash?: string;
+  readonly placement: Placement;
+}
+
+/**
+ * Puts one file into staging, synchronously (render workers call it too): with a manifest, a file
+ * whose hash equals `previousHash` is not staged at all; with a previous folder, identical bytes are
+ * hard-linked, so the file keeps its mtime.
+ */
+export function placeFile(target: PlaceTarget, relPath: string, data: Uint8Array | string, previousHash: string | undefined, madeDirs: Set<string>): PlacedFile {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  const hash = target.recordHashes || target.previous.kind === 'manifest' ? contentHashOf(bytes) : undefined;
+  if (target.previous.kind === 'manifest' && hash === previousHash) return { path: relPath, hash, placement: 'unchanged' };
+  const file = resolveInside(target.staging, relPath);
+  const dir = path.dirname(file);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  if (target.previous.kind === 'folder') {
+    const old = resolveInside(target.previous.dir, relPath);
+    if (sameBytes(old, bytes)) {
+      try {
+        linkSync(old, file);
+        return { path: relPath, ...(hash !== undefined && { hash }), placement: 'linked' };
+      } catch {
+        // Linking can fail across devices; fall through to a plain write.
+      }
+    }
+  }
+  writeFileSync(file, bytes);
+  return { path: relPath, ...(hash !== undefined && { hash }), placement: 'written' };
+}
+
+/** Collects every file of the new site into staging and keeps the record of what went where. */
 export class SiteWriter {
   private readonly dirs = new Set<string>();
-  private readonly pending = new Set<Promise<void>>();
   private readonly paths = new Set<string>();
   readonly stats: WriteStats = { written: 0, unchanged: 0 };
   /** sha1 of every file added, by path (only when `recordHashes`). */
   readonly outputs: Record<string, string> = {};
   /** Paths staged for an incremental commit (only with a manifest). */
   readonly staged: string[] = [];
+  /** The plain-data target render workers place their files with. */
+  readonly target: PlaceTarget;
 
   constructor(
-    private readonly staging: string,
+    staging: string,
     private readonly previous: PreviousSite,
-    private readonly recordHashes: boolean,
-    private readonly concurrency = 32,
-  ) {}
+    recordHashes: boolean,
+  ) {
+    this.target = { staging, previous: previous.kind === 'none' ? previous : { kind: previous.kind, dir: previous.dir }, recordHashes };
+  }
 
-  /** Queues one file; waits when too many writes are in flight. Two files on one path is an error. */
-  async add(file: OutputFile): Promise<void> {
-    if (this.paths.has(file.path)) throw new UsageError(`two files want the same output path ${file.path} (hint: a file in public/ may clash with a generated page)`);
-    this.paths.add(file.path);
-    const bytes = typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes;
-    if (this.recordHashes || this.previous.kind === 'manifest') {
-      const hash = contentHashOf(bytes);
-      this.outputs[file.path] = hash;
-      if (this.previous.kind === 'manifest' && this.previous.outputs[file.path] === hash) {
-        this.stats.unchanged++;
-        return;
-      }
-    }
-    while (this.pending.size >= this.concurrency) await Promise.race(this.pending);
-    const p = this.write(file.path, bytes).finally(() => this.pending.delete(p));
-    this.pending.add(p);
+  /** The hash the previous build recorded for a path (manifest only). */
+  previousHash(relPath: string): string | undefined {
+    return this.previous.kind === 'manifest' ? this.previous.outputs[relPath] : undefined;
+  }
+
+  /** Places one file in staging. Two files on one path is an error. */
+  add(file: OutputFile): void {
+    this.claim(file.path);
+    this.count(placeFile(this.target, file.path, file.bytes, this.previousHash(file.path), this.dirs));
+  }
+
+  /** Records a file a render worker placed. */
+  record(placed: PlacedFile): void {
+    this.claim(placed.path);
+    this.count(placed);
   }
 
   /** Records a file the previous site already holds with the right bytes (an unchanged page that was not rendered). */
   keep(relPath: string): void {
     if (this.previous.kind !== 'manifest' || this.previous.outputs[relPath] === undefined) throw new Error(`cannot keep ${relPath}: the previous build did not write it`);
-    if (this.paths.has(relPath)) throw new UsageError(`two files want the same output path ${relPath}`);
-    this.paths.add(relPath);
+    this.claim(relPath);
     this.outputs[relPath] = this.previous.outputs[relPath]!;
     this.stats.unchanged++;
   }
@@ -74,13 +123,7 @@ export class SiteWriter {
   /** Where a file added or kept so far can be read: the staging folder, or the previous site for unchanged files. */
   locate(relPath: string): string {
     const staged = this.previous.kind !== 'manifest' || this.outputs[relPath] !== this.previous.outputs[relPath];
-    return resolveInside(staged ? this.staging : this.previous.dir, relPath);
-  }
-
-  /** Waits for every queued write. */
-  async flush(): Promise<WriteStats> {
-    await Promise.all(this.pending);
-    return this.stats;
+    return resolveInside(staged ? this.target.staging : this.previous.dir, relPath);
   }
 
   /** Every path added so far. */
@@ -88,36 +131,28 @@ export class SiteWriter {
     return this.paths;
   }
 
-  private async ensureDir(dir: string): Promise<void> {
-    if (this.dirs.has(dir)) return;
-    await mkdir(dir, { recursive: true });
-    this.dirs.add(dir);
+  private claim(relPath: string): void {
+    if (this.paths.has(relPath)) throw new UsageError(`two files want the same output path ${relPath} (hint: a file in public/ may clash with a generated page)`);
+    this.paths.add(relPath);
   }
 
-  private async write(relPath: string, bytes: Uint8Array): Promise<void> {
-    const target = resolveInside(this.staging, relPath);
-    await this.ensureDir(path.dirname(target));
-    if (this.previous.kind === 'folder' && (await sameBytes(resolveInside(this.previous.dir, relPath), bytes))) {
-      try {
-        await link(resolveInside(this.previous.dir, relPath), target);
-        this.stats.unchanged++;
-        return;
-      } catch {
-        // Linking can fail across devices; fall through to a plain write.
-      }
+  private count(placed: PlacedFile): void {
+    if (placed.hash !== undefined) this.outputs[placed.path] = placed.hash;
+    if (placed.placement === 'written') {
+      this.stats.written++;
+      if (this.previous.kind === 'manifest') this.staged.push(placed.path);
+    } else {
+      this.stats.unchanged++;
     }
-    await writeFile(target, bytes);
-    this.stats.written++;
-    if (this.previous.kind === 'manifest') this.staged.push(relPath);
   }
 }
 
 /** True when `file` exists and holds exactly `bytes`. */
-async function sameBytes(file: string, bytes: Uint8Array): Promise<boolean> {
+function sameBytes(file: string, bytes: Uint8Array): boolean {
   try {
-    const info = await stat(file);
+    const info = statSync(file);
     if (!info.isFile() || info.size !== bytes.byteLength) return false;
-    return Buffer.compare(await readFile(file), bytes) === 0;
+    return Buffer.compare(readFileSync(file), bytes) === 0;
   } catch {
     return false;
   }
@@ -141,6 +176,6 @@ export async function listFiles(dir: string): Promise<string[]> {
 /** Copies `public/` into the writer's output (dot-files are skipped). */
 export async function copyPublic(publicDir: string, writer: SiteWriter): Promise<number> {
   const files = (await listFiles(publicDir)).filter((rel) => !rel.split('/').some((part) => part.startsWith('.')));
-  for (const rel of files) await writer.add({ path: rel, bytes: await readFile(path.join(publicDir, rel)) });
+  for (const rel of files) writer.add({ path: rel, bytes: await readFile(path.join(publicDir, rel)) });
   return files.length;
 }

@@ -1,3 +1,4 @@
+import { inlineBody } from '../../src/cache/body-store.js';
 import type { ArticleDraft } from '../../src/article/draft.js';
 
 /** A minimal draft for model tests; only what a test names differs. */
@@ -8,7 +9,7 @@ export function draft(overrides: Partial<ArticleDraft> & { sourcePath: string })
     titleDerived: false,
     date: '2024-02-08',
     summary: 'Summary.',
-    bodyHtml: '<p>Body.</p>\n',
+    body: inlineBody('<p>Body.</p>\n'),
     socialPosts: [],
     relatedHeadlines: [],
     tagNames: [],
