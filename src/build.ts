@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ArticleDraft } from './article/draft.js';
 import { BuildCache } from './cache/build-cache.js';
-import { fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, stampSeeds } from './cache/fingerprint.js';
+import { fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, stampSeeds, type SeedStamp } from './cache/fingerprint.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
 import type { Progress } from './progress.js';
@@ -68,9 +68,10 @@ export async function resolveConfig(options: BuildOptions): Promise<SiteConfig> 
  * Read + parse + model: every seed into the Site, or ContentErrors with every problem at once. Drafts
  * come from the cache when a seed is unchanged; bodies go to `bodyDir` (kept inline without one).
  */
-export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDir?: string): Promise<{ site: Site; config: SiteConfig; warnings: SeedError[]; skipped: SeedError[] }> {
+export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDir?: string, scanned?: SeedScan): Promise<{ site: Site; config: SiteConfig; warnings: SeedError[]; skipped: SeedError[] }> {
   const config = await resolveConfig(options);
-  const { paths, errors } = await listSeeds(options.seedsDir);
+  const { paths, errors: listErrors } = scanned ?? (await listSeeds(options.seedsDir));
+  const errors = [...listErrors];
   if (paths.length === 0 && errors.length === 0) throw new UsageError(`${options.seedsDir}: no seed files (.txt or .md) found (hint: add seeds, or pass --seeds <dir>)`);
   const settings = { taxonomy: config.taxonomy, allowRawHtml: config.allowRawHtml };
   const settingsKey = hashOf(GENERATOR_VERSION, JSON.stringify(settings));
@@ -78,9 +79,10 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   const keys = new Map<string, string>();
   let stored: ReadonlyMap<string, ArticleDraft> = new Map();
   if (cache) {
-    const stamps = await stampSeeds(paths);
-    for (const [p, s] of stamps) keys.set(p, hashOf(settingsKey, p, String(s.size), String(s.mtimeMs)));
-    stored = await cache.loadDrafts();
+    const stamps = scanned?.stamps ?? (await stampSeeds(paths));
+    // A seed's key: its path, size and mtime (the pack is only used with the same settings).
+    for (const [p, s] of stamps) keys.set(p, `${s.size}:${s.mtimeMs}:${p}`);
+    stored = await cache.loadDrafts(settingsKey);
     for (const p of paths) {
       const draft = stored.get(keys.get(p)!);
       if (draft) drafts.set(p, draft);
@@ -101,7 +103,7 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
     // Seeds with warnings are parsed again next time, so their warnings are never lost.
     const keep = new Map<string, ArticleDraft>();
     for (const [p, draft] of drafts) if (!withWarnings.has(p)) keep.set(keys.get(p)!, draft);
-    await cache.saveDrafts(keep);
+    await cache.saveDrafts(settingsKey, keep);
   }
   if (errors.length > 0 && !options.skipInvalid) throw new ContentErrors(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)));
   const ordered = paths.filter((p) => drafts.has(p)).map((p) => drafts.get(p)!);
@@ -111,10 +113,21 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
 /** Every generated file, rendered in-process (used by tests and small builds). */
 export { renderSite };
 
+/** The seed files found and their stamps, read once per build. */
+interface SeedScan {
+  readonly paths: readonly string[];
+  readonly errors: readonly SeedError[];
+  readonly stamps: ReadonlyMap<string, SeedStamp>;
+}
+
+/** Lists the seeds and stamps each (size, mtime). */
+async function scanSeeds(seedsDir: string): Promise<SeedScan> {
+  const { paths, errors } = await listSeeds(seedsDir);
+  return { paths, errors, stamps: await stampSeeds(paths) };
+}
+
 /** A fingerprint of everything a build reads; equal fingerprints mean byte-identical output. */
-async function fingerprintInputs(options: BuildOptions, config: SiteConfig): Promise<string> {
-  const { paths } = await listSeeds(options.seedsDir);
-  const stamps = await stampSeeds(paths);
+async function fingerprintInputs(options: BuildOptions, config: SiteConfig, { stamps }: SeedScan): Promise<string> {
   return hashOf(
     GENERATOR_VERSION,
     JSON.stringify(config),
@@ -122,7 +135,7 @@ async function fingerprintInputs(options: BuildOptions, config: SiteConfig): Pro
     await fingerprintDir(options.templatesDir),
     await fingerprintDir(options.publicDir),
     await fingerprintFile(options.configFile),
-    ...[...stamps].map(([p, s]) => `${p}:${s.size}:${s.mtimeMs}`),
+    [...stamps].map(([p, s]) => `${p}:${s.size}:${s.mtimeMs}`).join('\n'),
   );
 }
 
@@ -130,10 +143,13 @@ async function fingerprintInputs(options: BuildOptions, config: SiteConfig): Pro
 function stageTimer(): (stage: string) => void {
   if (process.env['BROADSHEET_TIMINGS'] !== '1') return () => {};
   let last = performance.now();
+  let lastCpu = process.cpuUsage();
   return (stage) => {
     const now = performance.now();
-    process.stderr.write(`timing: ${stage} ${(now - last).toFixed(0)} ms\n`);
+    const cpu = process.cpuUsage(lastCpu);
+    process.stderr.write(`timing: ${stage} ${(now - last).toFixed(0)} ms (CPU of this process ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms)\n`);
     last = now;
+    lastCpu = process.cpuUsage();
   };
 }
 
@@ -166,7 +182,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const cacheDir = options.cacheDir ?? '.cache';
     if (options.noCache) await BuildCache.forget(cacheDir, options.outDir);
     const cache = options.noCache ? undefined : await BuildCache.open(cacheDir, options.outDir);
-    const inputsKey = cache ? await fingerprintInputs(options, config) : '';
+    const scan = cache ? await scanSeeds(options.seedsDir) : undefined;
+    const inputsKey = scan ? await fingerprintInputs(options, config, scan) : '';
     const last = cache?.state;
     if (last && last.inputsKey === inputsKey && (await exists(path.join(options.outDir, 'index.html')))) {
       return { ...last.summary, written: 0, upToDate: true, warnings: [], skipped: [] };
@@ -175,7 +192,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     // Bodies live in the cache, or for a cold build in a temporary folder removed afterwards.
     const bodyDir = cache ? cache.bodyDir : await mkdtemp(path.join(tmpdir(), 'broadsheet-bodies-'));
     try {
-      return await buildWith(options, cache, bodyDir, inputsKey, lap);
+      return await buildWith(options, cache, bodyDir, inputsKey, scan, lap);
     } finally {
       if (!cache) await rm(bodyDir, { recursive: true, force: true });
     }
@@ -185,9 +202,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 /** The build after start-up: load, render, write, commit, record. */
-async function buildWith(options: BuildOptions, cache: BuildCache | undefined, bodyDir: string, inputsKey: string, lap: (stage: string) => void): Promise<BuildReport> {
+async function buildWith(options: BuildOptions, cache: BuildCache | undefined, bodyDir: string, inputsKey: string, scan: SeedScan | undefined, lap: (stage: string) => void): Promise<BuildReport> {
     const last = cache?.state;
-    const { site, warnings, skipped } = await loadSite(options, cache, bodyDir);
+    const { site, warnings, skipped } = await loadSite(options, cache, bodyDir, scan);
     lap('read, parse and model');
     const outDir = path.resolve(options.outDir);
     const previous: PreviousSite = last && (await exists(outDir)) ? { kind: 'manifest', dir: outDir, outputs: last.outputs } : (await exists(outDir)) ? { kind: 'folder', dir: outDir } : { kind: 'none' };

@@ -11,6 +11,8 @@ import { GENERATOR_VERSION, hashOf } from './fingerprint.js';
 /** The drafts pack: every cached draft of one output folder's last build, by key. */
 interface DraftPack {
   readonly generator: string;
+  /** The parse settings the drafts were made with. */
+  readonly settings: string;
   readonly drafts: Record<string, ArticleDraft>;
 }
 
@@ -71,18 +73,24 @@ export class BuildCache {
    * Keys are content-addressed, so an entry is never stale; it is dropped when a build no longer uses it.
    */
   private static memory: Map<string, ArticleDraft> | undefined;
+  /** The parse settings of the drafts in memory. */
+  private static memorySettings: string | undefined;
 
   /** Keeps drafts in memory across builds in this process (for the dev server). */
   static keepInMemory(): void {
     BuildCache.memory ??= new Map();
   }
 
-  /** Every draft the last build stored, by key (from memory in a dev server, else from the pack). */
-  async loadDrafts(): Promise<ReadonlyMap<string, ArticleDraft>> {
-    if (BuildCache.memory && BuildCache.memory.size > 0) return BuildCache.memory;
-    const pack = await readPack(this.packPath);
+  /** Every draft the last build stored with these parse settings, by key (from memory in a dev server, else from the pack). */
+  async loadDrafts(settings: string): Promise<ReadonlyMap<string, ArticleDraft>> {
+    if (BuildCache.memory && BuildCache.memorySettings === settings && BuildCache.memory.size > 0) return BuildCache.memory;
+    const read = await readPack(this.packPath);
+    const pack = read?.settings === settings ? read : undefined;
     const drafts = new Map(Object.entries(pack?.drafts ?? {}));
-    if (BuildCache.memory) for (const [key, draft] of drafts) BuildCache.memory.set(key, draft);
+    if (BuildCache.memory) {
+      BuildCache.memory = new Map(drafts);
+      BuildCache.memorySettings = settings;
+    }
     return drafts;
   }
 
@@ -90,12 +98,12 @@ export class BuildCache {
    * Stores the drafts of this build (write, then rename: a killed build never leaves half a file) and
    * deletes body segments no pack of this cache uses any more.
    */
-  async saveDrafts(drafts: ReadonlyMap<string, ArticleDraft>): Promise<void> {
+  async saveDrafts(settings: string, drafts: ReadonlyMap<string, ArticleDraft>): Promise<void> {
     if (BuildCache.memory) {
-      BuildCache.memory.clear();
-      for (const [key, draft] of drafts) BuildCache.memory.set(key, draft);
+      BuildCache.memory = new Map(drafts);
+      BuildCache.memorySettings = settings;
     }
-    const pack: DraftPack = { generator: GENERATOR_VERSION, drafts: Object.fromEntries(drafts) };
+    const pack: DraftPack = { generator: GENERATOR_VERSION, settings, drafts: Object.fromEntries(drafts) };
     await writeFile(`${this.packPath}.${process.pid}.tmp`, JSON.stringify(pack));
     await rename(`${this.packPath}.${process.pid}.tmp`, this.packPath);
     const live: string[] = [...drafts.values()].map((d) => d.body);

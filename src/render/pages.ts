@@ -1,4 +1,5 @@
 /** Page jobs: the Site model → one job (template + plain-data context) per page, rendered through the LiquidJS templates. */
+import { hash } from 'node:crypto';
 import type { Liquid } from 'liquidjs';
 import type { Article } from '../article/article.js';
 import { formatLongDate } from '../article/date.js';
@@ -72,13 +73,13 @@ export interface PagePlan {
 }
 
 /**
- * Everything a page can show about an article, as a string: the seed (path and bytes decide the
- * draft, with the config and generator in the render key), the final slug and tags.
+ * Everything a page can show about an article, as a short hash: of the seed (path and bytes decide
+ * the draft, with the config and generator in the render key), the final slug and tags.
  */
 export function articleIdentity(article: Article): string {
   let id = `${article.sourcePath}\u0001${article.contentHash}\u0001${article.slug}`;
   for (const tag of article.tags) id += `\u0001${tag.name}\u0002${tag.slug}`;
-  return id;
+  return hash('sha1', id, 'base64url');
 }
 
 /** The identities of a list of articles, joined. */

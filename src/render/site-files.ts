@@ -4,11 +4,12 @@
  * write their own file), listings here, feeds, sitemap and robots last. A page whose signature matches
  * the previous build's is not rendered at all.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import type { Article } from '../article/article.js';
 import { UsageError } from '../errors.js';
 import type { Site } from '../site/site.js';
 import { outputFileOf } from '../site/urls.js';
@@ -50,7 +51,7 @@ export function renderWorkerCount(requested: number | undefined, pages: number):
 
 /** sha1 of what a generated file's bytes depend on. */
 function signatureOf(renderKey: string, kind: string, inputs: string): string {
-  return createHash('sha1').update(renderKey).update('\0').update(kind).update('\0').update(inputs).digest('base64url');
+  return hash('sha1', `${renderKey}\0${kind}\0${inputs}`, 'base64url');
 }
 
 /** A non-page file and the inputs its bytes depend on. */
@@ -61,9 +62,9 @@ interface PlainFile {
 }
 
 /** Feeds, sitemap and robots: made last, from the pages' sitemap entries. */
-function closingFiles(site: Site, sitemap: readonly SitemapEntry[], bodies: BodyReader): PlainFile[] {
+function closingFiles(site: Site, sitemap: readonly SitemapEntry[], bodies: BodyReader, identity: (a: Article) => string): PlainFile[] {
   const { config } = site;
-  const feedInputs = (articles: Site['articles']) => JSON.stringify(articles.slice(0, config.feedSize).map((a) => [a.sourcePath, a.contentHash, a.slug, a.tags]));
+  const feedInputs = (articles: Site['articles']) => articles.slice(0, config.feedSize).map(identity).join(',');
   const files: PlainFile[] = [{ path: 'feed.xml', inputs: feedInputs(site.articles), make: () => renderSiteFeed(site, bodies) }];
   for (const tag of site.tags) files.push({ path: `tags/${tag.slug}/feed.xml`, inputs: `${tag.name}\u0002${feedInputs(tag.articles)}`, make: () => renderTagFeed(site, tag) });
   const sitemaps = renderSitemaps(config, sitemap);
@@ -103,7 +104,7 @@ export function* renderSite(site: Site, templatesDir: string, bodyDir = ''): Gen
       if (entry) sitemap.push(entry);
       yield renderJob(env.liquid, templatesDir, plan.job(), bodies);
     }
-    for (const file of closingFiles(site, sitemap, bodies)) yield file.make();
+    for (const file of closingFiles(site, sitemap, bodies, env.identity)) yield file.make();
   } finally {
     bodies.close();
   }
@@ -234,7 +235,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     await pool?.destroy();
   }
   while (await renderListings(64));
-  for (const file of closingFiles(site, sitemap, bodies)) {
+  for (const file of closingFiles(site, sitemap, bodies, env.identity)) {
     if (unchanged(file.path, 'file', file.inputs)) writer.keep(file.path);
     else writer.add(file.make());
   }

@@ -1,5 +1,5 @@
 /** The model stage: drafts → Site (final slugs, tags, sort order, archives, related). */
-import type { Article } from '../article/article.js';
+import type { Article, Tag } from '../article/article.js';
 import type { ArticleDraft } from '../article/draft.js';
 import type { SiteConfig } from '../config.js';
 import { buildArchives } from './archives.js';
@@ -9,15 +9,21 @@ import type { Site, TagEntry } from './site.js';
 import { assignArticleSlugs } from './slugs.js';
 import { assignTags } from './tag-index.js';
 
-/** Turns a draft into the final Article record. */
-function finalize(draft: ArticleDraft, slug: string, tags: Map<string, Article['tags'][number]>): Article {
+/** Turns a draft into the final Article record; its tags A–Z (`rank`: each tag's place in the site's A–Z order). */
+function finalize(draft: ArticleDraft, slug: string, tags: Map<string, Tag>, rank: Map<Tag, number>): Article {
   const { slugBase: _slugBase, tagNames, draft: _draft, ...rest } = draft;
   const seen = new Set<string>();
   const articleTags = tagNames
     .map((n) => tags.get(n)!)
     .filter((t) => !seen.has(t.slug) && seen.add(t.slug))
-    .sort((a, b) => byName(a.name, b.name));
+    .sort((a, b) => rank.get(a)! - rank.get(b)!);
   return { ...rest, slug, tags: articleTags };
+}
+
+/** Each distinct tag's place in A–Z order (byName), computed once instead of collating inside every article. */
+function rankByName(tags: Map<string, Tag>): Map<Tag, number> {
+  const distinct = [...new Set(tags.values())].sort((a, b) => byName(a.name, b.name));
+  return new Map(distinct.map((t, i) => [t, i]));
 }
 
 /** Builds the site model from every parsed draft; drafts marked `draft: true` are left out. */
@@ -25,7 +31,8 @@ export function buildSite(drafts: readonly ArticleDraft[], config: SiteConfig): 
   const published = drafts.filter((d) => !d.draft);
   const slugs = assignArticleSlugs(published);
   const tags = assignTags(published.flatMap((d) => d.tagNames));
-  const articles = published.map((d) => finalize(d, slugs.get(d.sourcePath)!, tags)).sort(byDateDescThenSlug);
+  const rank = rankByName(tags);
+  const articles = published.map((d) => finalize(d, slugs.get(d.sourcePath)!, tags, rank)).sort(byDateDescThenSlug);
 
   const bySlug = new Map<string, { name: string; slug: string; articles: Article[] }>();
   for (const article of articles) {

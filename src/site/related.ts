@@ -13,31 +13,44 @@ const TAGS_USED = 8;
  */
 export function relatedArticles(articles: readonly Article[], count: number): Article[][] {
   const byTag = new Map<string, number[]>();
-  articles.forEach((a, i) => {
-    for (const tag of a.tags) {
-      const list = byTag.get(tag.slug) ?? [];
+  // positions[i][t]: where article i sits in the list of its t-th tag.
+  const positions = articles.map((a, i) =>
+    a.tags.map((tag) => {
+      let list = byTag.get(tag.slug);
+      if (!list) byTag.set(tag.slug, (list = []));
       list.push(i);
-      byTag.set(tag.slug, list);
-    }
-  });
-  const positionInTag = new Map<string, Map<number, number>>();
-  for (const [slug, list] of byTag) positionInTag.set(slug, new Map(list.map((articleIndex, pos) => [articleIndex, pos])));
-
+      return list.length - 1;
+    }),
+  );
+  // Shared-tag counts by article index, reset after each article through the list of indexes touched.
+  const shared = new Int32Array(articles.length);
+  const touched: number[] = [];
   return articles.map((article, i) => {
     if (count === 0 || article.tags.length === 0) return [];
-    const shared = new Map<number, number>();
-    const rarest = article.tags.length <= TAGS_USED ? article.tags : [...article.tags].sort((a, b) => byTag.get(a.slug)!.length - byTag.get(b.slug)!.length || (a.slug < b.slug ? -1 : 1)).slice(0, TAGS_USED);
-    for (const tag of rarest) {
-      const list = byTag.get(tag.slug)!;
-      const pos = positionInTag.get(tag.slug)!.get(i)!;
+    const used = article.tags.map((tag, t) => ({ list: byTag.get(tag.slug)!, pos: positions[i]![t]!, slug: tag.slug }));
+    const rarest = used.length <= TAGS_USED ? used : used.sort((a, b) => a.list.length - b.list.length || (a.slug < b.slug ? -1 : 1)).slice(0, TAGS_USED);
+    for (const { list, pos } of rarest) {
       for (let k = Math.max(0, pos - NEIGHBOURS); k < Math.min(list.length, pos + NEIGHBOURS + 1); k++) {
         const other = list[k]!;
-        if (other !== i) shared.set(other, (shared.get(other) ?? 0) + 1);
+        if (other === i) continue;
+        if (shared[other] === 0) touched.push(other);
+        shared[other]!++;
       }
     }
-    return [...shared]
-      .sort(([a, sa], [b, sb]) => sb - sa || Math.abs(a - i) - Math.abs(b - i) || a - b)
-      .slice(0, count)
-      .map(([other]) => articles[other]!);
+    // The best `count` by (shared desc, distance in time asc, index asc), kept sorted by insertion.
+    const best: number[] = [];
+    const better = (a: number, b: number) => shared[a]! - shared[b]! || Math.abs(b - i) - Math.abs(a - i) || b - a;
+    for (const other of touched) {
+      if (best.length === count && better(other, best[count - 1]!) <= 0) continue;
+      let at = best.length === count ? count - 1 : best.length;
+      while (at > 0 && better(other, best[at - 1]!) > 0) {
+        best[at] = best[at - 1]!;
+        at--;
+      }
+      best[at] = other;
+    }
+    for (const other of touched) shared[other] = 0;
+    touched.length = 0;
+    return best.map((other) => articles[other]!);
   });
 }

@@ -1,5 +1,5 @@
 /** Writes output files into the staging folder, skipping or hard-linking files whose bytes did not change (they keep their mtime). */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,7 +24,7 @@ export type PreviousSite =
 
 /** The hash recorded for a file's bytes in the build manifest. */
 export function contentHashOf(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64url');
+  return hash('sha1', bytes, 'base64url');
 }
 
 /** How one file reached staging: written, hard-linked from the previous site, or left out because the previous site has it (manifest). */
