@@ -25,6 +25,7 @@ export const configSchema = z
     publisher: z.string().optional(),
     allowRawHtml: z.boolean().default(false),
     taxonomy: taxonomySchema.default({}),
+    taxonomyMinMentions: z.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer').default(1),
   })
   .strict();
 

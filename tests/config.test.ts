@@ -3,7 +3,7 @@ import { parseConfig } from '../src/config.js';
 
 describe('parseConfig', () => {
   it('fills every key with a default', () => {
-    expect(parseConfig({}, 'site.config.json')).toMatchObject({ title: 'Broadsheet', pageSize: 20, language: 'en', taxonomy: {}, allowRawHtml: false, baseUrl: 'http://localhost:8080/' });
+    expect(parseConfig({}, 'site.config.json')).toMatchObject({ title: 'Broadsheet', pageSize: 20, language: 'en', taxonomy: {}, taxonomyMinMentions: 1, allowRawHtml: false, baseUrl: 'http://localhost:8080/' });
   });
 
   it('adds the trailing slash to the base URL', () => {
@@ -17,6 +17,9 @@ describe('parseConfig', () => {
     [{ baseUrl: 'example.org' }, 'site.config.json: baseUrl: expected an absolute URL such as https://example.org/archive/'],
     [{ baseUrl: 'javascript:alert(1)' }, 'site.config.json: baseUrl: expected an http(s) URL'],
     [{ taxonomy: { Iraq: 'Iraqi' } }, 'site.config.json: taxonomy.Iraq: Invalid input: expected array, received string'],
+    [{ taxonomyMinMentions: 0 }, 'site.config.json: taxonomyMinMentions: expected a positive integer'],
+    [{ taxonomyMinMentions: 1.5 }, 'site.config.json: taxonomyMinMentions: expected a positive integer'],
+    [{ taxonomyMinMentions: '3' }, 'site.config.json: taxonomyMinMentions: expected a positive integer'],
     [{ titel: 'x' }, 'site.config.json: (top level): unknown key "titel"'],
   ])('rejects %j with %j', (value, message) => {
     expect(() => parseConfig(value, 'site.config.json')).toThrow(message);

@@ -16,6 +16,13 @@ function wordsOf(text: string): string[] {
   return folded.match(WORD) ?? [];
 }
 
+/** What the taxonomy reads in an article: the headline its editor wrote (not one derived from the lead), its dateline, its text. */
+export interface TaggedText {
+  readonly headline?: string;
+  readonly dateline?: string;
+  readonly text: string;
+}
+
 /** One spelling's words and the canonical tag it stands for. */
 interface Phrase {
   readonly words: readonly string[];
@@ -52,10 +59,9 @@ export class TaxonomyMatcher {
   /** True when some spelling starts with a lower-case ASCII letter (then lower-case words cannot be skipped). */
   private readonly lowerFirstWords: boolean;
 
-  /** Canonical tag names mentioned in `text`, in order of first mention, each once. */
-  match(text: string): string[] {
-    const found = new Set<string>();
-    if (this.byFirstWord.size === 0) return [];
+  /** How many times `text` mentions each canonical tag (every spelling counts toward its canonical name), in order of first mention; adds to `counts` when given. */
+  count(text: string, counts = new Map<string, number>()): Map<string, number> {
+    if (this.byFirstWord.size === 0) return counts;
     const words = wordsOf(text);
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
@@ -69,13 +75,28 @@ export class TaxonomyMatcher {
       for (const phrase of candidates) {
         if (i + phrase.words.length > words.length) continue;
         if (phrase.words.every((w, k) => sameWord(words[i + k]!, w))) {
-          found.add(phrase.canonical);
+          counts.set(phrase.canonical, (counts.get(phrase.canonical) ?? 0) + 1);
           i += phrase.words.length - 1;
           break;
         }
       }
     }
-    return [...found];
+    return counts;
+  }
+
+  /**
+   * An article's taxonomy tags, in order of first mention: every entry named in its headline or dateline, and every entry
+   * mentioned at least `minMentions` times in headline, dateline and text together. Each part is matched on its own.
+   */
+  tags(article: TaggedText, minMentions: number): string[] {
+    const counts = new Map<string, number>();
+    if (article.headline !== undefined) this.count(article.headline, counts);
+    if (article.dateline !== undefined) this.count(article.dateline, counts);
+    const named = new Set(counts.keys());
+    this.count(article.text, counts);
+    const tags: string[] = [];
+    for (const [name, mentions] of counts) if (mentions >= minMentions || named.has(name)) tags.push(name);
+    return tags;
   }
 
   /** The canonical name for a front-matter tag that spells a taxonomy entry (any case), else the tag itself. */

@@ -39,10 +39,16 @@ export interface CorpusOptions {
 
 const INFO_FILE = 'corpus.json';
 
-/** Builds the site config for a corpus: for raw text, a taxonomy naming every entity so it gets the same tag pages as Markdown. */
-export function benchSiteConfig(format: CorpusFormat, entityNames: readonly string[]): { taxonomy?: Record<string, string[]> } {
+/**
+ * Mentions that make a raw-text article's taxonomy tag: its own entities recur, incidental ones are named once or twice.
+ * 3 brings its tags closest to the same article's Markdown front-matter tags (docs/performance.md, "Raw-text tags").
+ */
+export const BENCH_TAXONOMY_MIN_MENTIONS = 3;
+
+/** Builds the site config for a corpus: for raw text, a taxonomy naming every entity so it gets about the tag pages Markdown gets. */
+export function benchSiteConfig(format: CorpusFormat, entityNames: readonly string[]): { taxonomy?: Record<string, string[]>; taxonomyMinMentions?: number } {
   if (format === 'md') return {};
-  return { taxonomy: Object.fromEntries(entityNames.map((name) => [name, []])) };
+  return { taxonomy: Object.fromEntries(entityNames.map((name) => [name, []])), taxonomyMinMentions: BENCH_TAXONOMY_MIN_MENTIONS };
 }
 
 async function runSharedGenerator(opts: { count: number; seed: string; format: CorpusFormat; seedsDir: string; metaDir: string }): Promise<void> {
@@ -73,11 +79,17 @@ export async function writeCorpus(opts: CorpusOptions): Promise<CorpusInfo> {
     entitiesFile: path.join(out, 'entities.json'),
     manifestFile: path.join(out, 'manifest.json'),
   };
-  const entities = JSON.parse(await readFile(info.entitiesFile, 'utf8')) as Array<{ name: string }>;
-  const config = benchSiteConfig(opts.format, entities.map((e) => e.name));
-  await writeFile(info.configFile, JSON.stringify(config, null, 2) + '\n');
+  await writeSiteConfig(info);
   await writeFile(path.join(out, INFO_FILE), JSON.stringify(info, null, 2) + '\n');
   return info;
+}
+
+/** Writes the corpus's `site.config.json` from its entity list, unless it already holds exactly that (a reused corpus keeps its file). */
+async function writeSiteConfig(info: CorpusInfo): Promise<void> {
+  const entities = JSON.parse(await readFile(info.entitiesFile, 'utf8')) as Array<{ name: string }>;
+  const text = JSON.stringify(benchSiteConfig(info.format, entities.map((e) => e.name)), null, 2) + '\n';
+  const old = await readFile(info.configFile, 'utf8').catch(() => undefined);
+  if (old !== text) await writeFile(info.configFile, text);
 }
 
 /** Reads `<out>/corpus.json` of a complete earlier corpus, or undefined when there is none. */
@@ -110,6 +122,10 @@ export async function ensureCorpus(opts: CorpusOptions): Promise<{ info: CorpusI
     old.seed === seed &&
     old.seedsDir === path.join(path.resolve(opts.out), 'seeds') &&
     (opts.generator === undefined || old.generator === opts.generator);
-  if (same) return { info: old, reused: true };
+  if (same) {
+    // A corpus written before the bench config last changed keeps its seeds and gets the current config.
+    await writeSiteConfig(old);
+    return { info: old, reused: true };
+  }
   return { info: await writeCorpus(opts), reused: false };
 }

@@ -11,6 +11,8 @@ export interface ParseBatch {
   readonly paths: readonly string[];
   readonly taxonomy: Taxonomy;
   readonly allowRawHtml: boolean;
+  /** How often an article must mention a taxonomy entry to be tagged with it (default 1). */
+  readonly taxonomyMinMentions?: number;
   /** Where the batch's bodies go as one segment; without it bodies stay inline in their references. */
   readonly bodyDir?: string;
 }
@@ -43,8 +45,8 @@ let cached: { key: string; context: ParseContext } | undefined;
 
 /** The parse context for these settings, built once per thread. */
 function contextFor(batch: ParseBatch): ParseContext {
-  const key = JSON.stringify([batch.taxonomy, batch.allowRawHtml]);
-  if (cached?.key !== key) cached = { key, context: createParseContext(batch.taxonomy, batch.allowRawHtml) };
+  const key = JSON.stringify([batch.taxonomy, batch.allowRawHtml, batch.taxonomyMinMentions]);
+  if (cached?.key !== key) cached = { key, context: createParseContext(batch.taxonomy, batch.allowRawHtml, batch.taxonomyMinMentions) };
   return cached.context;
 }
 

@@ -22,6 +22,8 @@ import type { SeedFile } from './seed-file.js';
 export interface ParseContext {
   readonly processors: Readonly<Record<SeedFormat, BodyProcessor>>;
   readonly taxonomy: TaxonomyMatcher;
+  /** How often the text must mention a taxonomy entry to tag it (a mention in the headline or dateline always does). */
+  readonly taxonomyMinMentions: number;
 }
 
 /** The outcome for one seed: a draft, or its errors; warnings either way. */
@@ -29,11 +31,12 @@ export type ParseResult =
   | { readonly ok: true; readonly article: ParsedDraft; readonly warnings: readonly SeedError[] }
   | { readonly ok: false; readonly errors: readonly SeedError[]; readonly warnings: readonly SeedError[] };
 
-/** Builds the parse context from the config's taxonomy and raw-HTML setting. */
-export function createParseContext(taxonomy: Taxonomy, allowRawHtml: boolean): ParseContext {
+/** Builds the parse context from the config's taxonomy, raw-HTML and mention-threshold settings. */
+export function createParseContext(taxonomy: Taxonomy, allowRawHtml: boolean, taxonomyMinMentions = 1): ParseContext {
   return {
     processors: { txt: createBodyProcessor('txt', false), md: createBodyProcessor('md', allowRawHtml) },
     taxonomy: new TaxonomyMatcher(taxonomy),
+    taxonomyMinMentions,
   };
 }
 
@@ -87,7 +90,9 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const allText = [bodyText, ...found.socialPosts.map((p) => p.text)].join('\n');
   const tagNames = new Set<string>();
   for (const tag of fm.tags ?? []) tagNames.add(context.taxonomy.canonicalize(tag));
-  for (const tag of context.taxonomy.match(`${title}\n${found.dateline ?? ''}\n${allText}`)) tagNames.add(tag);
+  // A derived headline is the lead's first sentence, already in the text: reading it again would count its mentions twice.
+  const tagged = { ...(fm.title !== undefined && { headline: fm.title }), ...(found.dateline !== undefined && { dateline: found.dateline }), text: allText };
+  for (const tag of context.taxonomy.tags(tagged, context.taxonomyMinMentions)) tagNames.add(tag);
   const wordCount = countWords(allText) + (found.dateline ? countWords(found.dateline) : 0);
 
   const article: ParsedDraft = {

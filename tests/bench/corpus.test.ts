@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureCorpus, writeCorpus } from '../../src/bench/corpus.js';
+import { BENCH_TAXONOMY_MIN_MENTIONS, ensureCorpus, writeCorpus } from '../../src/bench/corpus.js';
 import { sharedCorpusScript } from '../../src/bench/paths.js';
 
 async function hashes(dir: string): Promise<Map<string, string>> {
@@ -51,14 +51,15 @@ describe('writeCorpus', () => {
     }
   });
 
-  it('gives raw text a taxonomy of every entity and Markdown an empty config', async () => {
+  it('gives raw text a taxonomy of every entity with a mention threshold, and Markdown an empty config', async () => {
     const root = await tmp();
     const txt = await writeCorpus({ count: 3, out: path.join(root, 'txt'), format: 'txt', generator: 'builtin' });
     const md = await writeCorpus({ count: 3, out: path.join(root, 'md'), format: 'md', generator: 'builtin' });
     const entities = JSON.parse(await readFile(txt.entitiesFile, 'utf8')) as Array<{ name: string }>;
-    const config = JSON.parse(await readFile(txt.configFile, 'utf8')) as { taxonomy: Record<string, string[]> };
+    const config = JSON.parse(await readFile(txt.configFile, 'utf8')) as { taxonomy: Record<string, string[]>; taxonomyMinMentions: number };
     expect(entities).toHaveLength(400);
     expect(Object.keys(config.taxonomy)).toEqual(entities.map((e) => e.name));
+    expect(config.taxonomyMinMentions).toBe(BENCH_TAXONOMY_MIN_MENTIONS);
     expect(JSON.parse(await readFile(md.configFile, 'utf8'))).toEqual({});
     expect(await readdir(txt.seedsDir)).toEqual(['000001.txt', '000002.txt', '000003.txt']);
   });
@@ -77,6 +78,15 @@ describe('writeCorpus', () => {
     expect((await ensureCorpus({ count: 2, out, format: 'md', generator: 'builtin' })).reused).toBe(false);
     expect((await ensureCorpus({ count: 2, out, format: 'md', generator: 'builtin' })).reused).toBe(true);
     expect((await ensureCorpus({ count: 3, out, format: 'md', generator: 'builtin' })).reused).toBe(false);
+  });
+
+  it('brings the config of a reused corpus up to date', async () => {
+    const out = path.join(await tmp(), 'c');
+    const { info } = await ensureCorpus({ count: 2, out, format: 'txt', generator: 'builtin' });
+    const current = await readFile(info.configFile, 'utf8');
+    await writeFile(info.configFile, '{"taxonomy":{}}\n');
+    expect((await ensureCorpus({ count: 2, out, format: 'txt', generator: 'builtin' })).reused).toBe(true);
+    expect(await readFile(info.configFile, 'utf8')).toBe(current);
   });
 
   it.runIf(existsSync(sharedCorpusScript))('matches the shared make-corpus.mjs byte for byte', async () => {

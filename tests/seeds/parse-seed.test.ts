@@ -89,3 +89,29 @@ describe('front matter on a .txt file overrides what is derived', () => {
     expect(article.tagNames).toEqual(["Kata'ib Hezbollah", 'Local', 'Iraq']);
   });
 });
+
+describe('a taxonomy mention threshold', () => {
+  const strict = createParseContext({ Iraq: [], Iran: [], Paris: [], "Kata'ib Hezbollah": ['Kataib Hezbollah', 'Kataeb Hezbollah'] }, false, 2);
+  const tags = (file: string, text: string): readonly string[] => {
+    const result = parseSeed({ path: file, bytes: new TextEncoder().encode(text) }, strict);
+    if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
+    return result.article.tagNames;
+  };
+
+  it('tags only what the text mentions that often, alias spellings together', () => {
+    expect(tags('s.txt', 'date 2024-01-01\nKataib Hezbollah said Iran, and Kataeb Hezbollah said Iraq.')).toEqual(["Kata'ib Hezbollah"]);
+  });
+
+  it('does not count the lead twice when the headline is derived from it', () => {
+    expect(tags('s.txt', 'date 2024-01-01\nIran said no.\n\nNothing more.')).toEqual([]);
+  });
+
+  it('tags what the dateline or a written headline names', () => {
+    expect(tags('s.txt', 'date 2024-01-01\nParis, March 3: Officials met.')).toEqual(['Paris']);
+    expect(tags('s.md', '---\ntitle: Iran talks resume\ndate: 2024-01-01\n---\nOfficials met.')).toEqual(['Iran']);
+  });
+
+  it('keeps every front-matter tag, however rarely the text names it', () => {
+    expect(tags('s.md', '---\ndate: 2024-01-01\ntags: [iraq, Local]\n---\nIran, Iran and Iraq.')).toEqual(['Iraq', 'Local', 'Iran']);
+  });
+});
