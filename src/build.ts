@@ -73,7 +73,7 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   const { paths, errors: listErrors } = scanned ?? (await listSeeds(options.seedsDir));
   const errors = [...listErrors];
   if (paths.length === 0 && errors.length === 0) throw new UsageError(`${options.seedsDir}: no seed files (.txt or .md) found (hint: add seeds, or pass --seeds <dir>)`);
-  const settings = { taxonomy: config.taxonomy, allowRawHtml: config.allowRawHtml };
+  const settings = { taxonomy: config.taxonomy, allowRawHtml: config.allowRawHtml, taxonomyMinMentions: config.taxonomyMinMentions };
   const settingsKey = hashOf(GENERATOR_VERSION, JSON.stringify(settings));
   const drafts = new Map<string, ArticleDraft>();
   const keys = new Map<string, string>();
