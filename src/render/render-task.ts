@@ -41,8 +41,13 @@ export function renderBatch(batch: RenderBatch): RenderedPage[] {
   });
 }
 
-/** Closes the segment files this thread holds open (the body store folder may be deleted next). */
-export function closeBodies(): void {
+/**
+ * Forgets this thread's templates, open segment files and made folders: the next pass may have
+ * edited templates, a deleted body folder and a new staging folder under the same names.
+ */
+export function endRenderPass(): void {
   bodies?.reader.close();
   bodies = undefined;
+  templates = undefined;
+  dirs = undefined;
 }

@@ -19,7 +19,7 @@ import type { OutputFile } from './output-file.js';
 import { BodyReader } from '../cache/body-store.js';
 import type { SiteWriter } from '../write/files.js';
 import { archivePagePlans, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, renderJob, tagPagePlans, tagsIndexPlan, type PagePlan } from './pages.js';
-import { closeBodies, renderBatch, type RenderBatch, type RenderedPage } from './render-task.js';
+import { endRenderPass, renderBatch, type RenderBatch, type RenderedPage } from './render-task.js';
 import { renderRobots, renderSitemaps, type SitemapEntry } from './sitemap.js';
 
 /** Article pages per batch sent to a worker. */
@@ -166,80 +166,83 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
   };
   const keptEvent = (page: PagePlan): PageEvent => ({ path: outputFileOf(page.pagePath), kept: true, ...(page.searchUrl !== undefined && { searchUrl: page.searchUrl }) });
 
-  // Everything streams: no list of all pages is ever held, so memory stays bounded at archive scale.
-  const listings = listingPlans(env, site);
-  const renderListings = async (count: number) => {
-    for (let k = 0; k < count; k++) {
-      const next = listings.next();
-      if (next.done) return false;
-      const page = triage(next.value);
-      if (page) await renderHere(page);
-      else await onPage(keptEvent(next.value));
-    }
-    return true;
-  };
-
-  // Article pages: triaged in site order; a first pass counts the changed ones to choose the worker count.
-  const articlePlans = site.articles.map((_, i) => articlePagePlan(env, site, i));
-  const toRender = articlePlans.map((p) => triage(p));
-  const changed = toRender.filter((p) => p !== undefined).length;
-  const workers = renderWorkerCount(options.workers, changed);
-  const batchOf = (pages: readonly PagePlan[]): RenderBatch => ({
-    templatesDir,
-    bodyDir: options.bodyDir,
-    target: writer.target,
-    withHtml: options.withHtml,
-    jobs: pages.map((p) => {
-      const job = p.job();
-      const previousHash = writer.previousHash(outputFileOf(p.pagePath));
-      return previousHash === undefined ? { job } : { job, previousHash };
-    }),
-  });
-  const pool = workers > 0 ? new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 }) : undefined;
   try {
-    // Batches go out in site order and come back in the same order; kept pages are reported in between.
-    const inFlight: { plans: (PagePlan | undefined)[]; indexes: number[]; result: Promise<RenderedPage[] | { templateError: string }> }[] = [];
-    let next = 0;
-    const dispatch = () => {
-      const start = next;
-      const send: PagePlan[] = [];
-      while (next < articlePlans.length && send.length < BATCH_SIZE) {
-        const page = toRender[next++];
-        if (page) send.push(page);
+    // Everything streams: no list of all pages is ever held, so memory stays bounded at archive scale.
+    const listings = listingPlans(env, site);
+    const renderListings = async (count: number) => {
+      for (let k = 0; k < count; k++) {
+        const next = listings.next();
+        if (next.done) return false;
+        const page = triage(next.value);
+        if (page) await renderHere(page);
+        else await onPage(keptEvent(next.value));
       }
-      const indexes = Array.from({ length: next - start }, (_, k) => start + k);
-      const batch = batchOf(send);
-      const result = pool ? (pool.run(batch) as Promise<RenderedPage[] | { templateError: string }>) : Promise.resolve(renderBatch(batch));
-      inFlight.push({ plans: indexes.map((i) => toRender[i]), indexes, result });
+      return true;
     };
-    while (next < articlePlans.length || inFlight.length > 0) {
-      while (next < articlePlans.length && inFlight.length < Math.max(1, workers * 2)) dispatch();
-      // While the workers render articles, this thread renders a few listing pages.
-      if (pool) await renderListings(8);
-      const batch = inFlight.shift()!;
-      const result = await batch.result;
-      if (!Array.isArray(result)) throw new UsageError(result.templateError);
-      let k = 0;
-      for (let j = 0; j < batch.indexes.length; j++) {
-        const plan1 = articlePlans[batch.indexes[j]!]!;
-        if (batch.plans[j] === undefined) {
-          await onPage(keptEvent(plan1));
-          continue;
+
+    // Article pages: triaged in site order; a first pass counts the changed ones to choose the worker count.
+    const articlePlans = site.articles.map((_, i) => articlePagePlan(env, site, i));
+    const toRender = articlePlans.map((p) => triage(p));
+    const changed = toRender.filter((p) => p !== undefined).length;
+    const workers = renderWorkerCount(options.workers, changed);
+    const batchOf = (pages: readonly PagePlan[]): RenderBatch => ({
+      templatesDir,
+      bodyDir: options.bodyDir,
+      target: writer.target,
+      withHtml: options.withHtml,
+      jobs: pages.map((p) => {
+        const job = p.job();
+        const previousHash = writer.previousHash(outputFileOf(p.pagePath));
+        return previousHash === undefined ? { job } : { job, previousHash };
+      }),
+    });
+    const pool = workers > 0 ? new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 }) : undefined;
+    try {
+      // Batches go out in site order and come back in the same order; kept pages are reported in between.
+      const inFlight: { plans: (PagePlan | undefined)[]; indexes: number[]; result: Promise<RenderedPage[] | { templateError: string }> }[] = [];
+      let next = 0;
+      const dispatch = () => {
+        const start = next;
+        const send: PagePlan[] = [];
+        while (next < articlePlans.length && send.length < BATCH_SIZE) {
+          const page = toRender[next++];
+          if (page) send.push(page);
         }
-        const placed = result[k++]!;
-        writer.record(placed);
-        await onPage({ path: placed.path, kept: false, ...(plan1.searchUrl !== undefined && { searchUrl: plan1.searchUrl }), ...(placed.html !== undefined && { html: placed.html }) });
+        const indexes = Array.from({ length: next - start }, (_, k) => start + k);
+        const batch = batchOf(send);
+        const result = pool ? (pool.run(batch) as Promise<RenderedPage[] | { templateError: string }>) : Promise.resolve(renderBatch(batch));
+        inFlight.push({ plans: indexes.map((i) => toRender[i]), indexes, result });
+      };
+      while (next < articlePlans.length || inFlight.length > 0) {
+        while (next < articlePlans.length && inFlight.length < Math.max(1, workers * 2)) dispatch();
+        // While the workers render articles, this thread renders a few listing pages.
+        if (pool) await renderListings(8);
+        const batch = inFlight.shift()!;
+        const result = await batch.result;
+        if (!Array.isArray(result)) throw new UsageError(result.templateError);
+        let k = 0;
+        for (let j = 0; j < batch.indexes.length; j++) {
+          const plan1 = articlePlans[batch.indexes[j]!]!;
+          if (batch.plans[j] === undefined) {
+            await onPage(keptEvent(plan1));
+            continue;
+          }
+          const placed = result[k++]!;
+          writer.record(placed);
+          await onPage({ path: placed.path, kept: false, ...(plan1.searchUrl !== undefined && { searchUrl: plan1.searchUrl }), ...(placed.html !== undefined && { html: placed.html }) });
+        }
       }
+    } finally {
+      await pool?.destroy();
+    }
+    while (await renderListings(64));
+    for (const file of closingFiles(site, sitemap, bodies, env.identity)) {
+      if (unchanged(file.path, 'file', file.inputs)) writer.keep(file.path);
+      else writer.add(file.make());
     }
   } finally {
-    await pool?.destroy();
+    bodies.close();
+    endRenderPass();
   }
-  while (await renderListings(64));
-  for (const file of closingFiles(site, sitemap, bodies, env.identity)) {
-    if (unchanged(file.path, 'file', file.inputs)) writer.keep(file.path);
-    else writer.add(file.make());
-  }
-  bodies.close();
-  closeBodies();
   return signatures;
 }
