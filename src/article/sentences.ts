@@ -44,34 +44,60 @@ function continues(segment: string, next: string): boolean {
   return false;
 }
 
-/** Start and end offsets (end exclusive) of each sentence of `text`, trimmed, none empty; never split after a known abbreviation. */
-export function sentenceSpans(text: string): Array<{ start: number; end: number }> {
-  const spans: Array<{ start: number; end: number }> = [];
-  const segments = Array.from(segmenter.segment(text));
+/**
+ * Start and end offsets (end exclusive) of each sentence of `text`, trimmed, none empty; never split
+ * after a known abbreviation. Lazy: a caller that needs the first sentences stops the segmenter early.
+ */
+export function* sentenceSpansOf(text: string): Generator<{ start: number; end: number }> {
+  const segments = segmenter.segment(text)[Symbol.iterator]();
+  let current = segments.next();
   let start = -1;
-  for (let i = 0; i < segments.length; i++) {
-    const { segment, index } = segments[i]!;
+  while (!current.done) {
+    const { segment, index } = current.value;
+    const following = segments.next();
     if (start < 0) start = index;
     const end = index + segment.length;
-    const next = segments[i + 1]?.segment.trimStart() ?? '';
-    if (next !== '' && continues(text.slice(start, end), next)) continue;
-    pushTrimmed(spans, text, start, end);
-    start = -1;
+    const next = following.done ? '' : following.value.segment.trimStart();
+    if (next === '' || !continues(text.slice(start, end), next)) {
+      const span = trimmed(text, start, end);
+      if (span) yield span;
+      start = -1;
+    }
+    current = following;
   }
-  if (start >= 0) pushTrimmed(spans, text, start, text.length);
-  return spans;
+  if (start >= 0) {
+    const span = trimmed(text, start, text.length);
+    if (span) yield span;
+  }
 }
 
-/** Adds `text[start, end)` without its surrounding white space, unless nothing is left. */
-function pushTrimmed(spans: Array<{ start: number; end: number }>, text: string, start: number, end: number): void {
+/** Every sentence span of `text` (see sentenceSpansOf). */
+export function sentenceSpans(text: string): Array<{ start: number; end: number }> {
+  return Array.from(sentenceSpansOf(text));
+}
+
+/** `text[start, end)` without its surrounding white space, or undefined when nothing is left. */
+function trimmed(text: string, start: number, end: number): { start: number; end: number } | undefined {
   const piece = text.slice(start, end);
   const lead = piece.length - piece.trimStart().length;
   const trail = piece.length - piece.trimEnd().length;
-  if (lead + trail >= piece.length) return;
-  spans.push({ start: start + lead, end: end - trail });
+  return lead + trail >= piece.length ? undefined : { start: start + lead, end: end - trail };
 }
 
 /** The sentences of `text`, trimmed, none empty; never splits after a known abbreviation. */
 export function splitSentences(text: string): string[] {
   return sentenceSpans(text).map(({ start, end }) => text.slice(start, end));
+}
+
+/** The first `count` sentences of `text` that `keep` accepts, segmenting no further than needed. */
+export function firstSentences(text: string, count: number, keep: (sentence: string) => boolean): string[] {
+  const found: string[] = [];
+  if (count <= 0) return found;
+  for (const { start, end } of sentenceSpansOf(text)) {
+    const sentence = text.slice(start, end);
+    if (!keep(sentence)) continue;
+    found.push(sentence);
+    if (found.length === count) break;
+  }
+  return found;
 }

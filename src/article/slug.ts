@@ -15,9 +15,12 @@ const replacements: [string, string][] = [
   ['%', ' percent '],
 ];
 
+/** Text that is a slug already: slugify would return it unchanged (most front-matter `slug:` values). */
+const ALREADY_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Lower-case ASCII words joined by `-`: only `[a-z0-9-]`, so it can never name a path outside the output. */
-function baseSlug(text: string): string {
-  return slugify(text, { decamelize: false, customReplacements: replacements });
+export function baseSlug(text: string): string {
+  return ALREADY_SLUG.test(text) ? text : slugify(text, { decamelize: false, customReplacements: replacements });
 }
 
 /** A stable fallback for text that slugifies to nothing: a short hash of the text. */

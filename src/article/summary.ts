@@ -1,5 +1,5 @@
 /** A summary for cards, meta descriptions and feeds: the first one or two sentences, at most 300 characters. */
-import { splitSentences } from './sentences.js';
+import { firstSentences } from './sentences.js';
 
 /** Longest summary, in characters. */
 export const MAX_SUMMARY_LENGTH = 300;
@@ -12,7 +12,7 @@ export function deriveSummary(text: string): string {
   // Only the lead matters: never segment a whole long article.
   const lead = text.trimStart().slice(0, LEAD_WINDOW).replace(/\s+/g, ' ').trim();
   // Sentences without a letter or digit ("…", "—") say nothing on a card.
-  const [first, second] = splitSentences(lead).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const [first, second] = firstSentences(lead, 2, (s) => /[\p{L}\p{N}]/u.test(s));
   if (first === undefined) return '';
   if (first.length > MAX_SUMMARY_LENGTH) {
     const space = first.lastIndexOf(' ', MAX_SUMMARY_LENGTH - 1);

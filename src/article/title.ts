@@ -1,5 +1,5 @@
 /** A headline derived from the lead when a seed gives none: whole first sentence, or cut at a clause or word boundary. */
-import { splitSentences } from './sentences.js';
+import { firstSentences } from './sentences.js';
 
 /** Longest derived headline before it is cut. */
 export const MAX_TITLE_LENGTH = 140;
@@ -34,7 +34,7 @@ function hardCut(text: string, max: number): string {
 
 /** The first sentence of `text` with a letter or digit in it; `undefined` when there is none. */
 function firstSentence(text: string): string | undefined {
-  return splitSentences(text).find((s) => /[\p{L}\p{N}]/u.test(s));
+  return firstSentences(text, 1, (s) => /[\p{L}\p{N}]/u.test(s))[0];
 }
 
 /** Derives a headline from lead text (dateline already removed); never empty, never cut mid-word, at most 140 characters. */

@@ -1,4 +1,4 @@
-/** Rendering and placing a batch of pages, in a worker thread or in-process; templates and body segments are opened once per thread. */
+/** Rendering and placing a batch of pages, in a worker thread or in-process; templates and body segments are opened once per pass. */
 import type { Liquid } from 'liquidjs';
 import { BodyReader } from '../cache/body-store.js';
 import { placeFile, type PlacedFile, type PlaceTarget } from '../write/files.js';
@@ -23,7 +23,6 @@ export interface RenderedPage extends PlacedFile {
 
 let templates: { dir: string; liquid: Liquid } | undefined;
 let bodies: { dir: string; reader: BodyReader } | undefined;
-let dirs: { staging: string; made: Set<string> } | undefined;
 
 /** Renders every job of a batch and places its file in staging, in order. */
 export function renderBatch(batch: RenderBatch): RenderedPage[] {
@@ -32,22 +31,20 @@ export function renderBatch(batch: RenderBatch): RenderedPage[] {
     bodies?.reader.close();
     bodies = { dir: batch.bodyDir, reader: new BodyReader(batch.bodyDir) };
   }
-  if (dirs?.staging !== batch.target.staging) dirs = { staging: batch.target.staging, made: new Set() };
   const { liquid } = templates;
   return batch.jobs.map(({ job, previousHash }) => {
     const file = renderJob(liquid, batch.templatesDir, job, bodies!.reader);
-    const placed = placeFile(batch.target, file.path, file.bytes, previousHash, dirs!.made);
+    const placed = placeFile(batch.target, file.path, file.bytes, previousHash);
     return batch.withHtml ? { ...placed, html: String(file.bytes) } : placed;
   });
 }
 
 /**
- * Forgets this thread's templates, open segment files and made folders: the next pass may have
- * edited templates, a deleted body folder and a new staging folder under the same names.
+ * Forgets this thread's templates and open segment files: the next pass may have edited templates
+ * and a deleted body folder under the same names.
  */
 export function endRenderPass(): void {
   bodies?.reader.close();
   bodies = undefined;
   templates = undefined;
-  dirs = undefined;
 }

@@ -17,7 +17,7 @@ import { renderSiteFeed, renderTagFeed } from './feeds.js';
 import { createLiquid } from './liquid.js';
 import type { OutputFile } from './output-file.js';
 import { BodyReader } from '../cache/body-store.js';
-import type { SiteWriter } from '../write/files.js';
+import { makeFolders, type SiteWriter } from '../write/files.js';
 import { archivePagePlans, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, renderJob, tagPagePlans, tagsIndexPlan, type PagePlan } from './pages.js';
 import { endRenderPass, renderBatch, type RenderBatch, type RenderedPage } from './render-task.js';
 import { renderRobots, renderSitemaps, type SitemapEntry } from './sitemap.js';
@@ -167,22 +167,25 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
   const keptEvent = (page: PagePlan): PageEvent => ({ path: outputFileOf(page.pagePath), kept: true, ...(page.searchUrl !== undefined && { searchUrl: page.searchUrl }) });
 
   try {
-    // Everything streams: no list of all pages is ever held, so memory stays bounded at archive scale.
-    const listings = listingPlans(env, site);
+    // Every page is planned and triaged first (plans are small: contexts are made only when a page
+    // renders), so the folders of the pages to render are made in one pass before any thread writes.
+    const articlePlans = site.articles.map((_, i) => articlePagePlan(env, site, i));
+    const toRender = articlePlans.map((p) => triage(p));
+    const listings = [...listingPlans(env, site)];
+    const listingsToRender = listings.map((p) => triage(p));
+    makeFolders(writer.target.staging, [...toRender, ...listingsToRender].flatMap((p) => (p ? [outputFileOf(p.pagePath)] : [])));
+    let nextListing = 0;
     const renderListings = async (count: number) => {
       for (let k = 0; k < count; k++) {
-        const next = listings.next();
-        if (next.done) return false;
-        const page = triage(next.value);
+        if (nextListing >= listings.length) return false;
+        const i = nextListing++;
+        const page = listingsToRender[i];
         if (page) await renderHere(page);
-        else await onPage(keptEvent(next.value));
+        else await onPage(keptEvent(listings[i]!));
       }
       return true;
     };
 
-    // Article pages: triaged in site order; a first pass counts the changed ones to choose the worker count.
-    const articlePlans = site.articles.map((_, i) => articlePagePlan(env, site, i));
-    const toRender = articlePlans.map((p) => triage(p));
     const changed = toRender.filter((p) => p !== undefined).length;
     const workers = renderWorkerCount(options.workers, changed);
     const batchOf = (pages: readonly PagePlan[]): RenderBatch => ({

@@ -1,5 +1,5 @@
 /** The parse + enrich stages for one seed: bytes → ArticleDraft, or every problem found. Pure (no disk). */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
@@ -111,7 +111,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
     wordCount,
     readingMinutes: readingMinutes(wordCount),
     sourcePath: path,
-    contentHash: createHash('sha256').update(seed.bytes).digest('hex'),
+    contentHash: hash('sha256', seed.bytes, 'hex'),
     draft: fm.draft === true,
   };
   return { ok: true, article, warnings: front.warnings };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { articleSlug, tagSlug, truncateSlug } from '../../src/article/slug.js';
+import slugify from '@sindresorhus/slugify';
+import { articleSlug, baseSlug, tagSlug, truncateSlug } from '../../src/article/slug.js';
 
 describe('tagSlug', () => {
   it.each([
@@ -48,5 +49,24 @@ describe('articleSlug', () => {
 describe('truncateSlug', () => {
   it('cuts a single over-long word hard', () => {
     expect(truncateSlug('a'.repeat(70))).toBe('a'.repeat(60));
+  });
+});
+
+describe('baseSlug', () => {
+  it('returns text that is a slug already unchanged, exactly as slugify would (its fast path skips slugify)', () => {
+    const word = fc.stringMatching(/^[a-z0-9]{1,8}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 8 }), (words) => {
+        const slug = words.join('-');
+        expect(baseSlug(slug)).toBe(slug);
+        expect(slugify(slug, { decamelize: false })).toBe(slug);
+      }),
+    );
+  });
+
+  it('still slugifies anything else', () => {
+    expect(baseSlug('Already-Slug')).toBe('already-slug');
+    expect(baseSlug('a--b')).toBe('a-b');
+    expect(baseSlug('-a')).toBe('a');
   });
 });
