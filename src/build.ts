@@ -147,7 +147,9 @@ function stageTimer(): (stage: string) => void {
   return (stage) => {
     const now = performance.now();
     const cpu = process.cpuUsage(lastCpu);
-    process.stderr.write(`timing: ${stage} ${(now - last).toFixed(0)} ms (CPU of this process ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms)\n`);
+    const memory = process.memoryUsage();
+    const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
+    process.stderr.write(`timing: ${stage} ${(now - last).toFixed(0)} ms (CPU of this process ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms; RSS ${mb(memory.rss)} MB, main heap ${mb(memory.heapUsed)} MB)\n`);
     last = now;
     lastCpu = process.cpuUsage();
   };

@@ -22,7 +22,9 @@ export function createLiquid(templatesDir: string): Liquid {
   const cards = new Map<string, string>();
   liquid.registerFilter('card_html', (card: { url: string }) => {
     let html = cards.get(card.url);
-    if (html === undefined) cards.set(card.url, (html = renderTemplate(liquid, 'partials/card', { card }, templatesDir)));
+    // Kept as one flat string: LiquidJS builds its output by concatenation, and a kept concatenation
+    // (a rope of dozens of pieces) costs several times its length, which at 100k cards is gigabytes.
+    if (html === undefined) cards.set(card.url, (html = flatString(renderTemplate(liquid, 'partials/card', { card }, templatesDir))));
     return html;
   });
   return liquid;
@@ -38,4 +40,9 @@ export function renderTemplate(liquid: Liquid, name: string, context: object, te
     const [line, column] = e.token?.getPosition?.() ?? [1, 1];
     throw new UsageError(`${file}:${line}:${column}: template error: ${e.message.split('\n')[0]}`);
   }
+}
+
+/** A copy of `text` as one flat string (no rope of concatenated pieces behind it). */
+function flatString(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }

@@ -17,8 +17,6 @@ export interface RenderEnv {
   readonly templatesDir: string;
   readonly ctx: ViewContext;
   readonly site: SiteView;
-  /** Each article's card view, made once and reused on every list it appears in. */
-  readonly cards: Map<Article, CardView>;
   /** An article's identity (see articleIdentity), made once per article. */
   identity(article: Article): string;
 }
@@ -36,16 +34,12 @@ export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Sit
     if (id === undefined) ids.set(a, (id = articleIdentity(a)));
     return id;
   };
-  return { liquid, templatesDir, ctx, site: siteView(model.config), cards: new Map(), identity };
+  return { liquid, templatesDir, ctx, site: siteView(model.config), identity };
 }
 
-/** The card views of a list page (templates render each with the memoising `card_html` filter). */
+/** The card views of a list page (templates render each with the memoising `card_html` filter, so only its HTML is kept per article). */
 function cards(env: RenderEnv, articles: readonly Article[]): CardView[] {
-  return articles.map((a) => {
-    let card = env.cards.get(a);
-    if (!card) env.cards.set(a, (card = cardView(env.ctx, a)));
-    return card;
-  });
+  return articles.map((a) => cardView(env.ctx, a));
 }
 
 /** A page to render: its template and complete context, plain data (it can cross to a worker thread). */
@@ -66,7 +60,8 @@ export interface PageJob {
 export interface PagePlan {
   readonly template: string;
   readonly pagePath: string;
-  readonly inputs: string;
+  /** What the page's bytes depend on (computed only when signatures are compared, i.e. with a cache). */
+  inputs(): string;
   readonly lastmod?: string;
   readonly searchUrl?: string;
   job(): PageJob;
@@ -90,7 +85,7 @@ function identities(env: RenderEnv, articles: readonly Article[]): string {
 }
 
 /** The plan for one page: its inputs now, its context only when it is rendered. */
-function page(env: RenderEnv, template: string, pagePath: string, inputs: string, lastmod: string | undefined, make: () => { meta: PageMeta; data: object }): PagePlan {
+function page(env: RenderEnv, template: string, pagePath: string, inputs: () => string, lastmod: string | undefined, make: () => { meta: PageMeta; data: object }): PagePlan {
   return {
     template,
     pagePath,
@@ -137,7 +132,7 @@ export function articlePagePlan(env: RenderEnv, model: Site, index: number): Pag
   const newer = model.articles[index - 1];
   const older = model.articles[index + 1];
   const related = model.related[index] ?? [];
-  const inputs = `${env.identity(article)}\u0004${newer ? env.identity(newer) : ''}\u0004${older ? env.identity(older) : ''}\u0004${identities(env, related)}`;
+  const inputs = () => `${env.identity(article)}\u0004${newer ? env.identity(newer) : ''}\u0004${older ? env.identity(older) : ''}\u0004${identities(env, related)}`;
   const pagePath = articlePath(article.date, article.slug);
   const plan = page(env, 'article', pagePath, inputs, article.date, () => {
     const link = (a: Article | undefined) => (a ? { url: articleUrl(env.ctx, a), title: a.title } : null);
@@ -166,7 +161,7 @@ export function indexPagePlans(env: RenderEnv, model: Site): PagePlan[] {
   const pages = chunk(model.articles, model.config.pageSize);
   return pages.map((articles, i) => {
     const n = i + 1;
-    const inputs = `${n}/${pages.length}/${model.articles.length}${identities(env, articles)}`;
+    const inputs = () => `${n}/${pages.length}/${model.articles.length}${identities(env, articles)}`;
     return page(env, 'index', indexPagePath(n), inputs, articles[0]?.date ?? newest(model), () => ({
       meta: listingMeta(model.config, n === 1 ? null : `Page ${n}`, indexPagePath(n), model.config.description, { url: env.site.feedUrl, title: model.config.title }),
       data: {
@@ -187,7 +182,7 @@ export function tagPagePlans(env: RenderEnv, model: Site, tag: TagEntry): PagePl
   return pages.map((articles, i) => {
     const n = i + 1;
     const title = n === 1 ? tag.name : `${tag.name} (page ${n})`;
-    const inputs = `${tag.name}\u0002${tag.slug}\u0002${n}/${pages.length}/${count}${identities(env, articles)}`;
+    const inputs = () => `${tag.name}\u0002${tag.slug}\u0002${n}/${pages.length}/${count}${identities(env, articles)}`;
     return page(env, 'tag', tagPath(tag.slug, n), inputs, articles[0]?.date, () => ({
       meta: listingMeta(model.config, title, tagPath(tag.slug, n), description, feed),
       data: {
@@ -201,7 +196,7 @@ export function tagPagePlans(env: RenderEnv, model: Site, tag: TagEntry): PagePl
 
 /** The tags index, A–Z with counts, grouped by initial. */
 export function tagsIndexPlan(env: RenderEnv, model: Site): PagePlan {
-  const inputs = `${newest(model)}${model.tags.map((t) => `\u0003${t.name}\u0002${t.slug}\u0002${t.articles.length}`).join('')}`;
+  const inputs = () => `${newest(model)}${model.tags.map((t) => `\u0003${t.name}\u0002${t.slug}\u0002${t.articles.length}`).join('')}`;
   return page(env, 'tags', FIXED_PATHS.tags, inputs, newest(model), () => {
     const groups: { letter: string; tags: ReturnType<typeof tagLinkView>[] }[] = [];
     for (const tag of model.tags) {
@@ -222,7 +217,7 @@ export function archivePagePlans(env: RenderEnv, model: Site): PagePlan[] {
   const yearCounts = model.years.map((y) => `${y.year}:${y.count}`).join(',');
   const years = () => model.years.map((y) => ({ year: y.year, url: archiveLinks(env.ctx, `${y.year}-01-01`).yearUrl, count: y.count }));
   for (const year of model.years) {
-    const inputs = `${yearCounts}\u0004${year.months.map((m) => `${m.month}:${m.articles.length}`).join(',')}\u0004${year.months[0]?.articles[0]?.date}`;
+    const inputs = () => `${yearCounts}\u0004${year.months.map((m) => `${m.month}:${m.articles.length}`).join(',')}\u0004${year.months[0]?.articles[0]?.date}`;
     plans.push(
       page(env, 'archive-year', yearPath(year.year), inputs, year.months[0]?.articles[0]?.date, () => {
         const months = year.months.map((m) => ({ ...archiveLinks(env.ctx, `${m.year}-${m.month}-01`), count: m.articles.length }));
@@ -232,7 +227,7 @@ export function archivePagePlans(env: RenderEnv, model: Site): PagePlan[] {
     );
     for (const month of year.months) {
       plans.push(
-        page(env, 'archive-month', monthPath(month.year, month.month), identities(env, month.articles), month.articles[0]?.date, () => {
+        page(env, 'archive-month', monthPath(month.year, month.month), () => identities(env, month.articles), month.articles[0]?.date, () => {
           const links = archiveLinks(env.ctx, `${month.year}-${month.month}-01`);
           const days = groupByDay(month.articles).map(([date, articles]) => ({ date, dateText: formatLongDate(date), articles: cards(env, articles) }));
           const count = month.articles.length;
@@ -259,11 +254,11 @@ function groupByDay(articles: readonly Article[]): [string, Article[]][] {
 /** The search page and the 404 page. */
 export function fixedPagePlans(env: RenderEnv, model: Site): PagePlan[] {
   const years = model.years.map((y) => y.year);
-  const search = page(env, 'search', FIXED_PATHS.search, `${years.join(',')}\u0004${newest(model)}`, newest(model), () => ({
+  const search = page(env, 'search', FIXED_PATHS.search, () => `${years.join(',')}\u0004${newest(model)}`, newest(model), () => ({
     meta: listingMeta(model.config, 'Search', FIXED_PATHS.search, `Search ${model.config.title}.`),
     data: { years },
   }));
-  const notFound = page(env, '404', FIXED_PATHS.notFound, '', undefined, () => ({
+  const notFound = page(env, '404', FIXED_PATHS.notFound, () => '', undefined, () => ({
     meta: { ...listingMeta(model.config, 'Page not found', FIXED_PATHS.notFound, 'There is no page at this address.'), noindex: true },
     data: {},
   }));

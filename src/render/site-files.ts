@@ -57,7 +57,8 @@ function signatureOf(renderKey: string, kind: string, inputs: string): string {
 /** A non-page file and the inputs its bytes depend on. */
 interface PlainFile {
   readonly path: string;
-  readonly inputs: string;
+  /** What its bytes depend on (computed only with a cache). */
+  inputs(): string;
   make(): OutputFile;
 }
 
@@ -65,11 +66,12 @@ interface PlainFile {
 function closingFiles(site: Site, sitemap: readonly SitemapEntry[], bodies: BodyReader, identity: (a: Article) => string): PlainFile[] {
   const { config } = site;
   const feedInputs = (articles: Site['articles']) => articles.slice(0, config.feedSize).map(identity).join(',');
-  const files: PlainFile[] = [{ path: 'feed.xml', inputs: feedInputs(site.articles), make: () => renderSiteFeed(site, bodies) }];
-  for (const tag of site.tags) files.push({ path: `tags/${tag.slug}/feed.xml`, inputs: `${tag.name}\u0002${feedInputs(tag.articles)}`, make: () => renderTagFeed(site, tag) });
+  const files: PlainFile[] = [{ path: 'feed.xml', inputs: () => feedInputs(site.articles), make: () => renderSiteFeed(site, bodies) }];
+  for (const tag of site.tags) files.push({ path: `tags/${tag.slug}/feed.xml`, inputs: () => `${tag.name}\u0002${feedInputs(tag.articles)}`, make: () => renderTagFeed(site, tag) });
   const sitemaps = renderSitemaps(config, sitemap);
-  for (const file of sitemaps) files.push({ path: file.path, inputs: JSON.stringify(sitemap), make: () => file });
-  files.push({ path: 'robots.txt', inputs: '', make: () => renderRobots(config) });
+  let sitemapInputs: string | undefined;
+  for (const file of sitemaps) files.push({ path: file.path, inputs: () => (sitemapInputs ??= JSON.stringify(sitemap)), make: () => file });
+  files.push({ path: 'robots.txt', inputs: () => '', make: () => renderRobots(config) });
   return files;
 }
 
@@ -150,14 +152,14 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     signatures[path] = signature;
     return plan.previous?.[path] === signature;
   };
-  /** Plans one page: kept (returns undefined) or to render (returns its plan). */
-  const triage = (page: PagePlan): PagePlan | undefined => {
+  /** Triage of one page: true when it must be rendered; a kept page is recorded as kept. */
+  const triage = (page: PagePlan): boolean => {
     const entry = sitemapEntry(page);
     if (entry) sitemap.push(entry);
     const path = outputFileOf(page.pagePath);
-    if (!unchanged(path, `${page.template}\0${page.pagePath}`, page.inputs)) return page;
+    if (!plan || !unchanged(path, `${page.template}\0${page.pagePath}`, page.inputs())) return true;
     writer.keep(path);
-    return undefined;
+    return false;
   };
   const renderHere = async (page: PagePlan) => {
     const file = renderJob(env.liquid, templatesDir, page.job(), bodies);
@@ -167,26 +169,39 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
   const keptEvent = (page: PagePlan): PageEvent => ({ path: outputFileOf(page.pagePath), kept: true, ...(page.searchUrl !== undefined && { searchUrl: page.searchUrl }) });
 
   try {
-    // Every page is planned and triaged first (plans are small: contexts are made only when a page
-    // renders), so the folders of the pages to render are made in one pass before any thread writes.
-    const articlePlans = site.articles.map((_, i) => articlePagePlan(env, site, i));
-    const toRender = articlePlans.map((p) => triage(p));
-    const listings = [...listingPlans(env, site)];
-    const listingsToRender = listings.map((p) => triage(p));
-    makeFolders(writer.target.staging, [...toRender, ...listingsToRender].flatMap((p) => (p ? [outputFileOf(p.pagePath)] : [])));
+    // Every page is triaged first, so the folders of the pages to render are made in one pass before
+    // any thread writes. Plans are not kept: at archive scale there are hundreds of thousands, and
+    // remaking one (no context, inputs only on demand) is cheap.
+    const articleCount = site.articles.length;
+    const renderArticle = new Uint8Array(articleCount);
+    const folders: string[] = [];
+    for (let i = 0; i < articleCount; i++) {
+      const page = articlePagePlan(env, site, i);
+      if (triage(page)) {
+        renderArticle[i] = 1;
+        folders.push(outputFileOf(page.pagePath));
+      }
+    }
+    const renderListing: boolean[] = [];
+    for (const page of listingPlans(env, site)) {
+      renderListing.push(triage(page));
+      if (renderListing[renderListing.length - 1]) folders.push(outputFileOf(page.pagePath));
+    }
+    makeFolders(writer.target.staging, folders);
+    folders.length = 0;
+    const listings = listingPlans(env, site);
     let nextListing = 0;
     const renderListings = async (count: number) => {
       for (let k = 0; k < count; k++) {
-        if (nextListing >= listings.length) return false;
-        const i = nextListing++;
-        const page = listingsToRender[i];
-        if (page) await renderHere(page);
-        else await onPage(keptEvent(listings[i]!));
+        const next = listings.next();
+        if (next.done) return false;
+        if (renderListing[nextListing++]) await renderHere(next.value);
+        else await onPage(keptEvent(next.value));
       }
       return true;
     };
 
-    const changed = toRender.filter((p) => p !== undefined).length;
+    const changed = renderArticle.reduce((n, r) => n + r, 0);
     const workers = renderWorkerCount(options.workers, changed);
     const batchOf = (pages: readonly PagePlan[]): RenderBatch => ({
       templatesDir,
@@ -202,37 +217,36 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     const pool = workers > 0 ? new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 }) : undefined;
     try {
       // Batches go out in site order and come back in the same order; kept pages are reported in between.
-      const inFlight: { plans: (PagePlan | undefined)[]; indexes: number[]; result: Promise<RenderedPage[] | { templateError: string }> }[] = [];
+      const inFlight: { pages: { plan: PagePlan; render: boolean }[]; result: Promise<RenderedPage[] | { templateError: string }> }[] = [];
       let next = 0;
       const dispatch = () => {
-        const start = next;
-        const send: PagePlan[] = [];
-        while (next < articlePlans.length && send.length < BATCH_SIZE) {
-          const page = toRender[next++];
-          if (page) send.push(page);
+        const pages: { plan: PagePlan; render: boolean }[] = [];
+        let sent = 0;
+        while (next < articleCount && sent < BATCH_SIZE) {
+          const render = renderArticle[next] === 1;
+          pages.push({ plan: articlePagePlan(env, site, next++), render });
+          if (render) sent++;
         }
-        const indexes = Array.from({ length: next - start }, (_, k) => start + k);
-        const batch = batchOf(send);
+        const batch = batchOf(pages.filter((p) => p.render).map((p) => p.plan));
         const result = pool ? (pool.run(batch) as Promise<RenderedPage[] | { templateError: string }>) : Promise.resolve(renderBatch(batch));
-        inFlight.push({ plans: indexes.map((i) => toRender[i]), indexes, result });
+        inFlight.push({ pages, result });
       };
-      while (next < articlePlans.length || inFlight.length > 0) {
-        while (next < articlePlans.length && inFlight.length < Math.max(1, workers * 2)) dispatch();
+      while (next < articleCount || inFlight.length > 0) {
+        while (next < articleCount && inFlight.length < Math.max(1, workers * 2)) dispatch();
         // While the workers render articles, this thread renders a few listing pages.
         if (pool) await renderListings(8);
         const batch = inFlight.shift()!;
         const result = await batch.result;
         if (!Array.isArray(result)) throw new UsageError(result.templateError);
         let k = 0;
-        for (let j = 0; j < batch.indexes.length; j++) {
-          const plan1 = articlePlans[batch.indexes[j]!]!;
-          if (batch.plans[j] === undefined) {
-            await onPage(keptEvent(plan1));
+        for (const { plan: page, render } of batch.pages) {
+          if (!render) {
+            await onPage(keptEvent(page));
             continue;
           }
           const placed = result[k++]!;
           writer.record(placed);
-          await onPage({ path: placed.path, kept: false, ...(plan1.searchUrl !== undefined && { searchUrl: plan1.searchUrl }), ...(placed.html !== undefined && { html: placed.html }) });
+          await onPage({ path: placed.path, kept: false, ...(page.searchUrl !== undefined && { searchUrl: page.searchUrl }), ...(placed.html !== undefined && { html: placed.html }) });
         }
       }
     } finally {
@@ -240,7 +254,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     }
     while (await renderListings(64));
     for (const file of closingFiles(site, sitemap, bodies, env.identity)) {
-      if (unchanged(file.path, 'file', file.inputs)) writer.keep(file.path);
+      if (plan && unchanged(file.path, 'file', file.inputs())) writer.keep(file.path);
       else writer.add(file.make());
     }
   } finally {
