@@ -96,16 +96,35 @@ export class BuildCache {
 
   /**
    * Stores the drafts of this build (write, then rename: a killed build never leaves half a file) and
-   * deletes body segments no pack of this cache uses any more.
+   * deletes body segments no pack of this cache uses any more; in a dev server, after the rebuild.
    */
   async saveDrafts(settings: string, drafts: ReadonlyMap<string, ArticleDraft>): Promise<void> {
     if (BuildCache.memory) {
       BuildCache.memory = new Map(drafts);
       BuildCache.memorySettings = settings;
+      // A dev server reads drafts from memory: the pack (for a later `build`) is written after this
+      // rebuild has finished and reloaded the page, one write at a time, newest last. Unused body
+      // segments are left for the next `build` to delete: a later rebuild may be writing new ones.
+      BuildCache.packWrites = BuildCache.packWrites.then(() => this.writePack(settings, drafts, false)).catch(() => undefined);
+      return;
     }
+    await this.writePack(settings, drafts, true);
+  }
+
+  /** Writes in the background, one after another (dev server only). */
+  private static packWrites: Promise<void> = Promise.resolve();
+
+  /** Waits for background pack writes (a dev server before it exits). */
+  static async flush(): Promise<void> {
+    await BuildCache.packWrites;
+  }
+
+  /** Writes the pack, then (with `collect`) deletes body segments no pack of this cache uses any more. */
+  private async writePack(settings: string, drafts: ReadonlyMap<string, ArticleDraft>, collect: boolean): Promise<void> {
     const pack: DraftPack = { generator: GENERATOR_VERSION, settings, drafts: Object.fromEntries(drafts) };
     await writeFile(`${this.packPath}.${process.pid}.tmp`, JSON.stringify(pack));
     await rename(`${this.packPath}.${process.pid}.tmp`, this.packPath);
+    if (!collect) return;
     const live: string[] = [...drafts.values()].map((d) => d.body);
     // Other output folders built with this cache keep their bodies too.
     for (const name of await readdir(this.dir)) {

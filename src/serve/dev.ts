@@ -77,5 +77,6 @@ export async function dev(devOptions: BuildOptions, port: number): Promise<numbe
   for (const w of watchers) w.close();
   channel.close();
   server.close();
+  await BuildCache.flush();
   return 0;
 }
