@@ -63,6 +63,9 @@ export function removeUnusedSegments(dir: string, live: Iterable<BodyRef>): void
   }
 }
 
+/** A segment's name: the first 24 hex digits of its bytes' sha1 (never a path). */
+const SEGMENT_NAME = /^[0-9a-f]{24}$/;
+
 /** Most segment files held open at once by one reader. */
 const OPEN_SEGMENTS = 64;
 
@@ -76,6 +79,7 @@ export class BodyReader {
   read(ref: BodyRef): string {
     if (ref.startsWith('=')) return ref.slice(1);
     const [segment, offset, length] = ref.split(':') as [string, string, string];
+    if (!SEGMENT_NAME.test(segment) || !/^\d+$/.test(offset) || !/^\d+$/.test(length)) throw new Error(`not a body reference: ${JSON.stringify(ref.slice(0, 80))} (hint: delete the cache folder and build again)`);
     const bytes = Buffer.allocUnsafe(Number(length));
     const fd = this.fdOf(segment);
     let done = 0;

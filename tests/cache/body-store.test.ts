@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BodyReader, inlineBody, removeUnusedSegments, segmentOf, writeBodySegment } from '../../src/cache/body-store.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'broadsheet-bodies-test-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('body segments', () => {
+  it('give back every body of a batch exactly, multi-byte characters and empty bodies included', () => {
+    const bodies = ['<p>Café — “quoted” 🗞️</p>\n', '', '<p>second</p>\n', 'x'.repeat(100_000)];
+    const reader = new BodyReader(dir);
+    expect(writeBodySegment(dir, bodies).map((ref) => reader.read(ref))).toEqual(bodies);
+    reader.close();
+  });
+
+  it('round-trip any batch of strings (property)', () => {
+    const reader = new BodyReader(dir);
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 20 }), (bodies) => {
+        expect(writeBodySegment(dir, bodies).map((ref) => reader.read(ref))).toEqual(bodies);
+      }),
+      { numRuns: 200 },
+    );
+    reader.close();
+  });
+
+  it('are named by their bytes: the same batch twice is one file', async () => {
+    const a = writeBodySegment(dir, ['<p>a</p>', '<p>b</p>']);
+    const b = writeBodySegment(dir, ['<p>a</p>', '<p>b</p>']);
+    expect(a).toEqual(b);
+    expect((await readdir(dir)).filter((n) => n.endsWith('.seg'))).toHaveLength(1);
+  });
+
+  it('are read correctly when a reader has more segments than it keeps open', () => {
+    const refs = Array.from({ length: 150 }, (_, i) => writeBodySegment(dir, [`<p>${i}</p>`])[0]!);
+    const reader = new BodyReader(dir);
+    // Twice round, out of order: every segment is opened, closed and opened again.
+    for (const round of [0, 1]) for (let i = round; i < 300; i += 7) expect(reader.read(refs[i % 150]!)).toBe(`<p>${i % 150}</p>`);
+    reader.close();
+  });
+
+  it('keep inline bodies in the reference itself', () => {
+    const ref = inlineBody('<p>inline</p>');
+    expect(segmentOf(ref)).toBeUndefined();
+    expect(new BodyReader('/nonexistent').read(ref)).toBe('<p>inline</p>');
+  });
+
+  it('refuse a reference that is not one (it can never name a path)', () => {
+    const reader = new BodyReader(dir);
+    expect(() => reader.read('../../etc/passwd:0:10')).toThrow('not a body reference: "../../etc/passwd:0:10" (hint: delete the cache folder and build again)');
+    expect(() => reader.read('0123456789abcdef01234567:x:1')).toThrow('not a body reference');
+  });
+
+  it('unused ones are deleted, used ones and other files kept, leftovers of killed writes removed', async () => {
+    const [used] = writeBodySegment(dir, ['<p>used</p>']);
+    writeBodySegment(dir, ['<p>unused</p>']);
+    await writeFile(path.join(dir, 'abc.seg.123.tmp'), 'half');
+    await writeFile(path.join(dir, 'notes.txt'), 'kept');
+    removeUnusedSegments(dir, [used!, inlineBody('<p>x</p>')]);
+    expect((await readdir(dir)).sort()).toEqual([`${segmentOf(used!)}.seg`, 'notes.txt']);
+    expect(new BodyReader(dir).read(used!)).toBe('<p>used</p>');
+  });
+});

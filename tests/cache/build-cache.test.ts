@@ -1,0 +1,54 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { segmentOf, writeBodySegment } from '../../src/cache/body-store.js';
+import { BuildCache } from '../../src/cache/build-cache.js';
+import { draft } from '../site/draft-fixture.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'broadsheet-cache-test-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The segment files in the cache's bodies folder. */
+async function segments(cache: BuildCache): Promise<string[]> {
+  return (await readdir(cache.bodyDir)).filter((n) => n.endsWith('.seg')).sort();
+}
+
+describe('the drafts pack', () => {
+  it('gives back the drafts of the last build with the same parse settings, and nothing for other settings', async () => {
+    const cache = await BuildCache.open(dir, path.join(dir, 'dist'));
+    const [body] = writeBodySegment(cache.bodyDir, ['<p>one</p>']);
+    const drafts = new Map([['10:1700000000000:seeds/a.txt', draft({ sourcePath: 'seeds/a.txt', body: body! })]]);
+    await cache.saveDrafts('settings-1', drafts);
+    const again = await BuildCache.open(dir, path.join(dir, 'dist'));
+    expect([...(await again.loadDrafts('settings-1'))]).toEqual([...drafts]);
+    expect((await again.loadDrafts('settings-2')).size).toBe(0);
+  });
+
+  it('from another generator version is ignored', async () => {
+    const cache = await BuildCache.open(dir, path.join(dir, 'dist'));
+    await cache.saveDrafts('s', new Map([['k', draft({ sourcePath: 'seeds/a.txt' })]]));
+    const pack = (await readdir(dir)).find((n) => n.startsWith('drafts-'))!;
+    const text = await readFile(path.join(dir, pack), 'utf8');
+    await writeFile(path.join(dir, pack), text.replace(/"generator":"[^"]*"/, '"generator":"broadsheet-0"'));
+    expect((await (await BuildCache.open(dir, path.join(dir, 'dist'))).loadDrafts('s')).size).toBe(0);
+  });
+
+  it('deletes body segments no draft uses, but keeps those another output folder still uses', async () => {
+    const site = await BuildCache.open(dir, path.join(dir, 'dist'));
+    const preview = await BuildCache.open(dir, path.join(dir, 'preview'));
+    const [dropped] = writeBodySegment(site.bodyDir, ['<p>edited away</p>']);
+    await site.saveDrafts('s', new Map([['a', draft({ sourcePath: 'seeds/a.txt', body: dropped! })]]));
+    const [shared] = writeBodySegment(preview.bodyDir, ['<p>preview</p>']);
+    await preview.saveDrafts('s', new Map([['p', draft({ sourcePath: 'seeds/p.txt', body: shared! })]]));
+    // The site's next build: its article was edited, so `dropped` is used by nobody.
+    const [kept] = writeBodySegment(site.bodyDir, ['<p>site</p>']);
+    await site.saveDrafts('s', new Map([['a2', draft({ sourcePath: 'seeds/a.txt', body: kept! })]]));
+    expect(await segments(site)).toEqual([`${segmentOf(kept!)}.seg`, `${segmentOf(shared!)}.seg`].sort());
+  });
+});
