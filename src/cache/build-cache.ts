@@ -2,11 +2,21 @@
  * The incremental cache (default `.cache/`): parsed drafts by content (one pack of metadata per
  * output folder, bodies in `bodies/` segments) and what the last build wrote. Safe to delete any time.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleDraft } from '../article/draft.js';
 import { removeUnusedSegments } from './body-store.js';
 import { GENERATOR_VERSION, hashOf } from './fingerprint.js';
+
+/** Most journal lines kept beside a pack before it is rewritten whole. */
+const MAX_JOURNAL_LINES = 64;
+
+/** One line of a pack's journal (`drafts-<id>.json.log`): what one build added and dropped. */
+interface JournalLine {
+  readonly settings: string;
+  readonly put: Record<string, ArticleDraft>;
+  readonly del: readonly string[];
+}
 
 /** The drafts pack: every cached draft of one output folder's last build, by key. */
 interface DraftPack {
@@ -35,6 +45,9 @@ export interface BuildState {
 export class BuildCache {
   /** Where article bodies are kept, as segments (see body-store). */
   readonly bodyDir: string;
+
+  /** What the pack (with its journal) held when this build loaded it: a save appends only the difference. */
+  private loaded: { settings: string; drafts: ReadonlyMap<string, ArticleDraft>; journalLines: number } | undefined;
 
   private constructor(
     private readonly dir: string,
@@ -87,6 +100,7 @@ export class BuildCache {
     const read = await readPack(this.packPath);
     const pack = read?.settings === settings ? read : undefined;
     const drafts = new Map(Object.entries(pack?.drafts ?? {}));
+    if (pack) this.loaded = { settings, drafts, journalLines: pack.journalLines };
     if (BuildCache.memory) {
       BuildCache.memory = new Map(drafts);
       BuildCache.memorySettings = settings;
@@ -108,7 +122,25 @@ export class BuildCache {
       BuildCache.packWrites = BuildCache.packWrites.then(() => this.writePack(settings, drafts, false)).catch(() => undefined);
       return;
     }
+    if (this.loaded?.settings === settings && this.loaded.journalLines < MAX_JOURNAL_LINES) {
+      await this.appendJournal(settings, this.loaded.drafts, drafts);
+      return;
+    }
     await this.writePack(settings, drafts, true);
+  }
+
+  /**
+   * Appends what changed since `before` as one journal line: an edit in 10k articles writes one
+   * draft, not the whole 9 MB pack. A line cut short by a killed build is ignored when read (its
+   * seeds are simply parsed again).
+   */
+  private async appendJournal(settings: string, before: ReadonlyMap<string, ArticleDraft>, after: ReadonlyMap<string, ArticleDraft>): Promise<void> {
+    const put: Record<string, ArticleDraft> = {};
+    for (const [key, draft] of after) if (before.get(key) !== draft) put[key] = draft;
+    const del = [...before.keys()].filter((key) => !after.has(key));
+    if (Object.keys(put).length === 0 && del.length === 0) return;
+    const line: JournalLine = { settings, put, del };
+    await appendFile(`${this.packPath}.log`, `${JSON.stringify(line)}\n`);
   }
 
   /** Writes in the background, one after another (dev server only). */
@@ -124,6 +156,9 @@ export class BuildCache {
     const pack: DraftPack = { generator: GENERATOR_VERSION, settings, drafts: Object.fromEntries(drafts) };
     await writeFile(`${this.packPath}.${process.pid}.tmp`, JSON.stringify(pack));
     await rename(`${this.packPath}.${process.pid}.tmp`, this.packPath);
+    // The new pack holds everything: its journal is spent (a journal left by a kill here only puts
+    // back drafts for the same keys, which are the same drafts).
+    await rm(`${this.packPath}.log`, { force: true });
     if (!collect) return;
     const live: string[] = [...drafts.values()].map((d) => d.body);
     // Other output folders built with this cache keep their bodies too.
@@ -141,12 +176,29 @@ export class BuildCache {
   }
 }
 
-/** A drafts pack, or undefined when it is missing, unreadable or from another generator version. */
-async function readPack(file: string): Promise<DraftPack | undefined> {
+/** A drafts pack with its journal applied, or undefined when it is missing, unreadable or from another generator version. */
+async function readPack(file: string): Promise<(DraftPack & { journalLines: number }) | undefined> {
+  let pack: DraftPack;
   try {
-    const pack = JSON.parse(await readFile(file, 'utf8')) as DraftPack;
-    return pack.generator === GENERATOR_VERSION ? pack : undefined;
+    pack = JSON.parse(await readFile(file, 'utf8')) as DraftPack;
   } catch {
     return undefined;
   }
+  if (pack.generator !== GENERATOR_VERSION) return undefined;
+  const journal = await readFile(`${file}.log`, 'utf8').catch(() => '');
+  let journalLines = 0;
+  for (const text of journal.split('\n')) {
+    if (text === '') continue;
+    let line: JournalLine;
+    try {
+      line = JSON.parse(text) as JournalLine;
+    } catch {
+      break;
+    }
+    if (line.settings !== pack.settings) break;
+    for (const [key, draft] of Object.entries(line.put)) pack.drafts[key] = draft;
+    for (const key of line.del) delete pack.drafts[key];
+    journalLines++;
+  }
+  return { ...pack, journalLines };
 }

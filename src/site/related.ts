@@ -27,10 +27,18 @@ export function relatedArticles(articles: readonly Article[], count: number): Ar
   const touched: number[] = [];
   return articles.map((article, i) => {
     if (count === 0 || article.tags.length === 0) return [];
-    const used = article.tags.map((tag, t) => ({ list: byTag.get(tag.slug)!, pos: positions[i]![t]!, slug: tag.slug }));
-    const rarest = used.length <= TAGS_USED ? used : used.sort((a, b) => a.list.length - b.list.length || (a.slug < b.slug ? -1 : 1)).slice(0, TAGS_USED);
-    for (const { list, pos } of rarest) {
-      for (let k = Math.max(0, pos - NEIGHBOURS); k < Math.min(list.length, pos + NEIGHBOURS + 1); k++) {
+    const tags = article.tags;
+    // Tag indexes to use: all, or the TAGS_USED rarest.
+    let chosen = tags.map((_, t) => t);
+    if (tags.length > TAGS_USED) {
+      const size = (t: number) => byTag.get(tags[t]!.slug)!.length;
+      chosen = chosen.sort((a, b) => size(a) - size(b) || (tags[a]!.slug < tags[b]!.slug ? -1 : 1)).slice(0, TAGS_USED);
+    }
+    for (const t of chosen) {
+      const list = byTag.get(tags[t]!.slug)!;
+      const pos = positions[i]![t]!;
+      const end = Math.min(list.length, pos + NEIGHBOURS + 1);
+      for (let k = Math.max(0, pos - NEIGHBOURS); k < end; k++) {
         const other = list[k]!;
         if (other === i) continue;
         if (shared[other] === 0) touched.push(other);
@@ -39,11 +47,10 @@ export function relatedArticles(articles: readonly Article[], count: number): Ar
     }
     // The best `count` by (shared desc, distance in time asc, index asc), kept sorted by insertion.
     const best: number[] = [];
-    const better = (a: number, b: number) => shared[a]! - shared[b]! || Math.abs(b - i) - Math.abs(a - i) || b - a;
     for (const other of touched) {
-      if (best.length === count && better(other, best[count - 1]!) <= 0) continue;
+      if (best.length === count && !ranksBefore(shared, i, other, best[count - 1]!)) continue;
       let at = best.length === count ? count - 1 : best.length;
-      while (at > 0 && better(other, best[at - 1]!) > 0) {
+      while (at > 0 && ranksBefore(shared, i, other, best[at - 1]!)) {
         best[at] = best[at - 1]!;
         at--;
       }
@@ -53,4 +60,12 @@ export function relatedArticles(articles: readonly Article[], count: number): Ar
     touched.length = 0;
     return best.map((other) => articles[other]!);
   });
+}
+
+/** True when `a` is a better related article for article `i` than `b`: more shared tags, then nearer in time, then newer. */
+function ranksBefore(shared: Int32Array, i: number, a: number, b: number): boolean {
+  const diff = shared[a]! - shared[b]!;
+  if (diff !== 0) return diff > 0;
+  const distance = Math.abs(a - i) - Math.abs(b - i);
+  return distance !== 0 ? distance < 0 : a < b;
 }

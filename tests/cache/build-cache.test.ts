@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,5 +50,48 @@ describe('the drafts pack', () => {
     const [kept] = writeBodySegment(site.bodyDir, ['<p>site</p>']);
     await site.saveDrafts('s', new Map([['a2', draft({ sourcePath: 'seeds/a.txt', body: kept! })]]));
     expect(await segments(site)).toEqual([`${segmentOf(kept!)}.seg`, `${segmentOf(shared!)}.seg`].sort());
+  });
+
+  it('records a later build\'s changes as a journal line instead of rewriting the pack, and reads them back', async () => {
+    const out = path.join(dir, 'dist');
+    const first = await BuildCache.open(dir, out);
+    const a = draft({ sourcePath: 'seeds/a.txt' });
+    const b = draft({ sourcePath: 'seeds/b.txt' });
+    await first.saveDrafts('s', new Map([['a', a], ['b', b]]));
+    const pack = (await readdir(dir)).find((n) => n.startsWith('drafts-') && n.endsWith('.json'))!;
+    const packBytes = await readFile(path.join(dir, pack), 'utf8');
+
+    const second = await BuildCache.open(dir, out);
+    const loaded = await second.loadDrafts('s');
+    const edited = draft({ sourcePath: 'seeds/a.txt', title: 'Edited' });
+    await second.saveDrafts('s', new Map([['a2', edited], ['b', loaded.get('b')!]]));
+    expect(await readFile(path.join(dir, pack), 'utf8')).toBe(packBytes);
+    expect((await readFile(path.join(dir, `${pack}.log`), 'utf8')).trim().split('\n')).toHaveLength(1);
+    expect([...(await (await BuildCache.open(dir, out)).loadDrafts('s'))]).toEqual([['b', b], ['a2', edited]]);
+  });
+
+  it('ignores a journal line cut short by a killed build, and anything after it', async () => {
+    const out = path.join(dir, 'dist');
+    const cache = await BuildCache.open(dir, out);
+    await cache.saveDrafts('s', new Map([['a', draft({ sourcePath: 'seeds/a.txt' })]]));
+    const pack = (await readdir(dir)).find((n) => n.startsWith('drafts-') && n.endsWith('.json'))!;
+    await appendFile(path.join(dir, `${pack}.log`), '{"settings":"s","put":{"b":{"sourcePath":"seeds/b.t');
+    expect([...(await (await BuildCache.open(dir, out)).loadDrafts('s')).keys()]).toEqual(['a']);
+  });
+
+  it('rewrites the pack whole, and drops its journal, once the journal is long', async () => {
+    const out = path.join(dir, 'dist');
+    await (await BuildCache.open(dir, out)).saveDrafts('s', new Map([['k0', draft({ sourcePath: 'seeds/a.txt' })]]));
+    for (let i = 1; i <= 65; i++) {
+      const cache = await BuildCache.open(dir, out);
+      await cache.loadDrafts('s');
+      await cache.saveDrafts('s', new Map([[`k${i}`, draft({ sourcePath: 'seeds/a.txt', title: `T${i}` })]]));
+    }
+    const pack = (await readdir(dir)).find((n) => n.startsWith('drafts-') && n.endsWith('.json'))!;
+    const journal = await stat(path.join(dir, `${pack}.log`)).then((s) => s.size, () => 0);
+    const loaded = await (await BuildCache.open(dir, out)).loadDrafts('s');
+    expect([...loaded.keys()]).toEqual(['k65']);
+    expect(loaded.get('k65')!.title).toBe('T65');
+    expect(journal).toBeLessThan(2000);
   });
 });
