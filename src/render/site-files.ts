@@ -17,7 +17,7 @@ import { renderSiteFeed, renderTagFeed } from './feeds.js';
 import { createLiquid } from './liquid.js';
 import type { OutputFile } from './output-file.js';
 import { BodyReader } from '../cache/body-store.js';
-import { HeapBudget, WORKER_HEAP } from '../heap-budget.js';
+import { HeapBudget, RENDER_WORKER_HEAP } from '../heap-budget.js';
 import { makeFolders, type SiteWriter } from '../write/files.js';
 import { archivePagePlans, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, renderJob, tagPagePlans, tagsIndexPlan, type PagePlan } from './pages.js';
 import { endRenderPass, renderBatch, type RenderBatch, type RenderedPage } from './render-task.js';
@@ -217,7 +217,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
         return previousHash === undefined ? { job } : { job, previousHash };
       }),
     });
-    const pool = workers > 0 ? new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000, resourceLimits: WORKER_HEAP }) : undefined;
+    const pool = workers > 0 ? new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000, resourceLimits: RENDER_WORKER_HEAP }) : undefined;
     try {
       // Batches go out in site order and come back in the same order; kept pages are reported in between.
       const inFlight: { pages: { plan: PagePlan; render: boolean }[]; result: Promise<RenderedPage[] | { templateError: string }> }[] = [];
