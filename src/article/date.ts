@@ -1,5 +1,5 @@
 /** Calendar dates as `YYYY-MM-DD` strings: validated, formatted, never shifted by a time zone. */
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (so `2024-02-30` is false). */
 export function isCalendarDate(value: string): boolean {

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { loadSite, renderSite } from '../../src/build.js';
+import { loadSite } from '../../src/build.js';
+import { renderSite } from '../../src/render/site-files.js';
 import type { Site } from '../../src/site/site.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
