@@ -200,68 +200,68 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 
 /** The build after start-up: load, render, write, commit, record. */
 async function buildWith(options: BuildOptions, cache: BuildCache | undefined, bodyDir: string, inputsKey: string, scan: SeedScan | undefined, lap: (stage: string) => void): Promise<BuildReport> {
-    const last = cache?.state;
-    const { site, warnings, skipped } = await loadSite(options, cache, bodyDir, scan);
-    lap('read, parse and model');
-    const outDir = path.resolve(options.outDir);
-    const previous: PreviousSite = last && (await exists(outDir)) ? { kind: 'manifest', dir: outDir, outputs: last.outputs } : (await exists(outDir)) ? { kind: 'folder', dir: outDir } : { kind: 'none' };
-    const staging = await createStagingDir(options.outDir);
+  const last = cache?.state;
+  const { site, warnings, skipped } = await loadSite(options, cache, bodyDir, scan);
+  lap('read, parse and model');
+  const outDir = path.resolve(options.outDir);
+  const previous: PreviousSite = last && (await exists(outDir)) ? { kind: 'manifest', dir: outDir, outputs: last.outputs } : (await exists(outDir)) ? { kind: 'folder', dir: outDir } : { kind: 'none' };
+  const staging = await createStagingDir(options.outDir);
+  try {
+    const writer = new SiteWriter(staging, previous, cache !== undefined);
+    await copyPublic(options.publicDir, writer);
+    let pages = 0;
+    let rendered = 0;
+    options.progress?.stage('render', generatedFileCount(site));
+    // With a cache, pages whose inputs did not change since the last build are kept, not rendered.
+    const renderKey = hashOf(GENERATOR_VERSION, JSON.stringify(site.config), await fingerprintDir(options.templatesDir));
+    const plan = cache ? { renderKey, ...(previous.kind === 'manifest' && last?.pages && { previous: last.pages }) } : undefined;
+    const [{ renderSiteInto }, { SearchPass }] = await Promise.all([import('./render/site-files.js'), import('./write/search-pass.js')]);
+    const search = options.search === false ? undefined : new SearchPass(site.config.language, plan === undefined);
+    let signatures: Record<string, string> = {};
     try {
-      const writer = new SiteWriter(staging, previous, cache !== undefined);
-      await copyPublic(options.publicDir, writer);
-      let pages = 0;
-      let rendered = 0;
-      options.progress?.stage('render', generatedFileCount(site));
-      // With a cache, pages whose inputs did not change since the last build are kept, not rendered.
-      const renderKey = hashOf(GENERATOR_VERSION, JSON.stringify(site.config), await fingerprintDir(options.templatesDir));
-      const plan = cache ? { renderKey, ...(previous.kind === 'manifest' && last?.pages && { previous: last.pages }) } : undefined;
-      const [{ renderSiteInto }, { SearchPass }] = await Promise.all([import('./render/site-files.js'), import('./write/search-pass.js')]);
-      const search = options.search === false ? undefined : new SearchPass(site.config.language, plan === undefined);
-      let signatures: Record<string, string> = {};
-      try {
-        const renderOptions = { templatesDir: options.templatesDir, bodyDir, ...(options.workers !== undefined && { workers: options.workers }), ...(plan && { plan }), writer, withHtml: search !== undefined && plan === undefined };
-        signatures = await renderSiteInto(site, renderOptions, async (page) => {
-          options.progress?.update(++rendered);
-          pages++;
-          if (page.searchUrl !== undefined) await search?.page(page.path, page.searchUrl, page.html);
-        });
-        lap('render');
-        if (search) {
-          options.progress?.stage('search', 1);
-          const searchFiles = await search.finish(signatures, last?.searchSignature, (p) => readFile(writer.locate(p), 'utf8'));
-          if (searchFiles === 'unchanged') for (const p of Object.keys(last!.outputs).filter((o) => o.startsWith('pagefind/'))) writer.keep(p);
-          else for (const file of searchFiles) writer.add(file);
-          lap('search index');
-        }
-      } finally {
-        await search?.close();
+      const renderOptions = { templatesDir: options.templatesDir, bodyDir, ...(options.workers !== undefined && { workers: options.workers }), ...(plan && { plan }), writer, withHtml: search !== undefined && plan === undefined };
+      signatures = await renderSiteInto(site, renderOptions, async (page) => {
+        options.progress?.update(++rendered);
+        pages++;
+        if (page.searchUrl !== undefined) await search?.page(page.path, page.searchUrl, page.html);
+      });
+      lap('render');
+      if (search) {
+        options.progress?.stage('search', 1);
+        const searchFiles = await search.finish(signatures, last?.searchSignature, (p) => readFile(writer.locate(p), 'utf8'));
+        if (searchFiles === 'unchanged') for (const p of Object.keys(last!.outputs).filter((o) => o.startsWith('pagefind/'))) writer.keep(p);
+        else for (const file of searchFiles) writer.add(file);
+        lap('search index');
       }
-      const stats = writer.stats;
-      if (previous.kind === 'manifest') {
-        const removes = Object.keys(previous.outputs).filter((p) => !writer.allPaths().has(p));
-        await commitJournal(options.outDir, { staging, moves: writer.staged, removes });
-      } else {
-        await swapIntoPlace(staging, options.outDir);
-      }
-      lap('commit');
-      options.progress?.finish();
-      const summary = { articles: site.articles.length, tags: site.tags.length, pages, files: stats.written + stats.unchanged };
-      // A build with warnings or skipped seeds is never "up to date": they must be shown again next time.
-      if (cache) {
-        await cache.saveState({
-          generator: GENERATOR_VERSION,
-          inputsKey: warnings.length + skipped.length === 0 ? inputsKey : '',
-          outputs: writer.outputs,
-          pages: signatures,
-          ...(search?.signature !== undefined && { searchSignature: search.signature }),
-          summary,
-        });
-      }
-      return { ...summary, written: stats.written, upToDate: false, warnings, skipped };
-    } catch (error) {
-      await rm(staging, { recursive: true, force: true });
-      throw error;
+    } finally {
+      await search?.close();
     }
+    const stats = writer.stats;
+    if (previous.kind === 'manifest') {
+      const removes = Object.keys(previous.outputs).filter((p) => !writer.allPaths().has(p));
+      await commitJournal(options.outDir, { staging, moves: writer.staged, removes });
+    } else {
+      await swapIntoPlace(staging, options.outDir);
+    }
+    lap('commit');
+    options.progress?.finish();
+    const summary = { articles: site.articles.length, tags: site.tags.length, pages, files: stats.written + stats.unchanged };
+    // A build with warnings or skipped seeds is never "up to date": they must be shown again next time.
+    if (cache) {
+      await cache.saveState({
+        generator: GENERATOR_VERSION,
+        inputsKey: warnings.length + skipped.length === 0 ? inputsKey : '',
+        outputs: writer.outputs,
+        pages: signatures,
+        ...(search?.signature !== undefined && { searchSignature: search.signature }),
+        summary,
+      });
+    }
+    return { ...summary, written: stats.written, upToDate: false, warnings, skipped };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** Validates seeds and config without writing anything (no output, no cache, no lock). */

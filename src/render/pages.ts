@@ -4,7 +4,7 @@ import type { Liquid } from 'liquidjs';
 import type { Article } from '../article/article.js';
 import { formatLongDate } from '../article/date.js';
 import type { Site, TagEntry } from '../site/site.js';
-import { articlePath, FIXED_PATHS, hrefOf, indexPagePath, monthPath, outputFileOf, tagPath, yearPath } from '../site/urls.js';
+import { articlePath, FIXED_PATHS, indexPagePath, monthPath, outputFileOf, tagPath, yearPath } from '../site/urls.js';
 import type { BodyReader, BodyRef } from '../cache/body-store.js';
 import { renderTemplate } from './liquid.js';
 import { articleMeta, listingMeta, type PageMeta } from './meta.js';
@@ -148,11 +148,11 @@ export function articlePagePlan(env: RenderEnv, model: Site, index: number): Pag
       readingMinutes: article.readingMinutes,
       newer: link(newer),
       older: link(older),
-      related: related.map((a) => cards(env, [a])[0]!),
+      related: cards(env, related),
     };
     return { meta: articleMeta(model.config, article), data: { article: view } };
   });
-  const searchUrl = hrefOf(env.ctx.basePath, pagePath);
+  const searchUrl = articleUrl(env.ctx, article);
   return { ...plan, searchUrl, job: () => ({ ...plan.job(), searchUrl, body: article.body }) };
 }
 

@@ -146,10 +146,10 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
   const bodies = new BodyReader(options.bodyDir);
   const signatures: Record<string, string> = {};
   const sitemap: SitemapEntry[] = [];
-  /** True when the page is unchanged since the previous build (then it is kept, not rendered). */
-  const unchanged = (path: string, kind: string, inputs: string): boolean => {
+  /** True when the file is unchanged since the previous build (then it is kept, not rendered); inputs are computed only with a cache. */
+  const unchanged = (path: string, kind: string, inputs: () => string): boolean => {
     if (!plan) return false;
-    const signature = signatureOf(plan.renderKey, kind, inputs);
+    const signature = signatureOf(plan.renderKey, kind, inputs());
     signatures[path] = signature;
     return plan.previous?.[path] === signature;
   };
@@ -158,7 +158,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     const entry = sitemapEntry(page);
     if (entry) sitemap.push(entry);
     const path = outputFileOf(page.pagePath);
-    if (!plan || !unchanged(path, `${page.template}\0${page.pagePath}`, page.inputs())) return true;
+    if (!unchanged(path, `${page.template}\0${page.pagePath}`, page.inputs)) return true;
     writer.keep(path);
     return false;
   };
@@ -258,7 +258,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     }
     while (await renderListings(64));
     for (const file of closingFiles(site, sitemap, bodies, env.identity)) {
-      if (plan && unchanged(file.path, 'file', file.inputs())) writer.keep(file.path);
+      if (unchanged(file.path, 'file', file.inputs)) writer.keep(file.path);
       else writer.add(file.make());
     }
   } finally {

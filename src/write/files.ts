@@ -82,9 +82,9 @@ function inFolder(file: string, create: () => void): void {
 }
 
 /**
- * Makes the folders of the given output files in staging, parents first, one at a time: creating
- * thousands of folders from several threads at once contends on the file system and was measured
- * several times slower than one thread doing it ahead of the writers.
+ * Makes the folders of the given output files in staging, parents first, one system call each, before
+ * any thread writes: render workers then never race to make the same parents, and a write needs no
+ * folder bookkeeping (placeFile makes a missing folder itself only as a fallback).
  */
 export function makeFolders(staging: string, relPaths: Iterable<string>): void {
   const folders = new Set<string>();
