@@ -1,9 +1,12 @@
 /** The pipeline, stage by stage: read → parse → model → render → write (with the incremental cache around it). */
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ArticleDraft } from './article/draft.js';
 import { BuildCache } from './cache/build-cache.js';
+import type { SnapshotSeed } from './cache/site-snapshot.js';
+import type { Dependents } from './render/dependents.js';
 import { fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, stampSeeds, type SeedStamp } from './cache/fingerprint.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
@@ -49,6 +52,8 @@ export interface BuildReport {
   readonly written: number;
   /** True when nothing had changed since the last build and nothing was done. */
   readonly upToDate: boolean;
+  /** Set when the last build's site was taken up and only these many edited seeds were parsed (their edits kept the site's shape). */
+  readonly editedSeeds?: number;
   readonly warnings: readonly SeedError[];
   readonly skipped: readonly SeedError[];
 }
@@ -63,20 +68,18 @@ export async function resolveConfig(options: BuildOptions): Promise<SiteConfig> 
  * Read + parse + model: every seed into the Site, or ContentErrors with every problem at once. Drafts
  * come from the cache when a seed is unchanged; bodies go to `bodyDir` (kept inline without one).
  */
-export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDir?: string, scanned?: SeedScan): Promise<{ site: Site; config: SiteConfig; warnings: SeedError[]; skipped: SeedError[] }> {
+export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDir?: string, scanned?: SeedScan): Promise<{ site: Site; config: SiteConfig; warnings: SeedError[]; skipped: SeedError[]; seeds: Record<string, SnapshotSeed> }> {
   const config = await resolveConfig(options);
   const { paths, errors: listErrors } = scanned ?? (await listSeeds(options.seedsDir));
   const errors = [...listErrors];
   if (paths.length === 0 && errors.length === 0) throw new UsageError(`${options.seedsDir}: no seed files (.txt or .md) found (hint: add seeds, or pass --seeds <dir>)`);
-  const settings = { taxonomy: config.taxonomy, allowRawHtml: config.allowRawHtml, taxonomyMinMentions: config.taxonomyMinMentions };
-  const settingsKey = hashOf(GENERATOR_VERSION, JSON.stringify(settings));
+  const { settings, settingsKey } = parseSettingsOf(config);
   const drafts = new Map<string, ArticleDraft>();
   const keys = new Map<string, string>();
   let stored: ReadonlyMap<string, ArticleDraft> = new Map();
   if (cache) {
     const stamps = scanned?.stamps ?? (await stampSeeds(paths));
-    // A seed's key: its path, size and mtime (the pack is only used with the same settings).
-    for (const [p, s] of stamps) keys.set(p, `${s.size}:${s.mtimeMs}:${p}`);
+    for (const [p, s] of stamps) keys.set(p, draftKeyOf(p, s));
     stored = await cache.loadDrafts(settingsKey);
     for (const p of paths) {
       const draft = stored.get(keys.get(p)!);
@@ -85,7 +88,7 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   }
   // The parser, model and renderer load only when there is work for them: an up-to-date build never
   // pays for importing them (about 0.4 s of a 0.6 s no-op).
-  const [{ parseAll, workerCount }, { fromWire }, { buildSite }] = await Promise.all([import('./seeds/parse-pool.js'), import('./seeds/parse-task.js'), import('./site/model.js')]);
+  const [{ parseAll, workerCount }, { fromWire }, { buildSite, shapeOf }] = await Promise.all([import('./seeds/parse-pool.js'), import('./seeds/parse-task.js'), import('./site/model.js')]);
   const toParse = paths.filter((p) => !drafts.has(p));
   const warnings: SeedError[] = [];
   options.progress?.stage('parse', toParse.length);
@@ -105,7 +108,67 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   }
   if (errors.length > 0 && !options.skipInvalid) throw new ContentErrors(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)));
   const ordered = paths.filter((p) => drafts.has(p)).map((p) => drafts.get(p)!);
-  return { site: buildSite(ordered, config), config, warnings, skipped: errors };
+  const seeds: Record<string, SnapshotSeed> = {};
+  if (cache) for (const draft of ordered) seeds[draft.sourcePath] = { key: keys.get(draft.sourcePath)!, shape: shapeOf(draft) };
+  return { site: buildSite(ordered, config), config, warnings, skipped: errors, seeds };
+}
+
+/** At most this many edited seeds are taken up by an edit of the last build's site; more go the full way. */
+const MAX_EDITED_SEEDS = 64;
+
+/** A site made by editing the last build's: the files that can have changed, and the snapshot's record of who shows what. */
+interface EditedSite {
+  readonly site: Site;
+  readonly seeds: Record<string, SnapshotSeed>;
+  readonly scope: ReadonlySet<string>;
+  readonly dependents: Dependents;
+  /** How many seeds were edited (and parsed). */
+  readonly edited: number;
+}
+
+/**
+ * The site after an edit that kept its shape: the same seeds as the last build, a few of them changed,
+ * each still parsing cleanly to a draft of the same shape. Undefined when a full load is needed (any
+ * other change, a parse error or warning — the full load reports it). Only the edited seeds are parsed.
+ */
+async function loadEditedSite(options: BuildOptions, config: SiteConfig, cache: BuildCache, scan: SeedScan, renderKey: string): Promise<EditedSite | undefined> {
+  const { settings, settingsKey } = parseSettingsOf(config);
+  if (scan.errors.length > 0) return undefined;
+  const snapshot = await cache.loadSnapshot();
+  if (!snapshot || snapshot.settings !== settingsKey || snapshot.renderKey !== renderKey) return undefined;
+  if (scan.paths.length !== Object.keys(snapshot.seeds).length) return undefined;
+  const edited: string[] = [];
+  for (const p of scan.paths) {
+    const before = snapshot.seeds[p];
+    if (!before) return undefined;
+    if (before.key !== draftKeyOf(p, scan.stamps.get(p)!)) edited.push(p);
+  }
+  if (edited.length === 0 || edited.length > MAX_EDITED_SEEDS) return undefined;
+  const [{ parseAll }, { shapeOf }, { replaceArticles }, { filesShowing }] = await Promise.all([import('./seeds/parse-pool.js'), import('./site/model.js'), import('./site/edit.js'), import('./render/dependents.js')]);
+  const results = await parseAll(edited, { ...settings, bodyDir: cache.bodyDir }, 0);
+  const drafts = new Map<string, ArticleDraft>();
+  const seeds = { ...snapshot.seeds };
+  for (const [i, result] of results.entries()) {
+    const p = edited[i]!;
+    if (!result.ok || result.warnings.length > 0 || shapeOf(result.article) !== snapshot.seeds[p]!.shape) return undefined;
+    drafts.set(p, result.article);
+    seeds[p] = { key: draftKeyOf(p, scan.stamps.get(p)!), shape: snapshot.seeds[p]!.shape };
+  }
+  const site = replaceArticles({ config, ...snapshot.site }, drafts);
+  const indexes = snapshot.site.articles.flatMap((a, i) => (drafts.has(a.sourcePath) ? [i] : []));
+  await cache.replaceDrafts(settingsKey, new Map(edited.map((p) => [seeds[p]!.key, drafts.get(p)!])), edited.map((p) => snapshot.seeds[p]!.key));
+  return { site, seeds, scope: filesShowing(snapshot.dependents, indexes), dependents: snapshot.dependents, edited: edited.length };
+}
+
+/** The config keys parsing depends on, and their cache key. */
+function parseSettingsOf(config: SiteConfig): { settings: Pick<SiteConfig, 'taxonomy' | 'allowRawHtml' | 'taxonomyMinMentions'>; settingsKey: string } {
+  const settings = { taxonomy: config.taxonomy, allowRawHtml: config.allowRawHtml, taxonomyMinMentions: config.taxonomyMinMentions };
+  return { settings, settingsKey: hashOf(GENERATOR_VERSION, JSON.stringify(settings)) };
+}
+
+/** A seed's key in the drafts pack: its size, mtime and path (the pack is only used with the same settings). */
+function draftKeyOf(seedPath: string, stamp: SeedStamp): string {
+  return `${stamp.size}:${stamp.mtimeMs}:${seedPath}`;
 }
 
 /** The seed files found and their stamps, read once per build. */
@@ -201,10 +264,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 /** The build after start-up: load, render, write, commit, record. */
 async function buildWith(options: BuildOptions, cache: BuildCache | undefined, bodyDir: string, inputsKey: string, scan: SeedScan | undefined, lap: (stage: string) => void): Promise<BuildReport> {
   const last = cache?.state;
-  const { site, warnings, skipped } = await loadSite(options, cache, bodyDir, scan);
-  lap('read, parse and model');
   const outDir = path.resolve(options.outDir);
   const previous: PreviousSite = last && (await exists(outDir)) ? { kind: 'manifest', dir: outDir, outputs: last.outputs } : (await exists(outDir)) ? { kind: 'folder', dir: outDir } : { kind: 'none' };
+  const config = await resolveConfig(options);
+  // Everything outside the pages' contexts that changes bytes: generator version, config, templates.
+  const renderKey = hashOf(GENERATOR_VERSION, JSON.stringify(config), await fingerprintDir(options.templatesDir));
+  // A few seeds edited without changing the site's shape: the last build's site, those articles replaced.
+  const edit = cache && scan && previous.kind === 'manifest' && last?.pages ? await loadEditedSite(options, config, cache, scan, renderKey) : undefined;
+  const { site, warnings, skipped, seeds } = edit ? { ...edit, warnings: [], skipped: [] } : await loadSite(options, cache, bodyDir, scan);
+  lap(edit ? `parse ${edit.edited} edited seeds into the last build's site (${edit.scope.size} files show them)` : 'read, parse and model');
   const staging = await createStagingDir(options.outDir);
   try {
     const writer = new SiteWriter(staging, previous, cache !== undefined);
@@ -213,18 +281,20 @@ async function buildWith(options: BuildOptions, cache: BuildCache | undefined, b
     let rendered = 0;
     options.progress?.stage('render', generatedFileCount(site));
     // With a cache, pages whose inputs did not change since the last build are kept, not rendered.
-    const renderKey = hashOf(GENERATOR_VERSION, JSON.stringify(site.config), await fingerprintDir(options.templatesDir));
-    const plan = cache ? { renderKey, ...(previous.kind === 'manifest' && last?.pages && { previous: last.pages }) } : undefined;
+    const plan = cache ? { renderKey, ...(previous.kind === 'manifest' && last?.pages && { previous: last.pages }), ...(edit && { scope: edit.scope }) } : undefined;
     const [{ renderSiteInto }, { SearchPass }] = await Promise.all([import('./render/site-files.js'), import('./write/search-pass.js')]);
     const search = options.search === false ? undefined : new SearchPass(site.config.language, plan === undefined);
     let signatures: Record<string, string> = {};
+    let dependents: Dependents | undefined;
     try {
       const renderOptions = { templatesDir: options.templatesDir, bodyDir, ...(options.workers !== undefined && { workers: options.workers }), ...(plan && { plan }), writer, withHtml: search !== undefined && plan === undefined };
-      signatures = await renderSiteInto(site, renderOptions, async (page) => {
+      const record = await renderSiteInto(site, renderOptions, async (page) => {
         options.progress?.update(++rendered);
         pages++;
         if (page.searchUrl !== undefined) await search?.page(page.path, page.searchUrl, page.html);
       });
+      signatures = record.signatures;
+      dependents = record.dependents ?? edit?.dependents;
       lap('render');
       if (search) {
         options.progress?.stage('search', 1);
@@ -248,16 +318,23 @@ async function buildWith(options: BuildOptions, cache: BuildCache | undefined, b
     const summary = { articles: site.articles.length, tags: site.tags.length, pages, files: stats.written + stats.unchanged };
     // A build with warnings or skipped seeds is never "up to date": they must be shown again next time.
     if (cache) {
+      // The snapshot lets the next build take up this site after an edit; a build with warnings has none.
+      const snapshot = dependents && warnings.length + skipped.length === 0 ? randomUUID() : undefined;
+      if (snapshot) {
+        const { config: _config, ...model } = site;
+        await cache.saveSnapshot({ id: snapshot, renderKey, settings: parseSettingsOf(config).settingsKey, seeds, site: model, dependents: dependents! });
+      }
       await cache.saveState({
         generator: GENERATOR_VERSION,
         inputsKey: warnings.length + skipped.length === 0 ? inputsKey : '',
         outputs: writer.outputs,
         pages: signatures,
         ...(search?.signature !== undefined && { searchSignature: search.signature }),
+        ...(snapshot && { snapshot }),
         summary,
       });
     }
-    return { ...summary, written: stats.written, upToDate: false, warnings, skipped };
+    return { ...summary, written: stats.written, upToDate: false, ...(edit && { editedSeeds: edit.edited }), warnings, skipped };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;

@@ -107,7 +107,8 @@ export async function main(argv: string[]): Promise<number> {
         printWarnings(report, quiet);
         const skipped = report.skipped.length > 0 ? `, ${plural(report.skipped.length, 'seed')} skipped` : '';
         const verb = report.upToDate ? 'up to date:' : 'built';
-        const changed = report.upToDate ? ', nothing changed' : report.written < report.files ? `, ${plural(report.written, 'file')} rewritten` : '';
+        const edited = report.editedSeeds !== undefined ? ` (${plural(report.editedSeeds, 'seed')} edited)` : '';
+        const changed = report.upToDate ? ', nothing changed' : report.written < report.files ? `, ${plural(report.written, 'file')} rewritten${edited}` : '';
         process.stdout.write(`${verb} ${plural(report.articles, 'article')}, ${plural(report.tags, 'tag')}, ${plural(report.pages, 'page')}${skipped}${changed} in ${seconds()} s → ${options.outDir.replace(/\/?$/, '/')}\n`);
         return 0;
       }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ArticleDraft } from '../article/draft.js';
 import { removeUnusedSegments } from './body-store.js';
 import { GENERATOR_VERSION, hashOf } from './fingerprint.js';
+import { decodeSnapshot, encodeSnapshot, type SiteSnapshot } from './site-snapshot.js';
 
 /** Most journal lines kept beside a pack before it is rewritten whole. */
 const MAX_JOURNAL_LINES = 64;
@@ -37,6 +38,8 @@ export interface BuildState {
   readonly pages?: Readonly<Record<string, string>>;
   /** What the search index depended on (every article page's signature). */
   readonly searchSignature?: string;
+  /** The id of the site snapshot saved with this state (none after a build with warnings). */
+  readonly snapshot?: string;
   /** The counts the summary line prints, so an up-to-date build can print them too. */
   readonly summary: { readonly articles: number; readonly tags: number; readonly pages: number; readonly files: number };
 }
@@ -53,15 +56,17 @@ export class BuildCache {
     private readonly dir: string,
     private readonly statePath: string,
     private readonly packPath: string,
+    private readonly snapshotPath: string,
     readonly state: BuildState | undefined,
   ) {
     this.bodyDir = path.join(dir, 'bodies');
   }
 
   /** The state file for builds into `outDir`, and its drafts pack. */
-  private static pathsOf(cacheDir: string, outDir: string): { state: string; pack: string } {
+  private static pathsOf(cacheDir: string, outDir: string): { state: string; pack: string; snapshot: string } {
     const id = hashOf(path.resolve(outDir)).slice(0, 16);
-    return { state: path.join(path.resolve(cacheDir), `state-${id}.json`), pack: path.join(path.resolve(cacheDir), `drafts-${id}.json`) };
+    const dir = path.resolve(cacheDir);
+    return { state: path.join(dir, `state-${id}.json`), pack: path.join(dir, `drafts-${id}.json`), snapshot: path.join(dir, `site-${id}.bin`) };
   }
 
   /** Forgets what was recorded for `outDir` (a cold build rewrote it, so the record no longer describes it). */
@@ -78,7 +83,7 @@ export class BuildCache {
       (text) => JSON.parse(text) as BuildState,
       () => undefined,
     );
-    return new BuildCache(dir, paths.state, paths.pack, state?.generator === GENERATOR_VERSION ? state : undefined);
+    return new BuildCache(dir, paths.state, paths.pack, paths.snapshot, state?.generator === GENERATOR_VERSION ? state : undefined);
   }
 
   /**
@@ -167,6 +172,44 @@ export class BuildCache {
       if (name.startsWith('drafts-') && name.endsWith('.json') && other !== this.packPath) for (const d of Object.values((await readPack(other))?.drafts ?? {})) live.push(d.body);
     }
     removeUnusedSegments(this.bodyDir, live);
+  }
+
+  /**
+   * Puts the drafts of edited seeds in the pack (`put`, by key) in place of their old keys (`del`)
+   * without reading the pack: one journal line, unless the journal is due to be folded into the pack.
+   */
+  async replaceDrafts(settings: string, put: ReadonlyMap<string, ArticleDraft>, del: readonly string[]): Promise<void> {
+    await BuildCache.packWrites;
+    const memory = BuildCache.memory;
+    if (memory && BuildCache.memorySettings === settings && memory.size > 0) {
+      for (const key of del) memory.delete(key);
+      for (const [key, draft] of put) memory.set(key, draft);
+    }
+    const journal = await readFile(`${this.packPath}.log`, 'utf8').catch(() => '');
+    if (journal.split('\n').length - 1 < MAX_JOURNAL_LINES) {
+      const line: JournalLine = { settings, put: Object.fromEntries(put), del };
+      await appendFile(`${this.packPath}.log`, `${JSON.stringify(line)}\n`);
+      return;
+    }
+    const pack = await readPack(this.packPath);
+    const drafts = new Map(pack?.settings === settings ? Object.entries(pack.drafts) : []);
+    for (const key of del) drafts.delete(key);
+    for (const [key, draft] of put) drafts.set(key, draft);
+    await this.writePack(settings, drafts, true);
+  }
+
+  /** The site snapshot saved with the current state, if there is one. */
+  async loadSnapshot(): Promise<SiteSnapshot | undefined> {
+    if (this.state?.snapshot === undefined) return undefined;
+    const bytes = await readFile(this.snapshotPath).catch(() => undefined);
+    const snapshot = bytes && decodeSnapshot(bytes);
+    return snapshot && snapshot.id === this.state.snapshot ? snapshot : undefined;
+  }
+
+  /** Saves the site snapshot of a build (its id goes in the state saved next). */
+  async saveSnapshot(snapshot: Omit<SiteSnapshot, 'generator'>): Promise<void> {
+    await writeFile(`${this.snapshotPath}.${process.pid}.tmp`, encodeSnapshot(snapshot));
+    await rename(`${this.snapshotPath}.${process.pid}.tmp`, this.snapshotPath);
   }
 
   /** Records a successful build. */

@@ -21,8 +21,8 @@ export interface RenderEnv {
   identity(article: Article): string;
 }
 
-/** Builds the render environment for a site model. */
-export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Site): RenderEnv {
+/** Builds the render environment for a site model; `shows` hears of every article identity a page's inputs take. */
+export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Site, shows?: (article: Article) => void): RenderEnv {
   const ctx: ViewContext = {
     config: model.config,
     basePath: siteView(model.config).basePath,
@@ -30,6 +30,7 @@ export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Sit
   };
   const ids = new Map<Article, string>();
   const identity = (a: Article) => {
+    shows?.(a);
     let id = ids.get(a);
     if (id === undefined) ids.set(a, (id = articleIdentity(a)));
     return id;
@@ -133,7 +134,7 @@ export function articlePagePlan(env: RenderEnv, model: Site, index: number): Pag
   const older = model.articles[index + 1];
   const related = model.related[index] ?? [];
   const inputs = () => `${env.identity(article)}\u0004${newer ? env.identity(newer) : ''}\u0004${older ? env.identity(older) : ''}\u0004${identities(env, related)}`;
-  const pagePath = articlePath(article.date, article.slug);
+  const { pagePath, searchUrl } = articlePageOf(env, article);
   const plan = page(env, 'article', pagePath, inputs, article.date, () => {
     const link = (a: Article | undefined) => (a ? { url: articleUrl(env.ctx, a), title: a.title } : null);
     const view = {
@@ -152,8 +153,12 @@ export function articlePagePlan(env: RenderEnv, model: Site, index: number): Pag
     };
     return { meta: articleMeta(model.config, article), data: { article: view } };
   });
-  const searchUrl = articleUrl(env.ctx, article);
   return { ...plan, searchUrl, job: () => ({ ...plan.job(), searchUrl, body: article.body }) };
+}
+
+/** Where an article's page goes and the URL the search index gives it. */
+export function articlePageOf(env: RenderEnv, article: Article): { pagePath: string; searchUrl: string } {
+  return { pagePath: articlePath(article.date, article.slug), searchUrl: articleUrl(env.ctx, article) };
 }
 
 /** The paginated front page. */

@@ -8,7 +8,6 @@ import { hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { Article } from '../article/article.js';
 import { UsageError } from '../errors.js';
 import type { Site } from '../site/site.js';
@@ -19,7 +18,8 @@ import type { OutputFile } from './output-file.js';
 import { BodyReader } from '../cache/body-store.js';
 import { HeapBudget, RENDER_WORKER_HEAP } from '../heap-budget.js';
 import { makeFolders, type SiteWriter } from '../write/files.js';
-import { archivePagePlans, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, renderJob, tagPagePlans, tagsIndexPlan, type PagePlan } from './pages.js';
+import { DependentsRecorder, type Dependents } from './dependents.js';
+import { archivePagePlans, articlePageOf, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, renderJob, tagPagePlans, tagsIndexPlan, type PagePlan } from './pages.js';
 import { endRenderPass, renderBatch, type RenderBatch, type RenderedPage } from './render-task.js';
 import { renderRobots, renderSitemaps, type SitemapEntry } from './sitemap.js';
 
@@ -41,6 +41,19 @@ export interface RenderPlan {
   readonly renderKey: string;
   /** The previous build's signatures; a page with an equal one is kept, not rendered. */
   readonly previous?: Signatures;
+  /**
+   * The only files that can have changed (an edit that kept the site's shape: the files showing the
+   * edited articles). Every other file in `previous` is kept without being planned. Needs `previous`.
+   */
+  readonly scope?: ReadonlySet<string>;
+}
+
+/** What a render pass records for the next build. */
+export interface RenderRecord {
+  /** Every generated file's signature. */
+  readonly signatures: Record<string, string>;
+  /** Which files show which articles (recorded by a pass that planned every file, i.e. without `scope`). */
+  readonly dependents?: Dependents;
 }
 
 /** Worker threads for rendering: `requested`, else one per core when there is enough to render. */
@@ -63,12 +76,18 @@ interface PlainFile {
   make(): OutputFile;
 }
 
+/** The site feed and every tag's feed. */
+function feedFiles(site: Site, bodies: BodyReader, identity: (a: Article) => string): PlainFile[] {
+  const feedInputs = (articles: Site['articles']) => articles.slice(0, site.config.feedSize).map(identity).join(',');
+  const files: PlainFile[] = [{ path: 'feed.xml', inputs: () => feedInputs(site.articles), make: () => renderSiteFeed(site, bodies) }];
+  for (const tag of site.tags) files.push({ path: `tags/${tag.slug}/feed.xml`, inputs: () => `${tag.name}\u0002${feedInputs(tag.articles)}`, make: () => renderTagFeed(site, tag) });
+  return files;
+}
+
 /** Feeds, sitemap and robots: made last, from the pages' sitemap entries. */
 function closingFiles(site: Site, sitemap: readonly SitemapEntry[], bodies: BodyReader, identity: (a: Article) => string): PlainFile[] {
   const { config } = site;
-  const feedInputs = (articles: Site['articles']) => articles.slice(0, config.feedSize).map(identity).join(',');
-  const files: PlainFile[] = [{ path: 'feed.xml', inputs: () => feedInputs(site.articles), make: () => renderSiteFeed(site, bodies) }];
-  for (const tag of site.tags) files.push({ path: `tags/${tag.slug}/feed.xml`, inputs: () => `${tag.name}\u0002${feedInputs(tag.articles)}`, make: () => renderTagFeed(site, tag) });
+  const files = feedFiles(site, bodies, identity);
   const sitemaps = renderSitemaps(config, sitemap);
   let sitemapInputs: string | undefined;
   for (const file of sitemaps) files.push({ path: file.path, inputs: () => (sitemapInputs ??= JSON.stringify(sitemap)), make: () => file });
@@ -140,15 +159,24 @@ export interface PageEvent {
  * Renders every generated file that changed into the writer (unchanged ones are kept); `onPage`
  * hears of every page, article pages in site order. Returns every file's signature for the next build.
  */
-export async function renderSiteInto(site: Site, options: RenderOptions, onPage: (page: PageEvent) => Promise<void>): Promise<Record<string, string>> {
+export async function renderSiteInto(site: Site, options: RenderOptions, onPage: (page: PageEvent) => Promise<void>): Promise<RenderRecord> {
   const { templatesDir, plan, writer } = options;
-  const env = createRenderEnv(createLiquid(templatesDir), templatesDir, site);
+  const scope = plan?.previous && plan.scope;
+  const recorder = plan && !scope ? new DependentsRecorder(site.articles) : undefined;
+  const env = createRenderEnv(createLiquid(templatesDir), templatesDir, site, recorder && ((a) => recorder.shows(a)));
   const bodies = new BodyReader(options.bodyDir);
   const signatures: Record<string, string> = {};
   const sitemap: SitemapEntry[] = [];
+  /** True when a scoped pass may keep the file without planning it (it shows none of the edited articles). */
+  const outOfScope = (path: string): boolean => scope !== undefined && !scope.has(path);
   /** True when the file is unchanged since the previous build (then it is kept, not rendered); inputs are computed only with a cache. */
   const unchanged = (path: string, kind: string, inputs: () => string): boolean => {
     if (!plan) return false;
+    if (outOfScope(path)) {
+      signatures[path] = plan.previous![path]!;
+      return true;
+    }
+    recorder?.file(path);
     const signature = signatureOf(plan.renderKey, kind, inputs());
     signatures[path] = signature;
     return plan.previous?.[path] === signature;
@@ -167,7 +195,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     writer.add(file);
     await onPage({ path: file.path, kept: false, ...(file.searchUrl !== undefined && { searchUrl: file.searchUrl, html: String(file.bytes) }) });
   };
-  const keptEvent = (page: PagePlan): PageEvent => ({ path: outputFileOf(page.pagePath), kept: true, ...(page.searchUrl !== undefined && { searchUrl: page.searchUrl }) });
+  const keptEvent = (page: { pagePath: string; searchUrl?: string }): PageEvent => ({ path: outputFileOf(page.pagePath), kept: true, ...(page.searchUrl !== undefined && { searchUrl: page.searchUrl }) });
 
   try {
     // Every page is triaged first, so the folders of the pages to render are made in one pass before
@@ -177,6 +205,14 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     const renderArticle = new Uint8Array(articleCount);
     const folders: string[] = [];
     for (let i = 0; i < articleCount; i++) {
+      if (scope) {
+        const path = outputFileOf(articlePageOf(env, site.articles[i]!).pagePath);
+        if (outOfScope(path)) {
+          signatures[path] = plan!.previous![path]!;
+          writer.keep(path);
+          continue;
+        }
+      }
       const page = articlePagePlan(env, site, i);
       if (triage(page)) {
         renderArticle[i] = 1;
@@ -217,20 +253,24 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
         return previousHash === undefined ? { job } : { job, previousHash };
       }),
     });
-    const pool = workers > 0 ? new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000, resourceLimits: RENDER_WORKER_HEAP }) : undefined;
+    const pool = workers > 0 ? new (await import('piscina')).Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000, resourceLimits: RENDER_WORKER_HEAP }) : undefined;
     try {
       // Batches go out in site order and come back in the same order; kept pages are reported in between.
-      const inFlight: { pages: { plan: PagePlan; render: boolean }[]; result: Promise<RenderedPage[] | { templateError: string }> }[] = [];
+      const inFlight: { pages: { index: number; plan?: PagePlan }[]; result: Promise<RenderedPage[] | { templateError: string }> }[] = [];
       let next = 0;
       const dispatch = () => {
-        const pages: { plan: PagePlan; render: boolean }[] = [];
+        const pages: { index: number; plan?: PagePlan }[] = [];
         let sent = 0;
         while (next < articleCount && sent < BATCH_SIZE) {
-          const render = renderArticle[next] === 1;
-          pages.push({ plan: articlePagePlan(env, site, next++), render });
-          if (render) sent++;
+          const index = next++;
+          if (renderArticle[index] === 1) {
+            pages.push({ index, plan: articlePagePlan(env, site, index) });
+            sent++;
+          } else {
+            pages.push({ index });
+          }
         }
-        const batch = batchOf(pages.filter((p) => p.render).map((p) => p.plan));
+        const batch = batchOf(pages.flatMap((p) => (p.plan ? [p.plan] : [])));
         const result = pool ? (pool.run(batch) as Promise<RenderedPage[] | { templateError: string }>) : Promise.resolve(renderBatch(batch));
         inFlight.push({ pages, result });
       };
@@ -242,9 +282,9 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
         const result = await batch.result;
         if (!Array.isArray(result)) throw new UsageError(result.templateError);
         let k = 0;
-        for (const { plan: page, render } of batch.pages) {
-          if (!render) {
-            await onPage(keptEvent(page));
+        for (const { index, plan: page } of batch.pages) {
+          if (!page) {
+            await onPage(keptEvent(articlePageOf(env, site.articles[index]!)));
             continue;
           }
           const placed = result[k++]!;
@@ -257,13 +297,21 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
       await pool?.destroy();
     }
     while (await renderListings(64));
-    for (const file of closingFiles(site, sitemap, bodies, env.identity)) {
+    // A scoped pass makes only the feeds in scope; the sitemap and robots show no article's content.
+    for (const file of scope ? feedFiles(site, bodies, env.identity) : closingFiles(site, sitemap, bodies, env.identity)) {
       if (unchanged(file.path, 'file', file.inputs)) writer.keep(file.path);
       else writer.add(file.make());
+    }
+    if (scope) {
+      for (const [path, signature] of Object.entries(plan!.previous!)) {
+        if (signatures[path] !== undefined) continue;
+        signatures[path] = signature;
+        writer.keep(path);
+      }
     }
   } finally {
     bodies.close();
     endRenderPass();
   }
-  return signatures;
+  return { signatures, ...(recorder && { dependents: recorder.result() }) };
 }

@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import { parseBatch, type ParseBatch, type WireResult } from './parse-task.js';
 
 /** Seeds per batch sent to a worker. */
@@ -36,6 +35,8 @@ export async function parseAll(paths: readonly string[], settings: Omit<ParseBat
     for (const batch of batches) results.push(...report(await parseBatch({ ...settings, paths: batch })));
     return results;
   }
+  // Imported only when threads are used: an edit of a few seeds parses in-process.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   try {
     const parts = await Promise.all(batches.map((batch) => (pool.run({ ...settings, paths: batch }) as Promise<WireResult[]>).then(report)));

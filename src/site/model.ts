@@ -1,4 +1,5 @@
 /** The model stage: drafts → Site (final slugs, tags, sort order, archives, related). */
+import { hash } from 'node:crypto';
 import type { Article, Tag } from '../article/article.js';
 import type { ArticleDraft } from '../article/draft.js';
 import type { SiteConfig } from '../config.js';
@@ -11,13 +12,26 @@ import { assignTags } from './tag-index.js';
 
 /** Turns a draft into the final Article record; its tags A–Z (`rank`: each tag's place in the site's A–Z order). */
 function finalize(draft: ArticleDraft, slug: string, tags: Map<string, Tag>, rank: Map<Tag, number>): Article {
-  const { slugBase: _slugBase, tagNames, draft: _draft, ...rest } = draft;
   const seen = new Set<string>();
-  const articleTags = tagNames
+  const articleTags = draft.tagNames
     .map((n) => tags.get(n)!)
     .filter((t) => !seen.has(t.slug) && seen.add(t.slug))
     .sort((a, b) => rank.get(a)! - rank.get(b)!);
-  return { ...rest, slug, tags: articleTags };
+  return articleOf(draft, slug, articleTags);
+}
+
+/** The Article record of a draft with its final slug and tags. */
+export function articleOf(draft: ArticleDraft, slug: string, tags: readonly Tag[]): Article {
+  const { slugBase: _slugBase, tagNames: _tagNames, draft: _draft, ...rest } = draft;
+  return { ...rest, slug, tags };
+}
+
+/**
+ * A hash of everything buildSite arranges the site by, for one draft: publication, date, slug base
+ * and tag names. Two drafts of one seed with the same shape give sites that differ in that article's record only.
+ */
+export function shapeOf(draft: ArticleDraft): string {
+  return hash('sha1', [draft.draft ? 'draft' : 'published', draft.date, draft.slugBase, ...draft.tagNames].join('\u0000'), 'base64url');
 }
 
 /** Each distinct tag's place in A–Z order (byName), computed once instead of collating inside every article. */

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { segmentOf, writeBodySegment } from '../../src/cache/body-store.js';
 import { BuildCache } from '../../src/cache/build-cache.js';
+import { GENERATOR_VERSION } from '../../src/cache/fingerprint.js';
+import { encodeSnapshot } from '../../src/cache/site-snapshot.js';
 import { draft } from '../site/draft-fixture.js';
 
 let dir: string;
@@ -95,3 +97,56 @@ describe('the drafts pack', () => {
     expect(journal).toBeLessThan(2000);
   });
 });
+
+describe('an edit recorded without reading the pack (replaceDrafts)', () => {
+  it('puts the new drafts in place of the old keys as one journal line, then folds the journal into the pack once it is long', async () => {
+    const out = path.join(dir, 'dist');
+    const a = draft({ sourcePath: 'seeds/a.txt' });
+    const b = draft({ sourcePath: 'seeds/b.txt' });
+    await (await BuildCache.open(dir, out)).saveDrafts('s', new Map([['a0', a], ['b', b]]));
+    const pack = (await readdir(dir)).find((n) => n.startsWith('drafts-') && n.endsWith('.json'))!;
+    const packBytes = await readFile(path.join(dir, pack), 'utf8');
+    const edited = draft({ sourcePath: 'seeds/a.txt', title: 'Edited' });
+    await (await BuildCache.open(dir, out)).replaceDrafts('s', new Map([['a1', edited]]), ['a0']);
+    expect(await readFile(path.join(dir, pack), 'utf8')).toBe(packBytes);
+    expect([...(await (await BuildCache.open(dir, out)).loadDrafts('s'))]).toEqual([['b', b], ['a1', edited]]);
+    for (let i = 2; i <= 70; i++) await (await BuildCache.open(dir, out)).replaceDrafts('s', new Map([[`a${i}`, draft({ sourcePath: 'seeds/a.txt', title: `T${i}` })]]), [`a${i - 1}`]);
+    expect(await readFile(path.join(dir, pack), 'utf8')).not.toBe(packBytes);
+    expect((await readFile(path.join(dir, `${pack}.log`), 'utf8').catch(() => '')).split('\n').length).toBeLessThan(10);
+    const loaded = await (await BuildCache.open(dir, out)).loadDrafts('s');
+    expect([...loaded.keys()].sort()).toEqual(['a70', 'b']);
+    expect(loaded.get('a70')!.title).toBe('T70');
+  });
+});
+
+describe('the site snapshot', () => {
+  const snapshot = (id: string) => ({ id, renderKey: 'r', settings: 's', seeds: { 'seeds/a.txt': { key: 'k', shape: 'x' } }, site: { articles: [], tags: [], years: [], related: [] }, dependents: { files: ['index.html'], byArticle: [] } });
+  const state = (id?: string) => ({ generator: GENERATOR_VERSION, inputsKey: 'i', outputs: {}, pages: {}, ...(id !== undefined && { snapshot: id }), summary: { articles: 0, tags: 0, pages: 0, files: 0 } });
+
+  it('is taken up only together with the state saved after it (same id)', async () => {
+    const out = path.join(dir, 'dist');
+    const cache = await BuildCache.open(dir, out);
+    await cache.saveSnapshot(snapshot('one'));
+    await cache.saveState(state('one'));
+    expect((await (await BuildCache.open(dir, out)).loadSnapshot())?.seeds).toEqual(snapshot('one').seeds);
+    // A build killed between writing a new snapshot and its state: the state names the old one.
+    await cache.saveSnapshot(snapshot('two'));
+    expect(await (await BuildCache.open(dir, out)).loadSnapshot()).toBeUndefined();
+    await cache.saveState(state());
+    expect(await (await BuildCache.open(dir, out)).loadSnapshot()).toBeUndefined();
+  });
+
+  it('that is damaged or from another generator is ignored', async () => {
+    const out = path.join(dir, 'dist');
+    const cache = await BuildCache.open(dir, out);
+    await cache.saveSnapshot(snapshot('one'));
+    await cache.saveState(state('one'));
+    const file = path.join(dir, (await readdir(dir)).find((n) => n.startsWith('site-'))!);
+    const bytes = await readFile(file);
+    await writeFile(file, bytes.subarray(0, bytes.length >> 1));
+    expect(await (await BuildCache.open(dir, out)).loadSnapshot()).toBeUndefined();
+    await writeFile(file, encodeSnapshot(snapshot('one')).toString('latin1').replace(GENERATOR_VERSION, 'broadsheet-0'), 'latin1');
+    expect(await (await BuildCache.open(dir, out)).loadSnapshot()).toBeUndefined();
+  });
+});
+

@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdtemp, readdir, stat } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,8 @@ describe('an incremental rebuild after editing one seed', () => {
     await appendFile(path.join(edited, '000123.txt'), '\n\nA brand new closing paragraph about Zanzibar.\n');
     const r = await spawnCli(['build', '--seeds', edited, ...args]);
     expect(r.code).toBe(0);
+    // The new paragraph names nothing in the taxonomy: the last build's site is taken up, one seed parsed.
+    expect(r.stdout).toMatch(/ rewritten \(1 seed edited\) in /);
     const incremental = await snapshotDir(out);
     const cold = await buildSnapshot('edited-cold', ['--no-cache', '--no-search'], {}, edited);
     expect(differences(cold, incremental)).toEqual([]);
@@ -83,3 +85,43 @@ describe('an incremental rebuild after editing one seed', () => {
   }, 120_000);
 });
 
+
+describe("an edit that keeps the site's shape takes up the last build's site", () => {
+  it('and equals a cold build, edit after edit; an edit that changes the shape builds the site whole', async () => {
+    const edited = path.join(work, 'shape-seeds');
+    await cp(seeds, edited, { recursive: true });
+    const out = path.join(work, 'shape');
+    const args = ['--seeds', edited, '--out', out, '--config', config, '--base-url', 'https://news.example.org/archive/', '--cache-dir', path.join(work, 'cache-shape'), '--no-search'];
+    expect((await spawnCli(['build', ...args])).code).toBe(0);
+    const rewrite = async (name: string, change: (text: string) => string) => {
+      const file = path.join(edited, name);
+      await writeFile(file, change(await readFile(file, 'utf8')));
+    };
+    const rebuildMatchesCold = async (step: string) => {
+      const r = await spawnCli(['build', ...args]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const cold = await buildSnapshot(`shape-cold-${step}`, ['--no-cache', '--no-search'], {}, edited);
+      expect(differences(cold, await snapshotDir(out))).toEqual([]);
+      return r.stdout;
+    };
+    /** The text with a word added after its last "the" (far from the lead sentence the title comes from). */
+    const addWord = (t: string) => `${t.slice(0, t.lastIndexOf(' the '))} the edited${t.slice(t.lastIndexOf(' the ') + 4)}`;
+    // A word near the end of one body: its page, and the pages listing it, change.
+    await rewrite('000200.txt', addWord);
+    expect(await rebuildMatchesCold('word')).toMatch(/ \(1 seed edited\) in /);
+    // Two seeds at once, one of them the newest article (on the front page, in the feeds, a neighbour of others).
+    const newest = (await readdir(edited)).filter((n) => n.endsWith('.txt')).sort().at(-1)!;
+    await rewrite(newest, (t) => `${t}\n\nA closing paragraph.\n`);
+    await rewrite('000017.txt', (t) => t.replace(/\./, '!'));
+    expect(await rebuildMatchesCold('two')).toMatch(/ \(2 seeds edited\) in /);
+    // A new date moves the article: the site is built whole (and still equals a cold build).
+    await rewrite('000200.txt', (t) => t.replace(/^(\s*date )\d{4}-\d{2}-\d{2}/, '$11999-12-31'));
+    const whole = await rebuildMatchesCold('date');
+    expect(whole).not.toMatch(/edited/);
+    expect(whole).toMatch(/ rewritten in /);
+    // And the site snapshot written by that full build is taken up by the next edit.
+    await rewrite('000201.txt', addWord);
+    expect(await rebuildMatchesCold('after-whole')).toMatch(/ \(1 seed edited\) in /);
+  }, 180_000);
+});
