@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ArticleDraft } from './article/draft.js';
 import { BuildCache } from './cache/build-cache.js';
-import type { SnapshotSeed } from './cache/site-snapshot.js';
+import type { SnapshotEdits, SnapshotSeed } from './cache/site-snapshot.js';
 import type { Dependents } from './render/dependents.js';
 import { fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, stampSeeds, type SeedStamp } from './cache/fingerprint.js';
 import { loadConfig, type SiteConfig } from './config.js';
@@ -116,14 +116,20 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
 /** At most this many edited seeds are taken up by an edit of the last build's site; more go the full way. */
 const MAX_EDITED_SEEDS = 64;
 
+/** At most this many seeds are kept as edits beside a snapshot; past that the snapshot is saved whole again. */
+const MAX_SNAPSHOT_EDITS = 512;
+
 /** A site made by editing the last build's: the files that can have changed, and the snapshot's record of who shows what. */
 interface EditedSite {
   readonly site: Site;
+  /** Every seed of the site, by path. */
   readonly seeds: Record<string, SnapshotSeed>;
   readonly scope: ReadonlySet<string>;
   readonly dependents: Dependents;
-  /** How many seeds were edited (and parsed). */
+  /** How many seeds were edited (and parsed) by this build. */
   readonly edited: number;
+  /** Every edit since the snapshot, this build's included (to save beside the snapshot). */
+  readonly edits: Omit<SnapshotEdits, 'generator' | 'id'>;
 }
 
 /**
@@ -131,33 +137,44 @@ interface EditedSite {
  * each still parsing cleanly to a draft of the same shape. Undefined when a full load is needed (any
  * other change, a parse error or warning — the full load reports it). Only the edited seeds are parsed.
  */
-async function loadEditedSite(options: BuildOptions, config: SiteConfig, cache: BuildCache, scan: SeedScan, renderKey: string): Promise<EditedSite | undefined> {
+async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan: SeedScan, renderKey: string): Promise<EditedSite | undefined> {
   const { settings, settingsKey } = parseSettingsOf(config);
   if (scan.errors.length > 0) return undefined;
-  const snapshot = await cache.loadSnapshot();
-  if (!snapshot || snapshot.settings !== settingsKey || snapshot.renderKey !== renderKey) return undefined;
-  if (scan.paths.length !== Object.keys(snapshot.seeds).length) return undefined;
+  const taken = await cache.loadSnapshot();
+  if (!taken || taken.snapshot.settings !== settingsKey || taken.snapshot.renderKey !== renderKey) return undefined;
+  const { snapshot, edits } = taken;
+  const before = edits ? { ...snapshot.seeds, ...edits.seeds } : snapshot.seeds;
+  if (scan.paths.length !== Object.keys(before).length) return undefined;
   const edited: string[] = [];
   for (const p of scan.paths) {
-    const before = snapshot.seeds[p];
-    if (!before) return undefined;
-    if (before.key !== draftKeyOf(p, scan.stamps.get(p)!)) edited.push(p);
+    const seed = before[p];
+    if (!seed) return undefined;
+    if (seed.key !== draftKeyOf(p, scan.stamps.get(p)!)) edited.push(p);
   }
   if (edited.length === 0 || edited.length > MAX_EDITED_SEEDS) return undefined;
   const [{ parseAll }, { shapeOf }, { replaceArticles }, { filesShowing }] = await Promise.all([import('./seeds/parse-pool.js'), import('./site/model.js'), import('./site/edit.js'), import('./render/dependents.js')]);
   const results = await parseAll(edited, { ...settings, bodyDir: cache.bodyDir }, 0);
   const drafts = new Map<string, ArticleDraft>();
-  const seeds = { ...snapshot.seeds };
+  const now: Record<string, SnapshotSeed> = {};
   for (const [i, result] of results.entries()) {
     const p = edited[i]!;
-    if (!result.ok || result.warnings.length > 0 || shapeOf(result.article) !== snapshot.seeds[p]!.shape) return undefined;
+    if (!result.ok || result.warnings.length > 0 || shapeOf(result.article) !== before[p]!.shape) return undefined;
     drafts.set(p, result.article);
-    seeds[p] = { key: draftKeyOf(p, scan.stamps.get(p)!), shape: snapshot.seeds[p]!.shape };
+    now[p] = { key: draftKeyOf(p, scan.stamps.get(p)!), shape: before[p]!.shape };
   }
-  const site = replaceArticles({ config, ...snapshot.site }, drafts);
+  const allDrafts = new Map([...Object.entries(edits?.drafts ?? {}), ...drafts]);
+  const site = replaceArticles({ config, ...snapshot.site }, allDrafts);
+  // Only this build's edits can change files: earlier ones are in the output already.
   const indexes = snapshot.site.articles.flatMap((a, i) => (drafts.has(a.sourcePath) ? [i] : []));
-  await cache.replaceDrafts(settingsKey, new Map(edited.map((p) => [seeds[p]!.key, drafts.get(p)!])), edited.map((p) => snapshot.seeds[p]!.key));
-  return { site, seeds, scope: filesShowing(snapshot.dependents, indexes), dependents: snapshot.dependents, edited: edited.length };
+  await cache.replaceDrafts(settingsKey, new Map(edited.map((p) => [now[p]!.key, drafts.get(p)!])), edited.map((p) => before[p]!.key));
+  return {
+    site,
+    seeds: { ...before, ...now },
+    scope: filesShowing(snapshot.dependents, indexes),
+    dependents: snapshot.dependents,
+    edited: edited.length,
+    edits: { base: snapshot.id, seeds: { ...edits?.seeds, ...now }, drafts: Object.fromEntries(allDrafts) },
+  };
 }
 
 /** The config keys parsing depends on, and their cache key. */
@@ -270,7 +287,7 @@ async function buildWith(options: BuildOptions, cache: BuildCache | undefined, b
   // Everything outside the pages' contexts that changes bytes: generator version, config, templates.
   const renderKey = hashOf(GENERATOR_VERSION, JSON.stringify(config), await fingerprintDir(options.templatesDir));
   // A few seeds edited without changing the site's shape: the last build's site, those articles replaced.
-  const edit = cache && scan && previous.kind === 'manifest' && last?.pages ? await loadEditedSite(options, config, cache, scan, renderKey) : undefined;
+  const edit = cache && scan && previous.kind === 'manifest' && last?.pages ? await loadEditedSite(config, cache, scan, renderKey) : undefined;
   const { site, warnings, skipped, seeds } = edit ? { ...edit, warnings: [], skipped: [] } : await loadSite(options, cache, bodyDir, scan);
   lap(edit ? `parse ${edit.edited} edited seeds into the last build's site (${edit.scope.size} files show them)` : 'read, parse and model');
   const staging = await createStagingDir(options.outDir);
@@ -320,7 +337,9 @@ async function buildWith(options: BuildOptions, cache: BuildCache | undefined, b
     if (cache) {
       // The snapshot lets the next build take up this site after an edit; a build with warnings has none.
       const snapshot = dependents && warnings.length + skipped.length === 0 ? randomUUID() : undefined;
-      if (snapshot) {
+      if (snapshot && edit && Object.keys(edit.edits.drafts).length <= MAX_SNAPSHOT_EDITS) {
+        await cache.saveSnapshotEdits({ id: snapshot, ...edit.edits });
+      } else if (snapshot) {
         const { config: _config, ...model } = site;
         await cache.saveSnapshot({ id: snapshot, renderKey, settings: parseSettingsOf(config).settingsKey, seeds, site: model, dependents: dependents! });
       }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ArticleDraft } from '../article/draft.js';
 import { removeUnusedSegments } from './body-store.js';
 import { GENERATOR_VERSION, hashOf } from './fingerprint.js';
-import { decodeSnapshot, encodeSnapshot, type SiteSnapshot } from './site-snapshot.js';
+import { decodeSnapshot, encodeSnapshot, type SiteSnapshot, type SnapshotEdits } from './site-snapshot.js';
 
 /** Most journal lines kept beside a pack before it is rewritten whole. */
 const MAX_JOURNAL_LINES = 64;
@@ -198,18 +198,41 @@ export class BuildCache {
     await this.writePack(settings, drafts, true);
   }
 
-  /** The site snapshot saved with the current state, if there is one. */
-  async loadSnapshot(): Promise<SiteSnapshot | undefined> {
-    if (this.state?.snapshot === undefined) return undefined;
-    const bytes = await readFile(this.snapshotPath).catch(() => undefined);
-    const snapshot = bytes && decodeSnapshot(bytes);
-    return snapshot && snapshot.id === this.state.snapshot ? snapshot : undefined;
+  /** The site snapshot (with the edits taken up since) that the current state names, if there is one. */
+  async loadSnapshot(): Promise<{ snapshot: SiteSnapshot; edits?: SnapshotEdits } | undefined> {
+    const id = this.state?.snapshot;
+    if (id === undefined) return undefined;
+    const read = async <T extends SiteSnapshot | SnapshotEdits>(file: string) => {
+      const bytes = await readFile(file).catch(() => undefined);
+      return bytes && decodeSnapshot<T>(bytes);
+    };
+    const snapshot = await read<SiteSnapshot>(this.snapshotPath);
+    if (!snapshot) return undefined;
+    if (snapshot.id === id) return { snapshot };
+    const edits = await read<SnapshotEdits>(this.editsPath);
+    return edits && edits.base === snapshot.id && edits.id === id ? { snapshot, edits } : undefined;
   }
 
-  /** Saves the site snapshot of a build (its id goes in the state saved next). */
+  /** Saves the site snapshot of a build (its id goes in the state saved next); edits of an older one are dropped. */
   async saveSnapshot(snapshot: Omit<SiteSnapshot, 'generator'>): Promise<void> {
-    await writeFile(`${this.snapshotPath}.${process.pid}.tmp`, encodeSnapshot(snapshot));
-    await rename(`${this.snapshotPath}.${process.pid}.tmp`, this.snapshotPath);
+    await this.writeAtomically(this.snapshotPath, encodeSnapshot(snapshot));
+    await rm(this.editsPath, { force: true });
+  }
+
+  /** Saves the edits taken up since the snapshot (their id goes in the state saved next). */
+  async saveSnapshotEdits(edits: Omit<SnapshotEdits, 'generator'>): Promise<void> {
+    await this.writeAtomically(this.editsPath, encodeSnapshot(edits));
+  }
+
+  /** Where the edits beside the snapshot are kept. */
+  private get editsPath(): string {
+    return this.snapshotPath.replace(/\.bin$/, '.edits.bin');
+  }
+
+  /** Writes a file whole or not at all (a temporary file renamed into place). */
+  private async writeAtomically(file: string, bytes: Buffer | string): Promise<void> {
+    await writeFile(`${file}.${process.pid}.tmp`, bytes);
+    await rename(`${file}.${process.pid}.tmp`, file);
   }
 
   /** Records a successful build. */

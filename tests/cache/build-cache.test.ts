@@ -128,12 +128,30 @@ describe('the site snapshot', () => {
     const cache = await BuildCache.open(dir, out);
     await cache.saveSnapshot(snapshot('one'));
     await cache.saveState(state('one'));
-    expect((await (await BuildCache.open(dir, out)).loadSnapshot())?.seeds).toEqual(snapshot('one').seeds);
+    expect((await (await BuildCache.open(dir, out)).loadSnapshot())?.snapshot.seeds).toEqual(snapshot('one').seeds);
     // A build killed between writing a new snapshot and its state: the state names the old one.
     await cache.saveSnapshot(snapshot('two'));
     expect(await (await BuildCache.open(dir, out)).loadSnapshot()).toBeUndefined();
     await cache.saveState(state());
     expect(await (await BuildCache.open(dir, out)).loadSnapshot()).toBeUndefined();
+  });
+
+  it('is taken up with the edits saved beside it when the state names them, and a whole save drops them', async () => {
+    const out = path.join(dir, 'dist');
+    const cache = await BuildCache.open(dir, out);
+    await cache.saveSnapshot(snapshot('one'));
+    const edits = { base: 'one', seeds: { 'seeds/a.txt': { key: 'k2', shape: 'x' } }, drafts: { 'seeds/a.txt': draft({ sourcePath: 'seeds/a.txt', title: 'Edited' }) } };
+    await cache.saveSnapshotEdits({ id: 'two', ...edits });
+    await cache.saveState(state('two'));
+    const taken = await (await BuildCache.open(dir, out)).loadSnapshot();
+    expect(taken?.snapshot.id).toBe('one');
+    expect(taken?.edits?.drafts['seeds/a.txt']?.title).toBe('Edited');
+    // Edits made for another snapshot are not applied to this one.
+    await cache.saveSnapshotEdits({ id: 'three', ...edits, base: 'zero' });
+    await cache.saveState(state('three'));
+    expect(await (await BuildCache.open(dir, out)).loadSnapshot()).toBeUndefined();
+    await cache.saveSnapshot(snapshot('four'));
+    expect((await readdir(dir)).filter((n) => n.includes('.edits.'))).toEqual([]);
   });
 
   it('that is damaged or from another generator is ignored', async () => {
