@@ -1,9 +1,18 @@
 /** Where the benchmark finds the repository, its compiled CLI and the optional shared bench kit (`../shared/bench`). */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root (this file lives in `src/bench/` or, compiled, `lib/bench/`). */
-export const repoRoot: string = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The repository root: the nearest folder above this module with a package.json (it runs from `src/bench/`, or bundled from `lib/`). */
+export const repoRoot: string = nearestPackageDir(path.dirname(fileURLToPath(import.meta.url)));
+
+/** The nearest folder at or above `dir` holding a package.json. */
+function nearestPackageDir(dir: string): string {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, 'package.json'))) return at;
+    if (path.dirname(at) === at) return dir;
+  }
+}
 
 /** The shared bench kit beside the repository; it may be absent on a plain clone. */
 export const sharedBenchDir: string = path.resolve(repoRoot, '..', 'shared', 'bench');
