@@ -129,7 +129,7 @@ interface EditedSite {
   /** How many seeds were edited (and parsed) by this build. */
   readonly edited: number;
   /** Every edit since the snapshot, this build's included (to save beside the snapshot). */
-  readonly edits: Omit<SnapshotEdits, 'generator' | 'id'>;
+  readonly edits: Omit<SnapshotEdits, 'id'>;
 }
 
 /**
@@ -352,6 +352,7 @@ async function buildWith(options: BuildOptions, cache: BuildCache | undefined, b
         ...(snapshot && { snapshot }),
         summary,
       });
+      lap('record in the cache');
     }
     return { ...summary, written: stats.written, upToDate: false, ...(edit && { editedSeeds: edit.edited }), warnings, skipped };
   } catch (error) {

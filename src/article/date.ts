@@ -30,8 +30,13 @@ export function formatLongDate(date: string): string {
 
 /** "February 2024" for `2024-02` or a full date. */
 export function formatMonth(date: string): string {
-  return format(noonOf(`${date.slice(0, 7)}-01`), 'MMMM yyyy');
+  const month = date.slice(0, 7);
+  let text = monthNames.get(month);
+  if (text === undefined) monthNames.set(month, (text = format(noonOf(`${month}-01`), 'MMMM yyyy')));
+  return text;
 }
+
+const monthNames = new Map<string, string>();
 
 /** The English month name for `MM` (`02` → February). */
 export function monthName(month: string): string {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ArticleDraft } from '../article/draft.js';
 import { removeUnusedSegments } from './body-store.js';
 import { GENERATOR_VERSION, hashOf } from './fingerprint.js';
-import { decodeSnapshot, encodeSnapshot, type SiteSnapshot, type SnapshotEdits } from './site-snapshot.js';
+import { decodeEdits, encodeEdits, readSnapshot, writeSnapshot, type SiteSnapshot, type SnapshotEdits } from './site-snapshot.js';
 
 /** Most journal lines kept beside a pack before it is rewritten whole. */
 const MAX_JOURNAL_LINES = 64;
@@ -202,26 +202,23 @@ export class BuildCache {
   async loadSnapshot(): Promise<{ snapshot: SiteSnapshot; edits?: SnapshotEdits } | undefined> {
     const id = this.state?.snapshot;
     if (id === undefined) return undefined;
-    const read = async <T extends SiteSnapshot | SnapshotEdits>(file: string) => {
-      const bytes = await readFile(file).catch(() => undefined);
-      return bytes && decodeSnapshot<T>(bytes);
-    };
-    const snapshot = await read<SiteSnapshot>(this.snapshotPath);
+    const snapshot = await readSnapshot(this.snapshotPath);
     if (!snapshot) return undefined;
     if (snapshot.id === id) return { snapshot };
-    const edits = await read<SnapshotEdits>(this.editsPath);
+    const bytes = await readFile(this.editsPath).catch(() => undefined);
+    const edits = bytes && decodeEdits(bytes);
     return edits && edits.base === snapshot.id && edits.id === id ? { snapshot, edits } : undefined;
   }
 
   /** Saves the site snapshot of a build (its id goes in the state saved next); edits of an older one are dropped. */
-  async saveSnapshot(snapshot: Omit<SiteSnapshot, 'generator'>): Promise<void> {
-    await this.writeAtomically(this.snapshotPath, encodeSnapshot(snapshot));
+  async saveSnapshot(snapshot: SiteSnapshot): Promise<void> {
+    await writeSnapshot(this.snapshotPath, snapshot);
     await rm(this.editsPath, { force: true });
   }
 
   /** Saves the edits taken up since the snapshot (their id goes in the state saved next). */
-  async saveSnapshotEdits(edits: Omit<SnapshotEdits, 'generator'>): Promise<void> {
-    await this.writeAtomically(this.editsPath, encodeSnapshot(edits));
+  async saveSnapshotEdits(edits: SnapshotEdits): Promise<void> {
+    await this.writeAtomically(this.editsPath, encodeEdits(edits));
   }
 
   /** Where the edits beside the snapshot are kept. */

@@ -2,7 +2,9 @@
  * The last build's site model and which files show which article, kept in the cache so that an edit
  * which keeps the site's shape neither rebuilds the model nor plans every page again.
  */
+import { open, readFile, rename } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
+import type { Article, Tag } from '../article/article.js';
 import type { ArticleDraft } from '../article/draft.js';
 import type { Dependents } from '../render/dependents.js';
 import type { Site } from '../site/site.js';
@@ -18,7 +20,6 @@ export interface SnapshotSeed {
 
 /** A built site, as the next build can take it up. */
 export interface SiteSnapshot {
-  readonly generator: string;
   /** Equal to the build state's `snapshot`: both describe the same build. */
   readonly id: string;
   /** Generator, config and templates (the render key of that build). */
@@ -37,7 +38,6 @@ export interface SiteSnapshot {
  * instead of the whole snapshot.
  */
 export interface SnapshotEdits {
-  readonly generator: string;
   /** Equal to the build state's `snapshot` (the snapshot plus these edits describe that build). */
   readonly id: string;
   /** The id of the snapshot they apply to. */
@@ -48,16 +48,117 @@ export interface SnapshotEdits {
   readonly drafts: Readonly<Record<string, ArticleDraft>>;
 }
 
-/** A snapshot or its edits as bytes (V8 serialisation keeps shared records shared: one Article object in every list). */
-export function encodeSnapshot(snapshot: Omit<SiteSnapshot, 'generator'> | Omit<SnapshotEdits, 'generator'>): Buffer {
-  return serialize({ ...snapshot, generator: GENERATOR_VERSION });
+/** Articles per part of a snapshot file: one part at a time is in memory while the file is written. */
+const ARTICLES_PER_PART = 4096;
+
+/** The first part of a snapshot file: everything but the articles, lists naming articles by position. */
+interface SnapshotHeader extends Omit<SiteSnapshot, 'site'> {
+  readonly generator: string;
+  readonly articleCount: number;
+  readonly tags: readonly { readonly name: string; readonly slug: string; readonly articles: Int32Array }[];
+  readonly years: readonly { readonly year: string; readonly count: number; readonly months: readonly { readonly year: string; readonly month: string; readonly articles: Int32Array }[] }[];
+  readonly related: readonly Int32Array[];
 }
 
-/** The snapshot (or edits) in `bytes`, or undefined when they are not what this generator wrote. */
-export function decodeSnapshot<T extends SiteSnapshot | SnapshotEdits>(bytes: Buffer): T | undefined {
+/** An article as stored: its tags by position in the header's tag list. */
+type StoredArticle = Omit<Article, 'tags'> & { tags: Int32Array | readonly Tag[] };
+
+/**
+ * Writes a snapshot as length-prefixed V8-serialised parts (a header, then the articles a few thousand
+ * at a time) to a temporary file renamed into place: at 100k articles the whole model serialised at
+ * once would add its full size to the build's peak memory.
+ */
+export async function writeSnapshot(file: string, snapshot: SiteSnapshot): Promise<void> {
+  const { site } = snapshot;
+  const position = new Map<Article, number>(site.articles.map((a, i) => [a, i]));
+  const positions = (articles: readonly Article[]) => Int32Array.from(articles, (a) => position.get(a)!);
+  const tagPosition = new Map(site.tags.map((t, i) => [t.slug, i]));
+  const header: SnapshotHeader = {
+    generator: GENERATOR_VERSION,
+    id: snapshot.id,
+    renderKey: snapshot.renderKey,
+    settings: snapshot.settings,
+    seeds: snapshot.seeds,
+    dependents: snapshot.dependents,
+    articleCount: site.articles.length,
+    tags: site.tags.map((t) => ({ name: t.name, slug: t.slug, articles: positions(t.articles) })),
+    years: site.years.map((y) => ({ year: y.year, count: y.count, months: y.months.map((m) => ({ year: m.year, month: m.month, articles: positions(m.articles) })) })),
+    related: site.related.map(positions),
+  };
+  const temporary = `${file}.${process.pid}.tmp`;
+  const handle = await open(temporary, 'w');
   try {
-    const snapshot = deserialize(bytes) as T;
-    return snapshot?.generator === GENERATOR_VERSION ? snapshot : undefined;
+    const writePart = async (value: unknown) => {
+      const bytes = serialize(value);
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(bytes.length);
+      await handle.write(length);
+      await handle.write(bytes);
+    };
+    await writePart(header);
+    for (let start = 0; start < site.articles.length; start += ARTICLES_PER_PART) {
+      const part: StoredArticle[] = site.articles.slice(start, start + ARTICLES_PER_PART).map((a) => ({ ...a, tags: Int32Array.from(a.tags, (t) => tagPosition.get(t.slug)!) }));
+      await writePart(part);
+    }
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file);
+}
+
+/** The snapshot in `file`, or undefined when it is missing, damaged or not one this generator wrote. */
+export async function readSnapshot(file: string): Promise<SiteSnapshot | undefined> {
+  try {
+    const bytes = await readFile(file);
+    let at = 0;
+    const readPart = () => {
+      const length = bytes.readUInt32LE(at);
+      if (at + 4 + length > bytes.length) throw new Error('snapshot cut short');
+      const value = deserialize(bytes.subarray(at + 4, at + 4 + length));
+      at += 4 + length;
+      return value;
+    };
+    const header = readPart() as SnapshotHeader;
+    if (header?.generator !== GENERATOR_VERSION) return undefined;
+    const tags: Tag[] = header.tags.map((t) => ({ name: t.name, slug: t.slug }));
+    const articles: Article[] = [];
+    while (articles.length < header.articleCount) {
+      // Freshly deserialised records are this function's own: their tag positions become tags in place.
+      for (const stored of readPart() as StoredArticle[]) {
+        stored.tags = Array.from(stored.tags as Int32Array, (i) => tags[i]!);
+        articles.push(stored as Article);
+      }
+    }
+    if (at !== bytes.length || articles.length !== header.articleCount) return undefined;
+    const named = (positions: Int32Array) => Array.from(positions, (i) => articles[i]!);
+    return {
+      id: header.id,
+      renderKey: header.renderKey,
+      settings: header.settings,
+      seeds: header.seeds,
+      dependents: header.dependents,
+      site: {
+        articles,
+        tags: header.tags.map((t) => ({ name: t.name, slug: t.slug, articles: named(t.articles) })),
+        years: header.years.map((y) => ({ year: y.year, count: y.count, months: y.months.map((m) => ({ year: m.year, month: m.month, articles: named(m.articles) })) })),
+        related: header.related.map(named),
+      },
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Edits as bytes (one V8-serialised value). */
+export function encodeEdits(edits: SnapshotEdits): Buffer {
+  return serialize({ ...edits, generator: GENERATOR_VERSION });
+}
+
+/** The edits in `bytes`, or undefined when they are not what this generator wrote. */
+export function decodeEdits(bytes: Buffer): SnapshotEdits | undefined {
+  try {
+    const edits = deserialize(bytes) as SnapshotEdits & { generator?: string };
+    return edits?.generator === GENERATOR_VERSION ? edits : undefined;
   } catch {
     return undefined;
   }

@@ -1,0 +1,53 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readSnapshot, writeSnapshot, type SiteSnapshot } from '../../src/cache/site-snapshot.js';
+import { parseConfig } from '../../src/config.js';
+import { DependentsRecorder } from '../../src/render/dependents.js';
+import { buildSite } from '../../src/site/model.js';
+import { draft } from '../site/draft-fixture.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'broadsheet-snapshot-test-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A snapshot of a site of `count` articles over a few tags and months. */
+function snapshotOf(count: number): SiteSnapshot {
+  const drafts = Array.from({ length: count }, (_, i) =>
+    draft({ sourcePath: `seeds/${i}.txt`, slugBase: `story-${i}`, date: `2024-0${1 + (i % 9)}-1${i % 10}`, title: `Story ${i}`, tagNames: [`Tag ${i % 7}`, `Tag ${i % 3}`] }),
+  );
+  const { config: _config, ...site } = buildSite(drafts, parseConfig({ relatedCount: 3 }, 'test'));
+  const recorder = new DependentsRecorder(site.articles);
+  recorder.file('index.html');
+  site.articles.slice(0, 20).forEach((a) => recorder.shows(a));
+  return { id: 'one', renderKey: 'r', settings: 's', seeds: { 'seeds/0.txt': { key: 'k', shape: 'x' } }, site, dependents: recorder.result() };
+}
+
+describe('a site snapshot file', () => {
+  it('gives back the same site, one record shared by every list, across several parts', async () => {
+    const snapshot = snapshotOf(9000);
+    const file = path.join(dir, 'site.bin');
+    await writeSnapshot(file, snapshot);
+    const read = (await readSnapshot(file))!;
+    expect(read).toEqual(snapshot);
+    const first = read.site.articles[0]!;
+    expect(read.site.tags.some((t) => t.articles.includes(first))).toBe(true);
+    expect(read.site.years[0]!.months[0]!.articles[0]).toBe(first);
+  });
+
+  it('that is cut short, missing or from another generator is not taken up', async () => {
+    const file = path.join(dir, 'site.bin');
+    await writeSnapshot(file, snapshotOf(10));
+    const bytes = await readFile(file);
+    await writeFile(file, bytes.subarray(0, bytes.length - 1));
+    expect(await readSnapshot(file)).toBeUndefined();
+    await writeFile(file, Buffer.concat([bytes, Buffer.from([0])]));
+    expect(await readSnapshot(file)).toBeUndefined();
+    expect(await readSnapshot(path.join(dir, 'missing.bin'))).toBeUndefined();
+  });
+});
