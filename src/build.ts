@@ -1,7 +1,6 @@
 /** The pipeline, stage by stage: read → parse → model → render → write (with the incremental cache around it). */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleDraft } from './article/draft.js';
 import { BuildCache } from './cache/build-cache.js';
@@ -13,7 +12,7 @@ import { ContentErrors, SeedError, UsageError } from './errors.js';
 import type { Progress } from './progress.js';
 import { listSeeds } from './seeds/read.js';
 import type { Site } from './site/site.js';
-import { createStagingDir, recoverOutputDir, swapIntoPlace } from './write/atomic-dir.js';
+import { bodiesDirOf, createStagingDir, recoverOutputDir, swapIntoPlace } from './write/atomic-dir.js';
 import { copyPublic, SiteWriter, type PreviousSite } from './write/files.js';
 import { commitJournal } from './write/journal.js';
 import { acquireOutputLock } from './write/lock.js';
@@ -266,8 +265,10 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       return { ...last.summary, written: 0, upToDate: true, warnings: [], skipped: [] };
     }
     lap('start-up and fingerprint');
-    // Bodies live in the cache, or for a cold build in a temporary folder removed afterwards.
-    const bodyDir = cache ? cache.bodyDir : await mkdtemp(path.join(tmpdir(), 'broadsheet-bodies-'));
+    // Bodies live in the cache, or for a cold build in a folder beside the output, removed afterwards
+    // (or, if this build is killed, by the next build's recovery).
+    const bodyDir = cache ? cache.bodyDir : bodiesDirOf(options.outDir);
+    if (!cache) await mkdir(bodyDir, { recursive: true });
     try {
       return await buildWith(options, cache, bodyDir, inputsKey, scan, lap);
     } finally {

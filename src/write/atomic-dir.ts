@@ -17,9 +17,17 @@ async function exists(p: string): Promise<boolean> {
 }
 
 /**
+ * Where a cold build (no cache) keeps article bodies while it runs: beside `outDir`, so a build
+ * killed before it removes them leaves them where the next build's recovery finds them.
+ */
+export function bodiesDirOf(outDir: string): string {
+  return `${path.resolve(outDir)}.bodies-${process.pid}`;
+}
+
+/**
  * Repairs what a killed build can leave: a committed journal is finished; a missing output folder
- * whose previous copy is still parked as `<out>.old-<pid>` is put back; leftover staging and parked
- * folders are removed.
+ * whose previous copy is still parked as `<out>.old-<pid>` is put back; leftover staging, parked and
+ * cold-build body folders are removed.
  */
 export async function recoverOutputDir(outDir: string): Promise<void> {
   await replayJournal(outDir);
@@ -29,7 +37,7 @@ export async function recoverOutputDir(outDir: string): Promise<void> {
   const entries = await readdir(parent).catch(() => [] as string[]);
   const parked = entries.filter((e) => e.startsWith(`${base}.old-`)).sort();
   if (!(await exists(full)) && parked.length > 0) await rename(path.join(parent, parked.pop()!), full);
-  for (const leftover of entries.filter((e) => e.startsWith(`${base}.staging-`) || e.startsWith(`${base}.old-`))) {
+  for (const leftover of entries.filter((e) => e.startsWith(`${base}.staging-`) || e.startsWith(`${base}.old-`) || e.startsWith(`${base}.bodies-`))) {
     await rm(path.join(parent, leftover), { recursive: true, force: true });
   }
 }
