@@ -71,7 +71,11 @@ export class BuildCache {
 
   /** Forgets what was recorded for `outDir` (a cold build rewrote it, so the record no longer describes it). */
   static async forget(cacheDir: string, outDir: string): Promise<void> {
-    await rm(BuildCache.pathsOf(cacheDir, outDir).state, { force: true });
+    const paths = BuildCache.pathsOf(cacheDir, outDir);
+    await rm(paths.state, { force: true });
+    // The site snapshot describes that output too (it is useless without the state, and large).
+    await rm(paths.snapshot, { force: true });
+    await rm(editsPathOf(paths.snapshot), { force: true });
   }
 
   /** Opens (creating if needed) the cache for builds into `outDir`. */
@@ -223,7 +227,7 @@ export class BuildCache {
 
   /** Where the edits beside the snapshot are kept. */
   private get editsPath(): string {
-    return this.snapshotPath.replace(/\.bin$/, '.edits.bin');
+    return editsPathOf(this.snapshotPath);
   }
 
   /** Writes a file whole or not at all (a temporary file renamed into place). */
@@ -237,6 +241,11 @@ export class BuildCache {
     await writeFile(`${this.statePath}.${process.pid}.tmp`, JSON.stringify(state));
     await rename(`${this.statePath}.${process.pid}.tmp`, this.statePath);
   }
+}
+
+/** The edits file beside a snapshot file. */
+function editsPathOf(snapshotPath: string): string {
+  return snapshotPath.replace(/\.bin$/, '.edits.bin');
 }
 
 /** A drafts pack with its journal applied, or undefined when it is missing, unreadable or from another generator version. */

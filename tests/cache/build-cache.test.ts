@@ -153,6 +153,16 @@ describe('the site snapshot', () => {
     expect((await readdir(dir)).filter((n) => n.includes('.edits.'))).toEqual([]);
   });
 
+  it('is deleted with the state when a cold build forgets the output folder', async () => {
+    const out = path.join(dir, 'dist');
+    const cache = await BuildCache.open(dir, out);
+    await cache.saveSnapshot(snapshot('one'));
+    await cache.saveSnapshotEdits({ id: 'two', base: 'one', seeds: {}, drafts: {} });
+    await cache.saveState(state('two'));
+    await BuildCache.forget(dir, out);
+    expect((await readdir(dir)).filter((n) => n.startsWith('site-') || n.startsWith('state-'))).toEqual([]);
+  });
+
   it('that is damaged or from another generator is ignored', async () => {
     const out = path.join(dir, 'dist');
     const cache = await BuildCache.open(dir, out);
