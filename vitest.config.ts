@@ -10,9 +10,9 @@ export default defineConfig({
     pool: 'forks',
     // Each project compiles src/ into lib/ first (the CLI tests run it); a second project's compile is incremental and quick.
     projects: [
-      { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: BROWSER_TESTS, globalSetup: ['tests/support/compile.ts'] } },
+      { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: BROWSER_TESTS, globalSetup: ['tests/support/scratch-dir.ts', 'tests/support/compile.ts'] } },
       // A project's global setup runs only when one of its files is queued: `vitest run tests/article` never needs a browser.
-      { extends: true, test: { name: 'browser', include: BROWSER_TESTS, globalSetup: ['tests/support/compile.ts', 'tests/browser/global-setup.ts'] } },
+      { extends: true, test: { name: 'browser', include: BROWSER_TESTS, globalSetup: ['tests/support/scratch-dir.ts', 'tests/support/compile.ts', 'tests/browser/global-setup.ts'] } },
     ],
   },
 });
