@@ -1,5 +1,5 @@
 /** `broadsheet dev`: build, serve, watch seeds/templates/public/config, rebuild and reload the open pages. */
-import { watch, type FSWatcher } from 'node:fs';
+import { watch } from 'node:fs';
 import path from 'node:path';
 import { build, type BuildOptions } from '../build.js';
 import { BuildCache } from '../cache/build-cache.js';
@@ -8,6 +8,7 @@ import { ContentErrors, SeedError, UsageError } from '../errors.js';
 import { basePathOf } from '../site/urls.js';
 import { ReloadChannel } from './live-reload.js';
 import { createStaticServer, listen } from './serve.js';
+import { watchTree } from './watch-tree.js';
 
 /** Rebuilds once; prints errors and keeps the last good site when the build fails. Returns true on success. */
 async function rebuild(options: BuildOptions, log: (line: string) => void): Promise<boolean> {
@@ -60,10 +61,7 @@ export async function dev(devOptions: BuildOptions, port: number): Promise<numbe
       })();
     }, 80);
   };
-  const watchers: FSWatcher[] = [];
-  for (const target of [options.seedsDir, options.templatesDir, options.publicDir]) {
-    watchers.push(watch(target, { recursive: true }, schedule));
-  }
+  const watchers: { close(): void }[] = [options.seedsDir, options.templatesDir, options.publicDir].map((target) => watchTree(target, schedule));
   const configDir = path.dirname(path.resolve(options.configFile));
   watchers.push(
     watch(configDir, (_event, name) => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -92,10 +92,34 @@ describe('npm run dev', () => {
     expect(stdout).not.toContain('build failed');
   }, 60_000);
 
+  it('sees every save of an editor that writes a new file and renames it over the old one', async () => {
+    for (const [n, word] of [[4, 'Atomic'], [5, 'Renamed'], [6, 'Again']] as const) {
+      const saved = `${seed()}.swp`;
+      await writeFile(saved, `${await readFile(seed(), 'utf8')}\nA saved line about ${word}.\n`);
+      await rename(saved, seed());
+      await waitForLines(/^rebuilt \d+ articles \(\d+ files, \d+ rewritten\) in \d+ ms$/, n);
+      await expect.poll(async () => (await get(articleUrl())).body).toContain(`A saved line about ${word}.`);
+    }
+    // The file in place now is a new one: writing it in place is seen too.
+    await writeFile(seed(), `${await readFile(seed(), 'utf8')}\nA line written in place.\n`);
+    await waitForLines(/^rebuilt \d+ articles \(\d+ files, \d+ rewritten\) in \d+ ms$/, 7);
+    await expect.poll(async () => (await get(articleUrl())).body).toContain('A line written in place.');
+  }, 60_000);
+
+  it('watches a folder made after it started', async () => {
+    await mkdir(path.join(dir, 'seeds', '2025'));
+    await new Promise((r) => setTimeout(r, 300));
+    await writeFile(path.join(dir, 'seeds', '2025', 'late.txt'), 'date 2025-01-02\n\nA late article about Xylophones arrived in a new folder.\n');
+    const articles = Number(/^rebuilt (\d+) articles /m.exec(stdout)![1]);
+    await waitForLines(new RegExp(`^rebuilt ${articles + 1} articles `), 1);
+    await expect.poll(async () => (await get(`${base}2025/01/`)).status).toBe(200);
+  }, 60_000);
+
   it('rebuilds after a template edit with the new template', async () => {
+    const rebuilds = (stdout.match(/^rebuilt /gm) ?? []).length;
     const footer = path.join(dir, 'templates', 'partials', 'footer.html');
     await writeFile(footer, `${await readFile(footer, 'utf8')}<p>footer-marker-71</p>\n`);
-    await waitForLines(/^rebuilt /m, 4);
+    await waitForLines(/^rebuilt /m, rebuilds + 1);
     expect((await get(articleUrl())).body).toContain('footer-marker-71');
   }, 60_000);
 
@@ -107,7 +131,8 @@ describe('npm run dev', () => {
     const page = await get(articleUrl());
     expect(page.status).toBe(200);
     expect(page.body).toContain('A late line about Quixotic.');
+    const rebuilds = (stdout.match(/^rebuilt /gm) ?? []).length;
     await writeFile(seed(), good);
-    await waitForLines(/^rebuilt /m, 5);
+    await waitForLines(/^rebuilt /m, rebuilds + 1);
   }, 60_000);
 });

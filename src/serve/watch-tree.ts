@@ -1,0 +1,66 @@
+/**
+ * Watching a folder tree for the dev server: one plain fs.watch per folder (never per file).
+ * Node 20's `recursive` watch on Linux watches each file's inode, so an editor that saves by writing a
+ * new file and renaming it over the old one (vim, sed -i, many IDEs) is seen once and then never
+ * again; a folder's watch reports every change to its entries, however they are saved.
+ */
+import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+
+/** A live watch of a tree; `close` stops it. */
+export interface TreeWatch {
+  close(): void;
+}
+
+/** Calls `onChange` for every change anywhere below `root`; folders made later are watched as they appear. */
+export function watchTree(root: string, onChange: () => void): TreeWatch {
+  const watchers = new Map<string, FSWatcher>();
+  /** Watches every folder of the tree not watched yet, and forgets those that are gone. */
+  const sync = () => {
+    const folders = new Set(foldersOf(root));
+    for (const [folder, watcher] of watchers) {
+      if (folders.has(folder)) continue;
+      watcher.close();
+      watchers.delete(folder);
+    }
+    for (const folder of folders) {
+      if (watchers.has(folder)) continue;
+      try {
+        const watcher = watch(folder, (event) => {
+          // A rename may be a folder coming or going.
+          if (event === 'rename') sync();
+          onChange();
+        });
+        watcher.on('error', () => {
+          watcher.close();
+          watchers.delete(folder);
+        });
+        watchers.set(folder, watcher);
+      } catch {
+        // Gone between listing and watching: the next sync forgets it.
+      }
+    }
+  };
+  sync();
+  return {
+    close() {
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
+    },
+  };
+}
+
+/** `root` and every folder below it (symbolic links are not followed). */
+function foldersOf(root: string): string[] {
+  const folders = [root];
+  for (let i = 0; i < folders.length; i++) {
+    let entries;
+    try {
+      entries = readdirSync(folders[i]!, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) if (entry.isDirectory()) folders.push(path.join(folders[i]!, entry.name));
+  }
+  return folders;
+}
