@@ -2,7 +2,7 @@
  * The incremental cache (default `.cache/`): parsed drafts by content (one pack of metadata per
  * output folder, bodies in `bodies/` segments) and what the last build wrote. Safe to delete any time.
  */
-import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleDraft } from '../article/draft.js';
 import { removeUnusedSegments } from './body-store.js';
@@ -162,8 +162,7 @@ export class BuildCache {
 
   /** Writes the pack, then (with `collect`) deletes body segments no pack of this cache uses any more. */
   private async writePack(settings: string, drafts: ReadonlyMap<string, ArticleDraft>, collect: boolean): Promise<void> {
-    const pack: DraftPack = { generator: GENERATOR_VERSION, settings, drafts: Object.fromEntries(drafts) };
-    await writeFile(`${this.packPath}.${process.pid}.tmp`, JSON.stringify(pack));
+    await writePackFile(`${this.packPath}.${process.pid}.tmp`, settings, drafts);
     await rename(`${this.packPath}.${process.pid}.tmp`, this.packPath);
     // The new pack holds everything: its journal is spent (a journal left by a kill here only puts
     // back drafts for the same keys, which are the same drafts).
@@ -240,6 +239,32 @@ export class BuildCache {
   async saveState(state: BuildState): Promise<void> {
     await writeFile(`${this.statePath}.${process.pid}.tmp`, JSON.stringify(state));
     await rename(`${this.statePath}.${process.pid}.tmp`, this.statePath);
+  }
+}
+
+/** Drafts per write when a pack is written. */
+const DRAFTS_PER_WRITE = 2048;
+
+/**
+ * Writes a pack as the JSON of a DraftPack, a few thousand drafts at a time: at 100k articles the
+ * whole pack as one string would be some 200 MB held at once (news text makes two-byte strings).
+ */
+async function writePackFile(file: string, settings: string, drafts: ReadonlyMap<string, ArticleDraft>): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    await handle.write(`{"generator":${JSON.stringify(GENERATOR_VERSION)},"settings":${JSON.stringify(settings)},"drafts":{`);
+    let chunk = '';
+    let count = 0;
+    for (const [key, draft] of drafts) {
+      chunk += `${count++ === 0 ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(draft)}`;
+      if (count % DRAFTS_PER_WRITE === 0) {
+        await handle.write(chunk);
+        chunk = '';
+      }
+    }
+    await handle.write(`${chunk}}}`);
+  } finally {
+    await handle.close();
   }
 }
 

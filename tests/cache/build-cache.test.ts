@@ -31,6 +31,14 @@ describe('the drafts pack', () => {
     expect((await again.loadDrafts('settings-2')).size).toBe(0);
   });
 
+  it('of thousands of drafts, written a few thousand at a time, reads back whole', async () => {
+    const drafts = new Map(Array.from({ length: 5000 }, (_, i) => [`${i}:1700000000000:seeds/${i}.txt`, draft({ sourcePath: `seeds/${i}.txt`, title: `“Story” ${i}` })]));
+    await (await BuildCache.open(dir, path.join(dir, 'dist'))).saveDrafts('s', drafts);
+    const pack = (await readdir(dir)).find((n) => n.startsWith('drafts-') && n.endsWith('.json'))!;
+    expect(JSON.parse(await readFile(path.join(dir, pack), 'utf8'))).toEqual({ generator: GENERATOR_VERSION, settings: 's', drafts: Object.fromEntries(drafts) });
+    expect([...(await (await BuildCache.open(dir, path.join(dir, 'dist'))).loadDrafts('s'))]).toEqual([...drafts]);
+  });
+
   it('from another generator version is ignored', async () => {
     const cache = await BuildCache.open(dir, path.join(dir, 'dist'));
     await cache.saveDrafts('s', new Map([['k', draft({ sourcePath: 'seeds/a.txt' })]]));
