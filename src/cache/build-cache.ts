@@ -205,18 +205,25 @@ export class BuildCache {
   async loadSnapshot(): Promise<{ snapshot: SiteSnapshot; edits?: SnapshotEdits } | undefined> {
     const id = this.state?.snapshot;
     if (id === undefined) return undefined;
-    const snapshot = await readSnapshot(this.snapshotPath);
-    if (!snapshot) return undefined;
-    if (snapshot.id === id) return { snapshot };
     const bytes = await readFile(this.editsPath).catch(() => undefined);
     const edits = bytes && decodeEdits(bytes);
-    return edits && edits.base === snapshot.id && edits.id === id ? { snapshot, edits } : undefined;
+    const base = edits?.id === id ? edits.base : id;
+    // A dev server keeps the snapshot it saved or read last (ids are unique: never stale).
+    const kept = BuildCache.snapshotInMemory;
+    const snapshot = kept?.file === this.snapshotPath && kept.snapshot.id === base ? kept.snapshot : await readSnapshot(this.snapshotPath);
+    if (!snapshot || snapshot.id !== base) return undefined;
+    if (BuildCache.memory) BuildCache.snapshotInMemory = { file: this.snapshotPath, snapshot };
+    return snapshot.id === id ? { snapshot } : { snapshot, edits: edits! };
   }
+
+  /** The snapshot a dev server keeps between rebuilds, with the file it belongs to. */
+  private static snapshotInMemory: { file: string; snapshot: SiteSnapshot } | undefined;
 
   /** Saves the site snapshot of a build (its id goes in the state saved next); edits of an older one are dropped. */
   async saveSnapshot(snapshot: SiteSnapshot): Promise<void> {
     await writeSnapshot(this.snapshotPath, snapshot);
     await rm(this.editsPath, { force: true });
+    if (BuildCache.memory) BuildCache.snapshotInMemory = { file: this.snapshotPath, snapshot };
   }
 
   /** Saves the edits taken up since the snapshot (their id goes in the state saved next). */
