@@ -157,7 +157,8 @@ export interface PageEvent {
 
 /**
  * Renders every generated file that changed into the writer (unchanged ones are kept); `onPage`
- * hears of every page, article pages in site order. Returns every file's signature for the next build.
+ * hears of every page, article pages in site order. Returns every file's signature for the next build,
+ * and (from a pass that planned every file) which files show which article.
  */
 export async function renderSiteInto(site: Site, options: RenderOptions, onPage: (page: PageEvent) => Promise<void>): Promise<RenderRecord> {
   const { templatesDir, plan, writer } = options;
@@ -167,15 +168,16 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
   const bodies = new BodyReader(options.bodyDir);
   const signatures: Record<string, string> = {};
   const sitemap: SitemapEntry[] = [];
-  /** True when a scoped pass may keep the file without planning it (it shows none of the edited articles). */
-  const outOfScope = (path: string): boolean => scope !== undefined && !scope.has(path);
+  /** True when a scoped pass may keep the file without planning it (it shows none of the edited articles); its signature is the previous one. */
+  const outOfScope = (path: string): boolean => {
+    if (scope === undefined || scope.has(path)) return false;
+    signatures[path] = plan!.previous![path]!;
+    return true;
+  };
   /** True when the file is unchanged since the previous build (then it is kept, not rendered); inputs are computed only with a cache. */
   const unchanged = (path: string, kind: string, inputs: () => string): boolean => {
     if (!plan) return false;
-    if (outOfScope(path)) {
-      signatures[path] = plan.previous![path]!;
-      return true;
-    }
+    if (outOfScope(path)) return true;
     recorder?.file(path);
     const signature = signatureOf(plan.renderKey, kind, inputs());
     signatures[path] = signature;
@@ -208,7 +210,6 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
       if (scope) {
         const path = outputFileOf(articlePageOf(env, site.articles[i]!).pagePath);
         if (outOfScope(path)) {
-          signatures[path] = plan!.previous![path]!;
           writer.keep(path);
           continue;
         }
