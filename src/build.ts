@@ -93,9 +93,11 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   options.progress?.stage('parse', toParse.length);
   const results = await parseAll(toParse, { ...settings, ...(bodyDir !== undefined && { bodyDir }) }, workerCount(options.workers, toParse.length), options.progress?.update);
   const withWarnings = new Set<string>();
+  const problems = new Map<string, Pick<SnapshotSeed, 'warnings' | 'errors'>>();
   results.forEach((result, i) => {
     warnings.push(...result.warnings.map(fromWire));
     if (result.warnings.length > 0) withWarnings.add(toParse[i]!);
+    if (result.warnings.length > 0 || !result.ok) problems.set(toParse[i]!, { ...(result.warnings.length > 0 && { warnings: result.warnings }), ...(!result.ok && { errors: result.errors }) });
     if (!result.ok) return void errors.push(...result.errors.map(fromWire));
     drafts.set(toParse[i]!, result.article);
   });
@@ -107,8 +109,14 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   }
   if (errors.length > 0 && !options.skipInvalid) throw new ContentErrors(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)));
   const ordered = paths.filter((p) => drafts.has(p)).map((p) => drafts.get(p)!);
+  // What the next build needs to take this site up after an edit: every seed's key, shape and problems.
   const seeds: Record<string, SnapshotSeed> = {};
-  if (cache) for (const draft of ordered) seeds[draft.sourcePath] = { key: keys.get(draft.sourcePath)!, shape: shapeOf(draft) };
+  if (cache) {
+    for (const p of paths) {
+      const draft = drafts.get(p);
+      if (draft || problems.has(p)) seeds[p] = { key: keys.get(p)!, shape: draft ? shapeOf(draft) : '', ...problems.get(p) };
+    }
+  }
   return { site: buildSite(ordered, config), config, warnings, skipped: errors, seeds };
 }
 
@@ -129,14 +137,18 @@ interface EditedSite {
   readonly edited: number;
   /** Every edit since the snapshot, this build's included (to save beside the snapshot). */
   readonly edits: Omit<SnapshotEdits, 'id'>;
+  /** The warnings of every seed, and the seeds skipped as invalid, as a full load would report them. */
+  readonly warnings: SeedError[];
+  readonly skipped: SeedError[];
 }
 
 /**
- * The site after an edit that kept its shape: the same seeds as the last build, a few of them changed,
- * each still parsing cleanly to a draft of the same shape. Undefined when a full load is needed (any
- * other change, a parse error or warning — the full load reports it). Only the edited seeds are parsed.
+ * The site after an edit that kept its shape: the same seeds as the last build, a few of them changed
+ * (or none: then something else changed, say public/), each still parsing to a draft of the same
+ * shape. Undefined when a full load is needed (any other change, an invalid seed — the full load
+ * reports it). Only the edited seeds are parsed; the others' warnings and skips are the recorded ones.
  */
-async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan: SeedScan, renderKey: string): Promise<EditedSite | undefined> {
+async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan: SeedScan, renderKey: string, skipInvalid: boolean): Promise<EditedSite | undefined> {
   const { settings, settingsKey } = parseSettingsOf(config);
   if (scan.errors.length > 0) return undefined;
   const taken = await cache.loadSnapshot();
@@ -147,28 +159,39 @@ async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan: SeedS
   const edited: string[] = [];
   for (const p of scan.paths) {
     const seed = before[p];
-    if (!seed) return undefined;
+    if (!seed || (seed.errors && !skipInvalid)) return undefined;
     if (seed.key !== draftKeyOf(p, scan.stamps.get(p)!)) edited.push(p);
   }
-  if (edited.length === 0 || edited.length > MAX_EDITED_SEEDS) return undefined;
-  const [{ parseAll }, { shapeOf }, { replaceArticles }, { filesShowing }] = await Promise.all([import('./seeds/parse-pool.js'), import('./site/model.js'), import('./site/edit.js'), import('./render/dependents.js')]);
-  const results = await parseAll(edited, { ...settings, bodyDir: cache.bodyDir }, 0);
+  if (edited.length > MAX_EDITED_SEEDS) return undefined;
+  const [{ fromWire }, { shapeOf }, { replaceArticles }, { filesShowing }] = await Promise.all([import('./seeds/parse-task.js'), import('./site/model.js'), import('./site/edit.js'), import('./render/dependents.js')]);
+  const results = edited.length === 0 ? [] : await (await import('./seeds/parse-pool.js')).parseAll(edited, { ...settings, bodyDir: cache.bodyDir }, 0);
   const drafts = new Map<string, ArticleDraft>();
   const now: Record<string, SnapshotSeed> = {};
   for (const [i, result] of results.entries()) {
     const p = edited[i]!;
-    if (!result.ok || result.warnings.length > 0 || shapeOf(result.article) !== before[p]!.shape) return undefined;
+    if (!result.ok || shapeOf(result.article) !== before[p]!.shape) return undefined;
     drafts.set(p, result.article);
-    now[p] = { key: draftKeyOf(p, scan.stamps.get(p)!), shape: before[p]!.shape };
+    now[p] = { key: draftKeyOf(p, scan.stamps.get(p)!), shape: before[p]!.shape, ...(result.warnings.length > 0 && { warnings: result.warnings }) };
+  }
+  const seeds = { ...before, ...now };
+  const warnings: SeedError[] = [];
+  const skipped: SeedError[] = [];
+  for (const p of scan.paths) {
+    warnings.push(...(seeds[p]!.warnings ?? []).map(fromWire));
+    skipped.push(...(seeds[p]!.errors ?? []).map(fromWire));
   }
   const allDrafts = new Map([...Object.entries(edits?.drafts ?? {}), ...drafts]);
   const site = replaceArticles({ config, ...snapshot.site }, allDrafts);
   // Only this build's edits can change files: earlier ones are in the output already.
   const indexes = snapshot.site.articles.flatMap((a, i) => (drafts.has(a.sourcePath) ? [i] : []));
-  await cache.replaceDrafts(settingsKey, new Map(edited.map((p) => [now[p]!.key, drafts.get(p)!])), edited.map((p) => before[p]!.key));
+  // As in a full load, a seed with warnings stays out of the pack, so a full load shows them again.
+  const packed = edited.filter((p) => now[p]!.warnings === undefined);
+  if (edited.length > 0) await cache.replaceDrafts(settingsKey, new Map(packed.map((p) => [now[p]!.key, drafts.get(p)!])), edited.map((p) => before[p]!.key));
   return {
     site,
-    seeds: { ...before, ...now },
+    seeds,
+    warnings,
+    skipped,
     scope: filesShowing(snapshot.dependents, indexes),
     dependents: snapshot.dependents,
     edited: edited.length,
@@ -288,8 +311,8 @@ async function buildWith(options: BuildOptions, cache: BuildCache | undefined, b
   // Everything outside the pages' contexts that changes bytes: generator version, config, templates.
   const renderKey = hashOf(GENERATOR_VERSION, JSON.stringify(config), await fingerprintDir(options.templatesDir));
   // A few seeds edited without changing the site's shape: the last build's site, those articles replaced.
-  const edit = cache && scan && previous.kind === 'manifest' && last?.pages ? await loadEditedSite(config, cache, scan, renderKey) : undefined;
-  const { site, warnings, skipped, seeds } = edit ? { ...edit, warnings: [], skipped: [] } : await loadSite(options, cache, bodyDir, scan);
+  const edit = cache && scan && previous.kind === 'manifest' && last?.pages ? await loadEditedSite(config, cache, scan, renderKey, options.skipInvalid) : undefined;
+  const { site, warnings, skipped, seeds } = edit ?? (await loadSite(options, cache, bodyDir, scan));
   lap(edit ? `parse ${edit.edited} edited seeds into the last build's site (${edit.scope.size} files show them)` : 'read, parse and model');
   const staging = await createStagingDir(options.outDir);
   try {
@@ -336,8 +359,8 @@ async function buildWith(options: BuildOptions, cache: BuildCache | undefined, b
     const summary = { articles: site.articles.length, tags: site.tags.length, pages, files: stats.written + stats.unchanged };
     // A build with warnings or skipped seeds is never "up to date": they must be shown again next time.
     if (cache) {
-      // The snapshot lets the next build take up this site after an edit; a build with warnings has none.
-      const snapshot = dependents && warnings.length + skipped.length === 0 ? randomUUID() : undefined;
+      // The snapshot lets the next build take up this site after an edit.
+      const snapshot = dependents ? randomUUID() : undefined;
       if (snapshot && edit && Object.keys(edit.edits.drafts).length <= MAX_SNAPSHOT_EDITS) {
         await cache.saveSnapshotEdits({ id: snapshot, ...edit.edits });
       } else if (snapshot) {

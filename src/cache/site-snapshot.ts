@@ -7,6 +7,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { Article, Tag } from '../article/article.js';
 import type { ArticleDraft } from '../article/draft.js';
 import type { Dependents } from '../render/dependents.js';
+import type { WireError } from '../seeds/parse-task.js';
 import type { Site } from '../site/site.js';
 import { GENERATOR_VERSION } from './fingerprint.js';
 
@@ -14,8 +15,12 @@ import { GENERATOR_VERSION } from './fingerprint.js';
 export interface SnapshotSeed {
   /** Its draft key in the pack (size, mtime and path). */
   readonly key: string;
-  /** Its draft's shape (see shapeOf). */
+  /** Its draft's shape (see shapeOf); empty for a seed that was skipped as invalid. */
   readonly shape: string;
+  /** Its warnings, shown again by every build while it is unchanged. */
+  readonly warnings?: readonly WireError[];
+  /** Why it was skipped (`--skip-invalid`). */
+  readonly errors?: readonly WireError[];
 }
 
 /** A built site, as the next build can take it up. */
