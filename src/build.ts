@@ -4,7 +4,7 @@ import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleDraft } from './article/draft.js';
 import { BuildCache } from './cache/build-cache.js';
-import type { SnapshotEdits, SnapshotSeed } from './cache/site-snapshot.js';
+import { seedAt, withEditedSeeds, type SeedProblems, type SeedTable, type SnapshotEdits, type SnapshotSeed } from './cache/site-snapshot.js';
 import type { Dependents } from './render/dependents.js';
 import { fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, stampSeeds, type SeedStamp } from './cache/fingerprint.js';
 import { loadConfig, type SiteConfig } from './config.js';
@@ -67,7 +67,7 @@ export async function resolveConfig(options: BuildOptions): Promise<SiteConfig> 
  * Read + parse + model: every seed into the Site, or ContentErrors with every problem at once. Drafts
  * come from the cache when a seed is unchanged; bodies go to `bodyDir` (kept inline without one).
  */
-export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDir?: string, scanned?: SeedScan): Promise<{ site: Site; config: SiteConfig; warnings: SeedError[]; skipped: SeedError[]; seeds: Record<string, SnapshotSeed> }> {
+export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDir?: string, scanned?: SeedScan): Promise<{ site: Site; config: SiteConfig; warnings: SeedError[]; skipped: SeedError[]; seeds: SeedTable }> {
   const config = await resolveConfig(options);
   const { paths, errors: listErrors } = scanned ?? (await listSeeds(options.seedsDir));
   const errors = [...listErrors];
@@ -93,11 +93,11 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   options.progress?.stage('parse', toParse.length);
   const results = await parseAll(toParse, { ...settings, ...(bodyDir !== undefined && { bodyDir }) }, workerCount(options.workers, toParse.length), options.progress?.update);
   const withWarnings = new Set<string>();
-  const problems = new Map<string, Pick<SnapshotSeed, 'warnings' | 'errors'>>();
+  const problems: Record<string, SeedProblems> = {};
   results.forEach((result, i) => {
     warnings.push(...result.warnings.map(fromWire));
     if (result.warnings.length > 0) withWarnings.add(toParse[i]!);
-    if (result.warnings.length > 0 || !result.ok) problems.set(toParse[i]!, { ...(result.warnings.length > 0 && { warnings: result.warnings }), ...(!result.ok && { errors: result.errors }) });
+    if (result.warnings.length > 0 || !result.ok) problems[toParse[i]!] = { ...(result.warnings.length > 0 && { warnings: result.warnings }), ...(!result.ok && { errors: result.errors }) };
     if (!result.ok) return void errors.push(...result.errors.map(fromWire));
     drafts.set(toParse[i]!, result.article);
   });
@@ -110,13 +110,7 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   if (errors.length > 0 && !options.skipInvalid) throw new ContentErrors(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)));
   const ordered = paths.filter((p) => drafts.has(p)).map((p) => drafts.get(p)!);
   // What the next build needs to take this site up after an edit: every seed's key, shape and problems.
-  const seeds: Record<string, SnapshotSeed> = {};
-  if (cache) {
-    for (const p of paths) {
-      const draft = drafts.get(p);
-      if (draft || problems.has(p)) seeds[p] = { key: keys.get(p)!, shape: draft ? shapeOf(draft) : '', ...problems.get(p) };
-    }
-  }
+  const seeds: SeedTable = cache ? { paths, keys: paths.map((p) => keys.get(p)!), shapes: paths.map((p) => (drafts.has(p) ? shapeOf(drafts.get(p)!) : '')), problems } : { paths: [], keys: [], shapes: [], problems: {} };
   return { site: buildSite(ordered, config), config, warnings, skipped: errors, seeds };
 }
 
@@ -129,8 +123,8 @@ const MAX_SNAPSHOT_EDITS = 512;
 /** A site made by editing the last build's: the files that can have changed, and the snapshot's record of who shows what. */
 interface EditedSite {
   readonly site: Site;
-  /** Every seed of the site, by path. */
-  readonly seeds: Record<string, SnapshotSeed>;
+  /** The snapshot's seeds (with `edits.seeds` over them, every seed of the site). */
+  readonly baseSeeds: SeedTable;
   readonly scope: ReadonlySet<string>;
   readonly dependents: Dependents;
   /** How many seeds were edited (and parsed) by this build. */
@@ -154,15 +148,20 @@ async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan: SeedS
   const taken = await cache.loadSnapshot();
   if (!taken || taken.snapshot.settings !== settingsKey || taken.snapshot.renderKey !== renderKey) return undefined;
   const { snapshot, edits } = taken;
-  const before = edits ? { ...snapshot.seeds, ...edits.seeds } : snapshot.seeds;
-  if (scan.paths.length !== Object.keys(before).length) return undefined;
+  // The same seeds in the same order (both listings are sorted by path); those whose stamp changed are edited.
+  const table = snapshot.seeds;
+  if (scan.paths.length !== table.paths.length) return undefined;
+  const before: Record<string, SnapshotSeed> = {};
   const edited: string[] = [];
-  for (const p of scan.paths) {
-    const seed = before[p];
-    if (!seed || (seed.errors && !skipInvalid)) return undefined;
-    if (seed.key !== draftKeyOf(p, scan.stamps.get(p)!)) edited.push(p);
+  for (let i = 0; i < table.paths.length; i++) {
+    const p = scan.paths[i]!;
+    if (p !== table.paths[i]) return undefined;
+    const seed = edits?.seeds[p] ?? (table.problems[p] ? seedAt(table, i) : undefined);
+    if (seed?.errors && !skipInvalid) return undefined;
+    if ((seed?.key ?? table.keys[i]) === draftKeyOf(p, scan.stamps.get(p)!)) continue;
+    if (edited.push(p) > MAX_EDITED_SEEDS) return undefined;
+    before[p] = seed ?? seedAt(table, i);
   }
-  if (edited.length > MAX_EDITED_SEEDS) return undefined;
   const [{ fromWire }, { shapeOf }, { replaceArticles }, { filesShowing }] = await Promise.all([import('./seeds/parse-task.js'), import('./site/model.js'), import('./site/edit.js'), import('./render/dependents.js')]);
   const results = edited.length === 0 ? [] : await (await import('./seeds/parse-pool.js')).parseAll(edited, { ...settings, bodyDir: cache.bodyDir }, 0);
   const drafts = new Map<string, ArticleDraft>();
@@ -173,12 +172,16 @@ async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan: SeedS
     drafts.set(p, result.article);
     now[p] = { key: draftKeyOf(p, scan.stamps.get(p)!), shape: before[p]!.shape, ...(result.warnings.length > 0 && { warnings: result.warnings }) };
   }
-  const seeds = { ...before, ...now };
+  const editedSeeds = { ...edits?.seeds, ...now };
+  // Every seed's warnings and skips, in path order as a full load reports them (few seeds have any).
   const warnings: SeedError[] = [];
   const skipped: SeedError[] = [];
-  for (const p of scan.paths) {
-    warnings.push(...(seeds[p]!.warnings ?? []).map(fromWire));
-    skipped.push(...(seeds[p]!.errors ?? []).map(fromWire));
+  const withProblems = new Set([...Object.keys(table.problems), ...Object.keys(editedSeeds)]);
+  for (let i = 0; i < table.paths.length; i++) {
+    if (!withProblems.has(table.paths[i]!)) continue;
+    const seed = seedAt(table, i, editedSeeds);
+    warnings.push(...(seed.warnings ?? []).map(fromWire));
+    skipped.push(...(seed.errors ?? []).map(fromWire));
   }
   const allDrafts = new Map([...Object.entries(edits?.drafts ?? {}), ...drafts]);
   const site = replaceArticles({ config, ...snapshot.site }, allDrafts);
@@ -189,13 +192,13 @@ async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan: SeedS
   if (edited.length > 0) await cache.replaceDrafts(settingsKey, new Map(packed.map((p) => [now[p]!.key, drafts.get(p)!])), edited.map((p) => before[p]!.key));
   return {
     site,
-    seeds,
+    baseSeeds: table,
     warnings,
     skipped,
     scope: filesShowing(snapshot.dependents, indexes),
     dependents: snapshot.dependents,
     edited: edited.length,
-    edits: { base: snapshot.id, seeds: { ...edits?.seeds, ...now }, drafts: Object.fromEntries(allDrafts) },
+    edits: { base: snapshot.id, seeds: editedSeeds, drafts: Object.fromEntries(allDrafts) },
   };
 }
 
@@ -312,7 +315,8 @@ async function buildWith(options: BuildOptions, cache: BuildCache | undefined, b
   const renderKey = hashOf(GENERATOR_VERSION, JSON.stringify(config), await fingerprintDir(options.templatesDir));
   // A few seeds edited without changing the site's shape: the last build's site, those articles replaced.
   const edit = cache && scan && previous.kind === 'manifest' && last?.pages ? await loadEditedSite(config, cache, scan, renderKey, options.skipInvalid) : undefined;
-  const { site, warnings, skipped, seeds } = edit ?? (await loadSite(options, cache, bodyDir, scan));
+  const loaded = edit ? undefined : await loadSite(options, cache, bodyDir, scan);
+  const { site, warnings, skipped } = edit ?? loaded!;
   lap(edit ? `parse ${edit.edited} edited seeds into the last build's site (${edit.scope.size} files show them)` : 'read, parse and model');
   const staging = await createStagingDir(options.outDir);
   try {
@@ -365,6 +369,7 @@ async function buildWith(options: BuildOptions, cache: BuildCache | undefined, b
         await cache.saveSnapshotEdits({ id: snapshot, ...edit.edits });
       } else if (snapshot) {
         const { config: _config, ...model } = site;
+        const seeds = edit ? withEditedSeeds(edit.baseSeeds, edit.edits.seeds) : loaded!.seeds;
         await cache.saveSnapshot({ id: snapshot, renderKey, settings: parseSettingsOf(config).settingsKey, seeds, site: model, dependents: dependents! });
       }
       await cache.saveState({

@@ -6,15 +6,18 @@
 import type { Article } from '../article/article.js';
 
 /**
- * For each article (by index in the site's order), the generated files whose inputs hold its identity;
- * flat typed arrays, so 100k articles showing on ~15 files each are two allocations, not 100k.
+ * For each article (by index in the site's order), the generated files whose inputs hold its identity.
+ * Flat: at 100k articles on ~15 files each, a few typed arrays and one string instead of 230k objects
+ * to keep, store and load.
  */
 export interface Dependents {
-  /** Output paths, each listed once. */
-  readonly files: readonly string[];
+  /** Every output path once, NUL-separated. */
+  readonly fileNames: string;
+  /** File `f` is `fileNames.slice(fileStarts[f], fileStarts[f + 1] - 1)`. */
+  readonly fileStarts: Int32Array;
   /** Article `i`'s files are `fileIndexes[starts[i]]` up to (not including) `fileIndexes[starts[i + 1]]`. */
   readonly starts: Int32Array;
-  /** Indexes into `files`. */
+  /** File numbers (see fileStarts). */
   readonly fileIndexes: Int32Array;
 }
 
@@ -49,7 +52,9 @@ export class DependentsRecorder {
     this.byArticle.forEach((list, i) => (starts[i + 1] = starts[i]! + list.length));
     const fileIndexes = new Int32Array(starts[this.byArticle.length]!);
     this.byArticle.forEach((list, i) => fileIndexes.set(list, starts[i]));
-    return { files: this.files, starts, fileIndexes };
+    const fileStarts = new Int32Array(this.files.length + 1);
+    this.files.forEach((f, i) => (fileStarts[i + 1] = fileStarts[i]! + f.length + 1));
+    return { fileNames: `${this.files.join('\0')}\0`, fileStarts, starts, fileIndexes };
   }
 }
 
@@ -58,7 +63,10 @@ export function filesShowing(dependents: Dependents, indexes: Iterable<number>):
   const files = new Set<string>();
   for (const i of indexes) {
     if (i < 0 || i + 1 >= dependents.starts.length) continue;
-    for (let k = dependents.starts[i]!; k < dependents.starts[i + 1]!; k++) files.add(dependents.files[dependents.fileIndexes[k]!]!);
+    for (let k = dependents.starts[i]!; k < dependents.starts[i + 1]!; k++) {
+      const f = dependents.fileIndexes[k]!;
+      files.add(dependents.fileNames.slice(dependents.fileStarts[f], dependents.fileStarts[f + 1]! - 1));
+    }
   }
   return files;
 }

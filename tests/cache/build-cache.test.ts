@@ -127,7 +127,7 @@ describe('an edit recorded without reading the pack (replaceDrafts)', () => {
 });
 
 describe('the site snapshot', () => {
-  const snapshot = (id: string) => ({ id, renderKey: 'r', settings: 's', seeds: { 'seeds/a.txt': { key: 'k', shape: 'x' } }, site: { articles: [], tags: [], years: [], related: [] }, dependents: { files: ['index.html'], starts: new Int32Array(1), fileIndexes: new Int32Array(0) } });
+  const snapshot = (id: string) => ({ id, renderKey: 'r', settings: 's', seeds: { paths: ['seeds/a.txt'], keys: ['k'], shapes: ['x'], problems: {} }, site: { articles: [], tags: [], years: [], related: [] }, dependents: { fileNames: 'index.html\0', fileStarts: Int32Array.of(0, 11), starts: new Int32Array(1), fileIndexes: new Int32Array(0) } });
   const state = (id?: string) => ({ generator: GENERATOR_VERSION, inputsKey: 'i', outputs: {}, pages: {}, ...(id !== undefined && { snapshot: id }), summary: { articles: 0, tags: 0, pages: 0, files: 0 } });
 
   it('is taken up only together with the state saved after it (same id)', async () => {

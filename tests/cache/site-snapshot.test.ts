@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readSnapshot, writeSnapshot, type SiteSnapshot } from '../../src/cache/site-snapshot.js';
+import { readSnapshot, seedAt, withEditedSeeds, writeSnapshot, type SiteSnapshot } from '../../src/cache/site-snapshot.js';
 import { parseConfig } from '../../src/config.js';
 import { DependentsRecorder } from '../../src/render/dependents.js';
 import { buildSite } from '../../src/site/model.js';
@@ -25,7 +25,9 @@ function snapshotOf(count: number): SiteSnapshot {
   const recorder = new DependentsRecorder(site.articles);
   recorder.file('index.html');
   site.articles.slice(0, 20).forEach((a) => recorder.shows(a));
-  return { id: 'one', renderKey: 'r', settings: 's', seeds: { 'seeds/0.txt': { key: 'k', shape: 'x' } }, site, dependents: recorder.result() };
+  const paths = drafts.map((d) => d.sourcePath);
+  const seeds = { paths, keys: paths.map((p) => `1:2:${p}`), shapes: paths.map((_, i) => (i === 3 ? '' : `shape-${i}`)), problems: { 'seeds/3.txt': { errors: [{ file: 'seeds/3.txt', line: 1, message: 'missing date' }] }, 'seeds/5.txt': { warnings: [{ file: 'seeds/5.txt', line: 2, message: 'unknown key' }] } } };
+  return { id: 'one', renderKey: 'r', settings: 's', seeds, site, dependents: recorder.result() };
 }
 
 describe('a site snapshot file', () => {
@@ -49,5 +51,20 @@ describe('a site snapshot file', () => {
     await writeFile(file, Buffer.concat([bytes, Buffer.from([0])]));
     expect(await readSnapshot(file)).toBeUndefined();
     expect(await readSnapshot(path.join(dir, 'missing.bin'))).toBeUndefined();
+  });
+});
+
+describe('a seed table', () => {
+  const table = { paths: ['a.txt', 'b.md', 'c.txt'], keys: ['1:1:a.txt', '2:2:b.md', '3:3:c.txt'], shapes: ['sa', 'sb', ''], problems: { 'b.md': { warnings: [{ file: 'b.md', line: 2, message: 'unknown key' }] }, 'c.txt': { errors: [{ file: 'c.txt', line: 1, message: 'missing date' }] } } };
+
+  it('gives each seed with its problems, or its edited version', () => {
+    expect(seedAt(table, 0)).toEqual({ key: '1:1:a.txt', shape: 'sa' });
+    expect(seedAt(table, 1)).toEqual({ key: '2:2:b.md', shape: 'sb', warnings: table.problems['b.md'].warnings });
+    expect(seedAt(table, 1, { 'b.md': { key: '9:9:b.md', shape: 'sb' } })).toEqual({ key: '9:9:b.md', shape: 'sb' });
+  });
+
+  it('with edits over it is the table a full build would record', () => {
+    const edited = withEditedSeeds(table, { 'b.md': { key: '9:9:b.md', shape: 'sb' }, 'a.txt': { key: '8:8:a.txt', shape: 'sa', warnings: [{ file: 'a.txt', line: 3, message: 'w' }] } });
+    expect(edited).toEqual({ paths: table.paths, keys: ['8:8:a.txt', '9:9:b.md', '3:3:c.txt'], shapes: ['sa', 'sb', ''], problems: { 'a.txt': { warnings: [{ file: 'a.txt', line: 3, message: 'w' }] }, 'c.txt': table.problems['c.txt'] } });
   });
 });
