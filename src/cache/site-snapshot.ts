@@ -8,7 +8,9 @@ import type { Article, Tag } from '../article/article.js';
 import type { ArticleDraft } from '../article/draft.js';
 import type { Dependents } from '../render/dependents.js';
 import type { WireError } from '../seeds/parse-task.js';
+import { UsageError } from '../errors.js';
 import type { Site } from '../site/site.js';
+import { fullRecord, lazyArticles } from './lazy-articles.js';
 import { GENERATOR_VERSION } from './fingerprint.js';
 
 /** What a seed's parse reported besides its draft: shown again by every build while it is unchanged. */
@@ -84,16 +86,19 @@ export interface SnapshotEdits {
   readonly drafts: Readonly<Record<string, ArticleDraft>>;
 }
 
-/** Articles per part of a snapshot file: one part at a time is in memory while the file is written. */
-const ARTICLES_PER_PART = 4096;
+/** Articles per part of a snapshot file: parts are written one at a time and read only when one of their records is. */
+const ARTICLES_PER_PART = 64;
 
 /**
- * The first part of a snapshot file: everything but the articles, lists naming articles by position,
- * seed columns as NUL-separated strings, related lists flat (article `i`'s are
- * `relatedIndexes[relatedStarts[i]]` up to `relatedIndexes[relatedStarts[i + 1]]`).
+ * The header of a snapshot file (after the article parts, before its own 4-byte length): everything
+ * but the articles, lists naming articles by position, seed columns and each article's date, slug
+ * and source path as NUL-separated strings, related lists flat (article `i`'s are
+ * `relatedIndexes[relatedStarts[i]]` up to `relatedIndexes[relatedStarts[i + 1]]`), where each part ends.
  */
 interface SnapshotHeader extends Omit<SiteSnapshot, 'site' | 'seeds'> {
   readonly generator: string;
+  readonly partEnds: Float64Array;
+  readonly articleColumns: { readonly dates: string; readonly slugs: string; readonly sourcePaths: string };
   readonly seedCount: number;
   readonly seedColumns: { readonly paths: string; readonly keys: string; readonly shapes: string };
   readonly seedProblems: Readonly<Record<string, SeedProblems>>;
@@ -108,9 +113,9 @@ interface SnapshotHeader extends Omit<SiteSnapshot, 'site' | 'seeds'> {
 type StoredArticle = Omit<Article, 'tags'> & { tags: Int32Array | readonly Tag[] };
 
 /**
- * Writes a snapshot as length-prefixed V8-serialised parts (a header, then the articles a few thousand
- * at a time) to a temporary file renamed into place: at 100k articles the whole model serialised at
- * once would add its full size to the build's peak memory.
+ * Writes a snapshot as V8-serialised parts — the articles 64 at a time, then the header — to a
+ * temporary file renamed into place: at 100k articles the whole model serialised at once would add
+ * its full size to the build's peak memory, and a reader needs only the parts it asks for.
  */
 export async function writeSnapshot(file: string, snapshot: SiteSnapshot): Promise<void> {
   const { site } = snapshot;
@@ -120,9 +125,39 @@ export async function writeSnapshot(file: string, snapshot: SiteSnapshot): Promi
   const relatedStarts = new Int32Array(site.related.length + 1);
   site.related.forEach((list, i) => (relatedStarts[i + 1] = relatedStarts[i]! + list.length));
   const relatedIndexes = positions(site.related.flat());
-  const { seeds } = snapshot;
-  const header: SnapshotHeader = {
+  const temporary = `${file}.${process.pid}.tmp`;
+  const handle = await open(temporary, 'w');
+  const partEnds: number[] = [];
+  let end = 0;
+  const write = async (bytes: Buffer) => {
+    await handle.write(bytes);
+    end += bytes.length;
+  };
+  try {
+    for (let start = 0; start < site.articles.length; start += ARTICLES_PER_PART) {
+      const part: StoredArticle[] = site.articles.slice(start, start + ARTICLES_PER_PART).map((a) => ({ ...fullRecord(a), tags: Int32Array.from(a.tags, (t) => tagPosition.get(t.slug)!) }));
+      await write(serialize(part));
+      partEnds.push(end);
+    }
+    const header = headerOf(snapshot, Float64Array.from(partEnds), positions, relatedStarts, relatedIndexes);
+    const bytes = serialize(header);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(bytes.length);
+    await write(bytes);
+    await write(length);
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file);
+}
+
+/** The header of a snapshot (see SnapshotHeader). */
+function headerOf(snapshot: SiteSnapshot, partEnds: Float64Array, positions: (articles: readonly Article[]) => Int32Array, relatedStarts: Int32Array, relatedIndexes: Int32Array): SnapshotHeader {
+  const { site, seeds } = snapshot;
+  return {
     generator: GENERATOR_VERSION,
+    partEnds,
+    articleColumns: { dates: site.articles.map((a) => a.date).join('\0'), slugs: site.articles.map((a) => a.slug).join('\0'), sourcePaths: site.articles.map((a) => a.sourcePath).join('\0') },
     id: snapshot.id,
     renderKey: snapshot.renderKey,
     settings: snapshot.settings,
@@ -136,59 +171,50 @@ export async function writeSnapshot(file: string, snapshot: SiteSnapshot): Promi
     relatedStarts,
     relatedIndexes,
   };
-  const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w');
-  try {
-    const writePart = async (value: unknown) => {
-      const bytes = serialize(value);
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(bytes.length);
-      await handle.write(length);
-      await handle.write(bytes);
-    };
-    await writePart(header);
-    for (let start = 0; start < site.articles.length; start += ARTICLES_PER_PART) {
-      const part: StoredArticle[] = site.articles.slice(start, start + ARTICLES_PER_PART).map((a) => ({ ...a, tags: Int32Array.from(a.tags, (t) => tagPosition.get(t.slug)!) }));
-      await writePart(part);
-    }
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, file);
 }
 
-/** The snapshot in `file`, or undefined when it is missing, damaged or not one this generator wrote. */
+/**
+ * The snapshot in `file`, or undefined when it is missing, cut short or not one this generator wrote.
+ * Its articles are lazy records (see lazyArticles): a part is deserialised when one of its records is
+ * first read beyond its date, slug and source path.
+ */
 export async function readSnapshot(file: string): Promise<SiteSnapshot | undefined> {
   try {
     const bytes = await readFile(file);
-    let at = 0;
-    const readPart = () => {
-      const length = bytes.readUInt32LE(at);
-      if (at + 4 + length > bytes.length) throw new Error('snapshot cut short');
-      const value = deserialize(bytes.subarray(at + 4, at + 4 + length));
-      at += 4 + length;
-      return value;
-    };
-    const header = readPart() as SnapshotHeader;
-    if (header?.generator !== GENERATOR_VERSION) return undefined;
+    const headerLength = bytes.readUInt32LE(bytes.length - 4);
+    const partsEnd = bytes.length - 4 - headerLength;
+    const header = deserialize(bytes.subarray(partsEnd, bytes.length - 4)) as SnapshotHeader;
+    if (header?.generator !== GENERATOR_VERSION || (header.partEnds.at(-1) ?? 0) !== partsEnd) return undefined;
+    if (header.partEnds.length !== Math.ceil(header.articleCount / ARTICLES_PER_PART)) return undefined;
     const tags: Tag[] = header.tags.map((t) => ({ name: t.name, slug: t.slug }));
-    const articles: Article[] = [];
-    while (articles.length < header.articleCount) {
-      // Freshly deserialised records are this function's own: their tag positions become tags in place.
-      for (const stored of readPart() as StoredArticle[]) {
-        stored.tags = Array.from(stored.tags as Int32Array, (i) => tags[i]!);
-        articles.push(stored as Article);
+    const column = (text: string, count: number) => (count === 0 ? [] : text.split('\0'));
+    const [dates, slugs, sourcePaths] = [header.articleColumns.dates, header.articleColumns.slugs, header.articleColumns.sourcePaths].map((c) => column(c, header.articleCount));
+    const full: Article[] = [];
+    const load = (i: number): Article => {
+      if (full[i] === undefined) {
+        const p = Math.floor(i / ARTICLES_PER_PART);
+        let part: StoredArticle[];
+        try {
+          part = deserialize(bytes.subarray(p === 0 ? 0 : header.partEnds[p - 1]!, header.partEnds[p]!)) as StoredArticle[];
+        } catch {
+          throw new UsageError(`${file}: the site snapshot is damaged (hint: delete it, or build with --no-cache)`);
+        }
+        part.forEach((stored, k) => {
+          // Freshly deserialised records are this function's own: their tag positions become tags in place.
+          stored.tags = Array.from(stored.tags as Int32Array, (t) => tags[t]!);
+          full[p * ARTICLES_PER_PART + k] = stored as Article;
+        });
       }
-    }
-    if (at !== bytes.length || articles.length !== header.articleCount) return undefined;
+      return full[i]!;
+    };
+    const articles = lazyArticles(header.articleCount, (i) => ({ date: dates![i]!, slug: slugs![i]!, sourcePath: sourcePaths![i]! }), load);
     const named = (positions: Int32Array) => Array.from(positions, (i) => articles[i]!);
-    const column = (text: string) => (header.seedCount === 0 ? [] : text.split('\0'));
     const { relatedStarts, relatedIndexes } = header;
     return {
       id: header.id,
       renderKey: header.renderKey,
       settings: header.settings,
-      seeds: { paths: column(header.seedColumns.paths), keys: column(header.seedColumns.keys), shapes: column(header.seedColumns.shapes), problems: header.seedProblems },
+      seeds: { paths: column(header.seedColumns.paths, header.seedCount), keys: column(header.seedColumns.keys, header.seedCount), shapes: column(header.seedColumns.shapes, header.seedCount), problems: header.seedProblems },
       dependents: header.dependents,
       site: {
         articles,
