@@ -3,17 +3,11 @@
 /** The taxonomy as written in the config: canonical name → aliases. */
 export type Taxonomy = Readonly<Record<string, readonly string[]>>;
 
-const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02BC][\p{L}\p{N}]+)*/gu;
+import { wordEnd, wordsOf, wordStart } from './words.js';
 
 /** Folds curly apostrophes to straight ones so `Kata’ib` and `Kata'ib` are the same word. */
 function foldApostrophes(word: string): string {
-  return word.replace(/[\u2019\u02BC]/g, "'");
-}
-
-/** The words of `text`, apostrophes folded, in order. */
-function wordsOf(text: string): string[] {
-  const folded = /[\u2019\u02BC]/.test(text) ? foldApostrophes(text) : text;
-  return folded.match(WORD) ?? [];
+  return /[\u2019\u02BC]/.test(word) ? word.replace(/[\u2019\u02BC]/g, "'") : word;
 }
 
 /** What the taxonomy reads in an article: the headline its editor wrote (not one derived from the lead), its dateline, its text. */
@@ -43,7 +37,7 @@ export class TaxonomyMatcher {
   constructor(taxonomy: Taxonomy) {
     for (const [canonical, aliases] of Object.entries(taxonomy)) {
       for (const spelling of [canonical, ...aliases]) {
-        const words = wordsOf(spelling);
+        const words = wordsOf(foldApostrophes(spelling));
         if (words.length === 0) continue;
         const key = words[0]!.toUpperCase();
         const list = this.byFirstWord.get(key) ?? [];
@@ -62,24 +56,33 @@ export class TaxonomyMatcher {
   /** How many times `text` mentions each canonical tag (every spelling counts toward its canonical name), in order of first mention; adds to `counts` when given. */
   count(text: string, counts = new Map<string, number>()): Map<string, number> {
     if (this.byFirstWord.size === 0) return counts;
-    const words = wordsOf(text);
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
+    const folded = foldApostrophes(text);
+    for (let start = wordStart(folded, 0); start >= 0; ) {
+      let end = wordEnd(folded, start);
       // Cheap exits first: a first word must start with a capital or a digit in every spelling.
-      const c = word.charCodeAt(0);
-      if (c >= 97 && c <= 122) {
-        if (!this.lowerFirstWords) continue;
-      }
-      const candidates = this.byFirstWord.get(word.toUpperCase());
-      if (!candidates) continue;
-      for (const phrase of candidates) {
-        if (i + phrase.words.length > words.length) continue;
-        if (phrase.words.every((w, k) => sameWord(words[i + k]!, w))) {
+      const c = folded.charCodeAt(start);
+      const candidates = c >= 97 && c <= 122 && !this.lowerFirstWords ? undefined : this.byFirstWord.get(folded.slice(start, end).toUpperCase());
+      if (candidates) {
+        // This word and the ones after it, read only as far as a phrase asks (longest phrases first).
+        const words = [folded.slice(start, end)];
+        const ends = [end];
+        const has = (k: number) => {
+          while (words.length <= k) {
+            const next = wordStart(folded, ends[ends.length - 1]!);
+            if (next < 0) return false;
+            ends.push(wordEnd(folded, next));
+            words.push(folded.slice(next, ends[ends.length - 1]));
+          }
+          return true;
+        };
+        for (const phrase of candidates) {
+          if (!phrase.words.every((w, k) => has(k) && sameWord(words[k]!, w))) continue;
           counts.set(phrase.canonical, (counts.get(phrase.canonical) ?? 0) + 1);
-          i += phrase.words.length - 1;
+          end = ends[phrase.words.length - 1]!;
           break;
         }
       }
+      start = wordStart(folded, end);
     }
     return counts;
   }
