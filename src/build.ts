@@ -4,12 +4,13 @@ import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleDraft } from './article/draft.js';
 import { BuildCache } from './cache/build-cache.js';
-import { seedAt, withEditedSeeds, type SeedProblems, type SeedTable, type SnapshotEdits, type SnapshotSeed } from './cache/site-snapshot.js';
-import type { Dependents } from './render/dependents.js';
-import { fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, stampSeeds, type SeedStamp } from './cache/fingerprint.js';
+import { loadEditedSite, MAX_SNAPSHOT_EDITS } from './cache/edited-site.js';
+import { draftKeyOf, fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, parseSettingsOf, scanSeeds, stampSeeds, type SeedScan } from './cache/fingerprint.js';
+import { withEditedSeeds, type SeedProblems, type SeedTable } from './cache/site-snapshot.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
 import type { Progress } from './progress.js';
+import type { Dependents } from './render/dependents.js';
 import { listSeeds } from './seeds/read.js';
 import type { Site } from './site/site.js';
 import { bodiesDirOf, createStagingDir, recoverOutputDir, swapIntoPlace } from './write/atomic-dir.js';
@@ -67,8 +68,8 @@ export async function resolveConfig(options: BuildOptions): Promise<SiteConfig> 
  * Read + parse + model: every seed into the Site, or ContentErrors with every problem at once. Drafts
  * come from the cache when a seed is unchanged; bodies go to `bodyDir` (kept inline without one).
  */
-export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDir?: string, scanned?: SeedScan): Promise<{ site: Site; config: SiteConfig; warnings: SeedError[]; skipped: SeedError[]; seeds: SeedTable }> {
-  const config = await resolveConfig(options);
+export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDir?: string, scanned?: SeedScan, resolved?: SiteConfig): Promise<{ site: Site; config: SiteConfig; warnings: SeedError[]; skipped: SeedError[]; seeds: SeedTable }> {
+  const config = resolved ?? (await resolveConfig(options));
   const { paths, errors: listErrors } = scanned ?? (await listSeeds(options.seedsDir));
   const errors = [...listErrors];
   if (paths.length === 0 && errors.length === 0) throw new UsageError(`${options.seedsDir}: no seed files (.txt or .md) found (hint: add seeds, or pass --seeds <dir>)`);
@@ -114,118 +115,6 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   return { site: buildSite(ordered, config), config, warnings, skipped: errors, seeds };
 }
 
-/** At most this many edited seeds are taken up by an edit of the last build's site; more go the full way. */
-const MAX_EDITED_SEEDS = 64;
-
-/** At most this many seeds are kept as edits beside a snapshot; past that the snapshot is saved whole again. */
-const MAX_SNAPSHOT_EDITS = 512;
-
-/** A site made by editing the last build's: the files that can have changed, and the snapshot's record of who shows what. */
-interface EditedSite {
-  readonly site: Site;
-  /** The snapshot's seeds (with `edits.seeds` over them, every seed of the site). */
-  readonly baseSeeds: SeedTable;
-  readonly scope: ReadonlySet<string>;
-  readonly dependents: Dependents;
-  /** How many seeds were edited (and parsed) by this build. */
-  readonly edited: number;
-  /** Every edit since the snapshot, this build's included (to save beside the snapshot). */
-  readonly edits: Omit<SnapshotEdits, 'id'>;
-  /** The warnings of every seed, and the seeds skipped as invalid, as a full load would report them. */
-  readonly warnings: SeedError[];
-  readonly skipped: SeedError[];
-}
-
-/**
- * The site after an edit that kept its shape: the same seeds as the last build, a few of them changed
- * (or none: then something else changed, say public/), each still parsing to a draft of the same
- * shape. Undefined when a full load is needed (any other change, an invalid seed — the full load
- * reports it). Only the edited seeds are parsed; the others' warnings and skips are the recorded ones.
- */
-async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan: SeedScan, renderKey: string, skipInvalid: boolean): Promise<EditedSite | undefined> {
-  const { settings, settingsKey } = parseSettingsOf(config);
-  if (scan.errors.length > 0) return undefined;
-  const taken = await cache.loadSnapshot();
-  if (!taken || taken.snapshot.settings !== settingsKey || taken.snapshot.renderKey !== renderKey) return undefined;
-  const { snapshot, edits } = taken;
-  // The same seeds in the same order (both listings are sorted by path); those whose stamp changed are edited.
-  const table = snapshot.seeds;
-  if (scan.paths.length !== table.paths.length) return undefined;
-  const before: Record<string, SnapshotSeed> = {};
-  const edited: string[] = [];
-  for (let i = 0; i < table.paths.length; i++) {
-    const p = scan.paths[i]!;
-    if (p !== table.paths[i]) return undefined;
-    const seed = edits?.seeds[p] ?? (table.problems[p] ? seedAt(table, i) : undefined);
-    if (seed?.errors && !skipInvalid) return undefined;
-    if ((seed?.key ?? table.keys[i]) === draftKeyOf(p, scan.stamps.get(p)!)) continue;
-    if (edited.push(p) > MAX_EDITED_SEEDS) return undefined;
-    before[p] = seed ?? seedAt(table, i);
-  }
-  const [{ fromWire }, { shapeOf }, { replaceArticles }, { filesShowing }] = await Promise.all([import('./seeds/parse-task.js'), import('./site/model.js'), import('./site/edit.js'), import('./render/dependents.js')]);
-  const results = edited.length === 0 ? [] : await (await import('./seeds/parse-pool.js')).parseAll(edited, { ...settings, bodyDir: cache.bodyDir }, 0);
-  const drafts = new Map<string, ArticleDraft>();
-  const now: Record<string, SnapshotSeed> = {};
-  for (const [i, result] of results.entries()) {
-    const p = edited[i]!;
-    if (!result.ok || shapeOf(result.article) !== before[p]!.shape) return undefined;
-    drafts.set(p, result.article);
-    now[p] = { key: draftKeyOf(p, scan.stamps.get(p)!), shape: before[p]!.shape, ...(result.warnings.length > 0 && { warnings: result.warnings }) };
-  }
-  const editedSeeds = { ...edits?.seeds, ...now };
-  // Every seed's warnings and skips, in path order as a full load reports them (few seeds have any).
-  const warnings: SeedError[] = [];
-  const skipped: SeedError[] = [];
-  const withProblems = new Set([...Object.keys(table.problems), ...Object.keys(editedSeeds)]);
-  for (let i = 0; i < table.paths.length; i++) {
-    if (!withProblems.has(table.paths[i]!)) continue;
-    const seed = seedAt(table, i, editedSeeds);
-    warnings.push(...(seed.warnings ?? []).map(fromWire));
-    skipped.push(...(seed.errors ?? []).map(fromWire));
-  }
-  const allDrafts = new Map([...Object.entries(edits?.drafts ?? {}), ...drafts]);
-  const site = replaceArticles({ config, ...snapshot.site }, allDrafts);
-  // Only this build's edits can change files: earlier ones are in the output already.
-  const indexes = snapshot.site.articles.flatMap((a, i) => (drafts.has(a.sourcePath) ? [i] : []));
-  // As in a full load, a seed with warnings stays out of the pack, so a full load shows them again.
-  const packed = edited.filter((p) => now[p]!.warnings === undefined);
-  if (edited.length > 0) await cache.replaceDrafts(settingsKey, new Map(packed.map((p) => [now[p]!.key, drafts.get(p)!])), edited.map((p) => before[p]!.key));
-  return {
-    site,
-    baseSeeds: table,
-    warnings,
-    skipped,
-    scope: filesShowing(snapshot.dependents, indexes),
-    dependents: snapshot.dependents,
-    edited: edited.length,
-    edits: { base: snapshot.id, seeds: editedSeeds, drafts: Object.fromEntries(allDrafts) },
-  };
-}
-
-/** The config keys parsing depends on, and their cache key. */
-function parseSettingsOf(config: SiteConfig): { settings: Pick<SiteConfig, 'taxonomy' | 'allowRawHtml' | 'taxonomyMinMentions'>; settingsKey: string } {
-  const settings = { taxonomy: config.taxonomy, allowRawHtml: config.allowRawHtml, taxonomyMinMentions: config.taxonomyMinMentions };
-  return { settings, settingsKey: hashOf(GENERATOR_VERSION, JSON.stringify(settings)) };
-}
-
-/** A seed's key in the drafts pack: its size, mtime and path (the pack is only used with the same settings). */
-function draftKeyOf(seedPath: string, stamp: SeedStamp): string {
-  return `${stamp.size}:${stamp.mtimeMs}:${seedPath}`;
-}
-
-/** The seed files found and their stamps, read once per build. */
-interface SeedScan {
-  readonly paths: readonly string[];
-  readonly errors: readonly SeedError[];
-  readonly stamps: ReadonlyMap<string, SeedStamp>;
-}
-
-/** Lists the seeds and stamps each (size, mtime). */
-async function scanSeeds(seedsDir: string): Promise<SeedScan> {
-  const { paths, errors } = await listSeeds(seedsDir);
-  return { paths, errors, stamps: await stampSeeds(paths) };
-}
-
 /** A fingerprint of everything a build reads; equal fingerprints mean byte-identical output. */
 async function fingerprintInputs(options: BuildOptions, config: SiteConfig, { stamps }: SeedScan): Promise<string> {
   return hashOf(
@@ -235,7 +124,7 @@ async function fingerprintInputs(options: BuildOptions, config: SiteConfig, { st
     await fingerprintDir(options.templatesDir),
     await fingerprintDir(options.publicDir),
     await fingerprintFile(options.configFile),
-    [...stamps].map(([p, s]) => `${p}:${s.size}:${s.mtimeMs}`).join('\n'),
+    [...stamps].map(([p, s]) => draftKeyOf(p, s)).join('\n'),
   );
 }
 
@@ -296,7 +185,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     const bodyDir = cache ? cache.bodyDir : bodiesDirOf(options.outDir);
     if (!cache) await mkdir(bodyDir, { recursive: true });
     try {
-      return await buildWith(options, cache, bodyDir, inputsKey, scan, lap);
+      return await buildWith(options, config, cache, bodyDir, inputsKey, scan, lap);
     } finally {
       if (!cache) await rm(bodyDir, { recursive: true, force: true });
     }
@@ -306,16 +195,15 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 /** The build after start-up: load, render, write, commit, record. */
-async function buildWith(options: BuildOptions, cache: BuildCache | undefined, bodyDir: string, inputsKey: string, scan: SeedScan | undefined, lap: (stage: string) => void): Promise<BuildReport> {
+async function buildWith(options: BuildOptions, config: SiteConfig, cache: BuildCache | undefined, bodyDir: string, inputsKey: string, scan: SeedScan | undefined, lap: (stage: string) => void): Promise<BuildReport> {
   const last = cache?.state;
   const outDir = path.resolve(options.outDir);
   const previous: PreviousSite = last && (await exists(outDir)) ? { kind: 'manifest', dir: outDir, outputs: last.outputs } : (await exists(outDir)) ? { kind: 'folder', dir: outDir } : { kind: 'none' };
-  const config = await resolveConfig(options);
   // Everything outside the pages' contexts that changes bytes: generator version, config, templates.
   const renderKey = hashOf(GENERATOR_VERSION, JSON.stringify(config), await fingerprintDir(options.templatesDir));
   // A few seeds edited without changing the site's shape: the last build's site, those articles replaced.
   const edit = cache && scan && previous.kind === 'manifest' && last?.pages ? await loadEditedSite(config, cache, scan, renderKey, options.skipInvalid) : undefined;
-  const loaded = edit ? undefined : await loadSite(options, cache, bodyDir, scan);
+  const loaded = edit ? undefined : await loadSite(options, cache, bodyDir, scan, config);
   const { site, warnings, skipped } = edit ?? loaded!;
   lap(edit ? `parse ${edit.edited} edited seeds into the last build's site (${edit.scope.size} files show them)` : 'read, parse and model');
   const staging = await createStagingDir(options.outDir);

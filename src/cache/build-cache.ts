@@ -148,7 +148,11 @@ export class BuildCache {
     for (const [key, draft] of after) if (before.get(key) !== draft) put[key] = draft;
     const del = [...before.keys()].filter((key) => !after.has(key));
     if (Object.keys(put).length === 0 && del.length === 0) return;
-    const line: JournalLine = { settings, put, del };
+    await this.appendJournalLine({ settings, put, del });
+  }
+
+  /** Appends one line to the pack's journal. */
+  private async appendJournalLine(line: JournalLine): Promise<void> {
     await appendFile(`${this.packPath}.log`, `${JSON.stringify(line)}\n`);
   }
 
@@ -190,8 +194,7 @@ export class BuildCache {
     }
     const journal = await readFile(`${this.packPath}.log`, 'utf8').catch(() => '');
     if (journal.split('\n').length - 1 < MAX_JOURNAL_LINES) {
-      const line: JournalLine = { settings, put: Object.fromEntries(put), del };
-      await appendFile(`${this.packPath}.log`, `${JSON.stringify(line)}\n`);
+      await this.appendJournalLine({ settings, put: Object.fromEntries(put), del });
       return;
     }
     const pack = await readPack(this.packPath);
@@ -244,8 +247,7 @@ export class BuildCache {
 
   /** Records a successful build. */
   async saveState(state: BuildState): Promise<void> {
-    await writeFile(`${this.statePath}.${process.pid}.tmp`, JSON.stringify(state));
-    await rename(`${this.statePath}.${process.pid}.tmp`, this.statePath);
+    await this.writeAtomically(this.statePath, JSON.stringify(state));
   }
 }
 

@@ -2,6 +2,9 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import type { SiteConfig } from '../config.js';
+import type { SeedError } from '../errors.js';
+import { listSeeds } from '../seeds/read.js';
 import { listFiles } from '../write/files.js';
 
 /** Bumped whenever the output for the same inputs changes: part of every cache key. */
@@ -46,4 +49,28 @@ export async function fingerprintFile(file: string): Promise<string> {
     (bytes) => hashOf(bytes),
     () => 'absent',
   );
+}
+
+/** The config keys parsing depends on, and their cache key. */
+export function parseSettingsOf(config: SiteConfig): { settings: Pick<SiteConfig, 'taxonomy' | 'allowRawHtml' | 'taxonomyMinMentions'>; settingsKey: string } {
+  const settings = { taxonomy: config.taxonomy, allowRawHtml: config.allowRawHtml, taxonomyMinMentions: config.taxonomyMinMentions };
+  return { settings, settingsKey: hashOf(GENERATOR_VERSION, JSON.stringify(settings)) };
+}
+
+/** A seed's key in the drafts pack: its size, mtime and path (the pack is only used with the same settings). */
+export function draftKeyOf(seedPath: string, stamp: SeedStamp): string {
+  return `${stamp.size}:${stamp.mtimeMs}:${seedPath}`;
+}
+
+/** The seed files found and their stamps, read once per build. */
+export interface SeedScan {
+  readonly paths: readonly string[];
+  readonly errors: readonly SeedError[];
+  readonly stamps: ReadonlyMap<string, SeedStamp>;
+}
+
+/** Lists the seeds and stamps each (size, mtime). */
+export async function scanSeeds(seedsDir: string): Promise<SeedScan> {
+  const { paths, errors } = await listSeeds(seedsDir);
+  return { paths, errors, stamps: await stampSeeds(paths) };
 }

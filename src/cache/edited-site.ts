@@ -1,0 +1,101 @@
+/**
+ * Taking up the last build's site after an edit: which seeds changed since its snapshot, whether each
+ * kept its shape, and the site with their records replaced (see site/edit.ts) — or undefined, and the
+ * build loads the site whole.
+ */
+import type { ArticleDraft } from '../article/draft.js';
+import type { SiteConfig } from '../config.js';
+import type { SeedError } from '../errors.js';
+import type { Dependents } from '../render/dependents.js';
+import type { Site } from '../site/site.js';
+import type { BuildCache } from './build-cache.js';
+import { draftKeyOf, parseSettingsOf, type SeedScan } from './fingerprint.js';
+import { seedAt, type SeedTable, type SnapshotEdits, type SnapshotSeed } from './site-snapshot.js';
+
+/** At most this many edited seeds are taken up by an edit of the last build's site; more go the full way. */
+const MAX_EDITED_SEEDS = 64;
+
+/** At most this many seeds are kept as edits beside a snapshot; past that the snapshot is saved whole again. */
+export const MAX_SNAPSHOT_EDITS = 512;
+
+/** A site made by editing the last build's: the files that can have changed, and the snapshot's record of who shows what. */
+export interface EditedSite {
+  readonly site: Site;
+  /** The snapshot's seeds (with `edits.seeds` over them, every seed of the site). */
+  readonly baseSeeds: SeedTable;
+  readonly scope: ReadonlySet<string>;
+  readonly dependents: Dependents;
+  /** How many seeds were edited (and parsed) by this build. */
+  readonly edited: number;
+  /** Every edit since the snapshot, this build's included (to save beside the snapshot). */
+  readonly edits: Omit<SnapshotEdits, 'id'>;
+  /** The warnings of every seed, and the seeds skipped as invalid, as a full load would report them. */
+  readonly warnings: SeedError[];
+  readonly skipped: SeedError[];
+}
+
+/**
+ * The site after an edit that kept its shape: the same seeds as the last build, a few of them changed
+ * (or none: then something else changed, say public/), each still parsing to a draft of the same
+ * shape. Undefined when a full load is needed (any other change, an invalid seed — the full load
+ * reports it). Only the edited seeds are parsed; the others' warnings and skips are the recorded ones.
+ */
+export async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan: SeedScan, renderKey: string, skipInvalid: boolean): Promise<EditedSite | undefined> {
+  const { settings, settingsKey } = parseSettingsOf(config);
+  if (scan.errors.length > 0) return undefined;
+  const taken = await cache.loadSnapshot();
+  if (!taken || taken.snapshot.settings !== settingsKey || taken.snapshot.renderKey !== renderKey) return undefined;
+  const { snapshot, edits } = taken;
+  // The same seeds in the same order (both listings are sorted by path); those whose stamp changed are edited.
+  const table = snapshot.seeds;
+  if (scan.paths.length !== table.paths.length) return undefined;
+  const before: Record<string, SnapshotSeed> = {};
+  const edited: string[] = [];
+  for (let i = 0; i < table.paths.length; i++) {
+    const p = scan.paths[i]!;
+    if (p !== table.paths[i]) return undefined;
+    const seed = edits?.seeds[p] ?? (table.problems[p] ? seedAt(table, i) : undefined);
+    if (seed?.errors && !skipInvalid) return undefined;
+    if ((seed?.key ?? table.keys[i]) === draftKeyOf(p, scan.stamps.get(p)!)) continue;
+    if (edited.push(p) > MAX_EDITED_SEEDS) return undefined;
+    before[p] = seed ?? seedAt(table, i);
+  }
+  const [{ fromWire }, { shapeOf }, { replaceArticles }, { filesShowing }] = await Promise.all([import('../seeds/parse-task.js'), import('../site/model.js'), import('../site/edit.js'), import('../render/dependents.js')]);
+  const results = edited.length === 0 ? [] : await (await import('../seeds/parse-pool.js')).parseAll(edited, { ...settings, bodyDir: cache.bodyDir }, 0);
+  const drafts = new Map<string, ArticleDraft>();
+  const now: Record<string, SnapshotSeed> = {};
+  for (const [i, result] of results.entries()) {
+    const p = edited[i]!;
+    if (!result.ok || shapeOf(result.article) !== before[p]!.shape) return undefined;
+    drafts.set(p, result.article);
+    now[p] = { key: draftKeyOf(p, scan.stamps.get(p)!), shape: before[p]!.shape, ...(result.warnings.length > 0 && { warnings: result.warnings }) };
+  }
+  const editedSeeds = { ...edits?.seeds, ...now };
+  // Every seed's warnings and skips, in path order as a full load reports them (few seeds have any).
+  const warnings: SeedError[] = [];
+  const skipped: SeedError[] = [];
+  const withProblems = new Set([...Object.keys(table.problems), ...Object.keys(editedSeeds)]);
+  for (let i = 0; i < table.paths.length; i++) {
+    if (!withProblems.has(table.paths[i]!)) continue;
+    const seed = seedAt(table, i, editedSeeds);
+    warnings.push(...(seed.warnings ?? []).map(fromWire));
+    skipped.push(...(seed.errors ?? []).map(fromWire));
+  }
+  const allDrafts = new Map([...Object.entries(edits?.drafts ?? {}), ...drafts]);
+  const site = replaceArticles({ config, ...snapshot.site }, allDrafts);
+  // Only this build's edits can change files: earlier ones are in the output already.
+  const indexes = snapshot.site.articles.flatMap((a, i) => (drafts.has(a.sourcePath) ? [i] : []));
+  // As in a full load, a seed with warnings stays out of the pack, so a full load shows them again.
+  const packed = edited.filter((p) => now[p]!.warnings === undefined);
+  if (edited.length > 0) await cache.replaceDrafts(settingsKey, new Map(packed.map((p) => [now[p]!.key, drafts.get(p)!])), edited.map((p) => before[p]!.key));
+  return {
+    site,
+    baseSeeds: table,
+    warnings,
+    skipped,
+    scope: filesShowing(snapshot.dependents, indexes),
+    dependents: snapshot.dependents,
+    edited: edited.length,
+    edits: { base: snapshot.id, seeds: editedSeeds, drafts: Object.fromEntries(allDrafts) },
+  };
+}
