@@ -39,6 +39,8 @@ export function renderTemplate(liquid: Liquid, name: string, context: object, te
     const e = error as Error & { token?: { file?: string; getPosition?: () => [number, number] } };
     const file = e.token?.file ? path.relative(process.cwd(), e.token.file) : path.join(templatesDir, `${name}.html`);
     const [line, column] = e.token?.getPosition?.() ?? [1, 1];
-    throw new UsageError(`${file}:${line}:${column}: template error: ${e.message.split('\n')[0]}`);
+    // LiquidJS ends its message with the position this message starts with.
+    const message = e.message.split('\n')[0]!.replace(/, file:.*, line:\d+, col:\d+$/, '');
+    throw new UsageError(`${file}:${line}:${column}: template error: ${message}`);
   }
 }

@@ -255,9 +255,9 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
       }),
     });
     const pool = workers > 0 ? new (await import('piscina')).Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000, resourceLimits: RENDER_WORKER_HEAP }) : undefined;
+    // Batches go out in site order and come back in the same order; kept pages are reported in between.
+    const inFlight: { pages: { index: number; plan?: PagePlan }[]; result: Promise<RenderedPage[] | { templateError: string }> }[] = [];
     try {
-      // Batches go out in site order and come back in the same order; kept pages are reported in between.
-      const inFlight: { pages: { index: number; plan?: PagePlan }[]; result: Promise<RenderedPage[] | { templateError: string }> }[] = [];
       let next = 0;
       const dispatch = () => {
         const pages: { index: number; plan?: PagePlan }[] = [];
@@ -295,6 +295,10 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
         heap.check();
       }
     } finally {
+      // After an error (a template error, say) the batches still out are let finish first: a pool
+      // destroyed under them rejects them or reports their late answers as an 'error' event, and
+      // either, unheard, ends the process with a stack trace instead of the error's message.
+      await Promise.allSettled(inFlight.map((batch) => batch.result));
       await pool?.destroy();
     }
     while (await renderListings(64));

@@ -39,8 +39,12 @@ export async function parseAll(paths: readonly string[], settings: Omit<ParseBat
   const { Piscina } = await import('piscina');
   const pool = new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   try {
-    const parts = await Promise.all(batches.map((batch) => (pool.run({ ...settings, paths: batch }) as Promise<WireResult[]>).then(report)));
-    return parts.flat();
+    // Every batch settles before the pool is destroyed (one destroyed under a running batch would
+    // report the batch's late answer as an unheard 'error' event); then the first failure is thrown.
+    const parts = await Promise.allSettled(batches.map((batch) => (pool.run({ ...settings, paths: batch }) as Promise<WireResult[]>).then(report)));
+    const failed = parts.find((p) => p.status === 'rejected');
+    if (failed) throw failed.reason;
+    return parts.flatMap((p) => (p.status === 'fulfilled' ? p.value : []));
   } finally {
     await pool.destroy();
   }

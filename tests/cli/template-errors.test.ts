@@ -1,0 +1,50 @@
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../src/bench/corpus.js';
+import { differences, snapshotDir, spawnCli } from '../support/spawn-cli.js';
+import { runCli } from './run-cli.js';
+
+const TEMPLATES = path.join(import.meta.dirname, '..', '..', 'templates');
+const SEEDS = path.join(import.meta.dirname, '..', 'fixtures', 'basic', 'seeds');
+
+/** A copy of the shipped templates with the headline's output tag left unclosed on line 6 of article.html. */
+async function brokenTemplates(dir: string): Promise<string> {
+  const templates = path.join(dir, 'templates');
+  await cp(TEMPLATES, templates, { recursive: true });
+  const file = path.join(templates, 'article.html');
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  expect(lines[5]).toContain('{{ article.title }}');
+  lines[5] = lines[5]!.replace('{{ article.title }}', '{{ article.title ');
+  await writeFile(file, lines.join('\n'));
+  return templates;
+}
+
+describe('a broken template stops the build with one message naming file, line and column', () => {
+  it('exits 2 and leaves the previous site as it was (in-process rendering)', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-template-'));
+    const out = path.join(tmp, 'out');
+    const args = ['build', '--seeds', SEEDS, '--out', out, '--no-search', '--cache-dir', path.join(tmp, 'cache')];
+    expect((await runCli(args)).code).toBe(0);
+    const before = await snapshotDir(out);
+    const templates = await brokenTemplates(tmp);
+    const r = await runCli([...args, '--templates', templates]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `${path.relative(process.cwd(), path.join(templates, 'article.html'))}:6:72: template error: expected "|" before filter\n` });
+    expect(differences(before, await snapshotDir(out))).toEqual([]);
+  });
+
+  it('exits 2 with the same message, no stack trace, while render workers still have batches out', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-template-'));
+    // 400 articles: enough pages that rendering goes to worker threads.
+    const corpus = await writeCorpus({ count: 400, out: path.join(tmp, 'corpus'), format: 'txt', generator: 'builtin' });
+    const out = path.join(tmp, 'out');
+    const args = ['build', '--seeds', corpus.seedsDir, '--config', corpus.configFile, '--out', out, '--no-search', '--workers', '2', '--cache-dir', path.join(tmp, 'cache')];
+    expect((await spawnCli(args)).code).toBe(0);
+    const before = await snapshotDir(out);
+    const templates = await brokenTemplates(tmp);
+    const r = await spawnCli([...args, '--templates', templates], {}, tmp);
+    expect(r).toEqual({ code: 2, signal: null, stdout: '', stderr: 'templates/article.html:6:72: template error: expected "|" before filter\n' });
+    expect(differences(before, await snapshotDir(out))).toEqual([]);
+  }, 120_000);
+});
