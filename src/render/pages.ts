@@ -9,7 +9,7 @@ import type { BodyReader, BodyRef } from '../cache/body-store.js';
 import { renderTemplate } from './liquid.js';
 import { articleMeta, listingMeta, type PageMeta } from './meta.js';
 import type { OutputFile } from './output-file.js';
-import { archiveLinks, articleUrl, cardView, type CardView, paginationView, siteView, tagFeedUrl, tagLinkView, type SiteView, type ViewContext } from './views.js';
+import { archiveLinks, articleUrl, cardView, type CardView, paginationView, siteView, tagFeedUrl, tagLinkView, type SiteView, type TagLinkView, type ViewContext } from './views.js';
 
 /** Everything the page renderers share for one build. */
 export interface RenderEnv {
@@ -19,6 +19,8 @@ export interface RenderEnv {
   readonly site: SiteView;
   /** An article's identity (see articleIdentity), made once per article. */
   identity(article: Article): string;
+  /** The identity of what a listing shows of an article (see cardIdentity), made once per article. */
+  cardIdentity(article: Article): string;
 }
 
 /** Builds the render environment for a site model; `shows` hears of every article identity a page's inputs take. */
@@ -26,7 +28,6 @@ export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Sit
   const ctx: ViewContext = {
     config: model.config,
     basePath: siteView(model.config).basePath,
-    tagCounts: new Map(model.tags.map((t) => [t.slug, t.articles.length])),
   };
   const ids = new Map<Article, string>();
   const identity = (a: Article) => {
@@ -35,7 +36,14 @@ export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Sit
     if (id === undefined) ids.set(a, (id = articleIdentity(a)));
     return id;
   };
-  return { liquid, templatesDir, ctx, site: siteView(model.config), identity };
+  const cardIds = new Map<Article, string>();
+  const cardId = (a: Article) => {
+    shows?.(a);
+    let id = cardIds.get(a);
+    if (id === undefined) cardIds.set(a, (id = cardIdentity(a)));
+    return id;
+  };
+  return { liquid, templatesDir, ctx, site: siteView(model.config), identity, cardIdentity: cardId };
 }
 
 /** The card views of a list page (templates render each with the memoising `card_html` filter, so only its HTML is kept per article). */
@@ -78,10 +86,21 @@ export function articleIdentity(article: Article): string {
   return hash('sha1', id, 'base64url');
 }
 
-/** The identities of a list of articles, joined. */
-function identities(env: RenderEnv, articles: readonly Article[]): string {
+/**
+ * What any listing shows of an article — a card, a link, a tag feed's entry — as a short hash: link,
+ * title, date, dateline, summary, author, tags. An edit further down the body leaves it unchanged,
+ * so the listings and neighbours that show the article keep their bytes and are not rendered again.
+ */
+export function cardIdentity(article: Article): string {
+  let id = `${article.date}\u0001${article.slug}\u0001${article.title}\u0001${article.dateline ?? ''}\u0001${article.summary}\u0001${article.author ?? ''}`;
+  for (const tag of article.tags) id += `\u0001${tag.name}\u0002${tag.slug}`;
+  return hash('sha1', id, 'base64url');
+}
+
+/** The card identities of a list of articles, joined. */
+function cardIdentities(env: RenderEnv, articles: readonly Article[]): string {
   let out = '';
-  for (const a of articles) out += `\u0003${env.identity(a)}`;
+  for (const a of articles) out += `\u0003${env.cardIdentity(a)}`;
   return out;
 }
 
@@ -133,7 +152,7 @@ export function articlePagePlan(env: RenderEnv, model: Site, index: number): Pag
   const newer = model.articles[index - 1];
   const older = model.articles[index + 1];
   const related = model.related[index] ?? [];
-  const inputs = () => `${env.identity(article)}\u0004${newer ? env.identity(newer) : ''}\u0004${older ? env.identity(older) : ''}\u0004${identities(env, related)}`;
+  const inputs = () => `${env.identity(article)}\u0004${newer ? env.cardIdentity(newer) : ''}\u0004${older ? env.cardIdentity(older) : ''}\u0004${cardIdentities(env, related)}`;
   const { pagePath, searchUrl } = articlePageOf(env, article);
   const plan = page(env, 'article', pagePath, inputs, article.date, () => {
     const link = (a: Article | undefined) => (a ? { url: articleUrl(env.ctx, a), title: a.title } : null);
@@ -166,7 +185,7 @@ export function indexPagePlans(env: RenderEnv, model: Site): PagePlan[] {
   const pages = chunk(model.articles, model.config.pageSize);
   return pages.map((articles, i) => {
     const n = i + 1;
-    const inputs = () => `${n}/${pages.length}/${model.articles.length}${identities(env, articles)}`;
+    const inputs = () => `${n}/${pages.length}/${model.articles.length}${cardIdentities(env, articles)}`;
     return page(env, 'index', indexPagePath(n), inputs, articles[0]?.date ?? newest(model), () => ({
       meta: listingMeta(model.config, n === 1 ? null : `Page ${n}`, indexPagePath(n), model.config.description, { url: env.site.feedUrl, title: model.config.title }),
       data: {
@@ -187,11 +206,11 @@ export function tagPagePlans(env: RenderEnv, model: Site, tag: TagEntry): PagePl
   return pages.map((articles, i) => {
     const n = i + 1;
     const title = n === 1 ? tag.name : `${tag.name} (page ${n})`;
-    const inputs = () => `${tag.name}\u0002${tag.slug}\u0002${n}/${pages.length}/${count}${identities(env, articles)}`;
+    const inputs = () => `${tag.name}\u0002${tag.slug}\u0002${n}/${pages.length}/${count}${cardIdentities(env, articles)}`;
     return page(env, 'tag', tagPath(tag.slug, n), inputs, articles[0]?.date, () => ({
       meta: listingMeta(model.config, title, tagPath(tag.slug, n), description, feed),
       data: {
-        tag: { ...tagLinkView(env.ctx, tag), feedUrl: feed.url },
+        tag: { ...tagLinkView(env.ctx, tag), count, feedUrl: feed.url },
         articles: cards(env, articles),
         pagination: paginationView(env.ctx, n, pages.length, (k) => tagPath(tag.slug, k)),
       },
@@ -203,13 +222,13 @@ export function tagPagePlans(env: RenderEnv, model: Site, tag: TagEntry): PagePl
 export function tagsIndexPlan(env: RenderEnv, model: Site): PagePlan {
   const inputs = () => `${newest(model)}${model.tags.map((t) => `\u0003${t.name}\u0002${t.slug}\u0002${t.articles.length}`).join('')}`;
   return page(env, 'tags', FIXED_PATHS.tags, inputs, newest(model), () => {
-    const groups: { letter: string; tags: ReturnType<typeof tagLinkView>[] }[] = [];
+    const groups: { letter: string; tags: (TagLinkView & { count: number })[] }[] = [];
     for (const tag of model.tags) {
       const first = tag.name.normalize('NFD').charAt(0).toUpperCase();
       const letter = /[A-Z]/.test(first) ? first : '#';
       let group = groups.find((g) => g.letter === letter);
       if (!group) groups.push((group = { letter, tags: [] }));
-      group.tags.push(tagLinkView(env.ctx, tag));
+      group.tags.push({ ...tagLinkView(env.ctx, tag), count: tag.articles.length });
     }
     const description = `All ${model.tags.length} tags of ${model.config.title}, A–Z.`;
     return { meta: listingMeta(model.config, 'Tags', FIXED_PATHS.tags, description), data: { groups, total: model.tags.length } };
@@ -232,7 +251,7 @@ export function archivePagePlans(env: RenderEnv, model: Site): PagePlan[] {
     );
     for (const month of year.months) {
       plans.push(
-        page(env, 'archive-month', monthPath(month.year, month.month), () => identities(env, month.articles), month.articles[0]?.date, () => {
+        page(env, 'archive-month', monthPath(month.year, month.month), () => cardIdentities(env, month.articles), month.articles[0]?.date, () => {
           const links = archiveLinks(env.ctx, `${month.year}-${month.month}-01`);
           const days = groupByDay(month.articles).map(([date, articles]) => ({ date, dateText: formatLongDate(date), articles: cards(env, articles) }));
           const count = month.articles.length;

@@ -19,7 +19,7 @@ import { BodyReader } from '../cache/body-store.js';
 import { HeapBudget, RENDER_WORKER_HEAP } from '../heap-budget.js';
 import { makeFolders, type SiteWriter } from '../write/files.js';
 import { DependentsRecorder, type Dependents } from './dependents.js';
-import { archivePagePlans, articlePageOf, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, renderJob, tagPagePlans, tagsIndexPlan, type PagePlan } from './pages.js';
+import { archivePagePlans, articlePageOf, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, renderJob, tagPagePlans, tagsIndexPlan, type PagePlan, type RenderEnv } from './pages.js';
 import { endRenderPass, renderBatch, type RenderBatch, type RenderedPage } from './render-task.js';
 import { renderRobots, renderSitemaps, type SitemapEntry } from './sitemap.js';
 
@@ -77,17 +77,18 @@ interface PlainFile {
 }
 
 /** The site feed and every tag's feed. */
-function feedFiles(site: Site, bodies: BodyReader, identity: (a: Article) => string): PlainFile[] {
-  const feedInputs = (articles: Site['articles']) => articles.slice(0, site.config.feedSize).map(identity).join(',');
-  const files: PlainFile[] = [{ path: 'feed.xml', inputs: () => feedInputs(site.articles), make: () => renderSiteFeed(site, bodies) }];
-  for (const tag of site.tags) files.push({ path: `tags/${tag.slug}/feed.xml`, inputs: () => `${tag.name}\u0002${feedInputs(tag.articles)}`, make: () => renderTagFeed(site, tag) });
+function feedFiles(site: Site, bodies: BodyReader, env: RenderEnv): PlainFile[] {
+  const feedInputs = (articles: Site['articles'], identity: (a: Article) => string) => articles.slice(0, site.config.feedSize).map(identity).join(',');
+  // The site feed carries full text; a tag feed only what a card shows.
+  const files: PlainFile[] = [{ path: 'feed.xml', inputs: () => feedInputs(site.articles, env.identity), make: () => renderSiteFeed(site, bodies) }];
+  for (const tag of site.tags) files.push({ path: `tags/${tag.slug}/feed.xml`, inputs: () => `${tag.name}\u0002${feedInputs(tag.articles, env.cardIdentity)}`, make: () => renderTagFeed(site, tag) });
   return files;
 }
 
 /** Feeds, sitemap and robots: made last, from the pages' sitemap entries. */
-function closingFiles(site: Site, sitemap: readonly SitemapEntry[], bodies: BodyReader, identity: (a: Article) => string): PlainFile[] {
+function closingFiles(site: Site, sitemap: readonly SitemapEntry[], bodies: BodyReader, env: RenderEnv): PlainFile[] {
   const { config } = site;
-  const files = feedFiles(site, bodies, identity);
+  const files = feedFiles(site, bodies, env);
   const sitemaps = renderSitemaps(config, sitemap);
   let sitemapInputs: string | undefined;
   for (const file of sitemaps) files.push({ path: file.path, inputs: () => (sitemapInputs ??= JSON.stringify(sitemap)), make: () => file });
@@ -101,13 +102,13 @@ function sitemapEntry(plan: PagePlan): SitemapEntry | undefined {
 }
 
 /** Every page plan: articles first (site order), then the listings. */
-function* pagePlans(env: ReturnType<typeof createRenderEnv>, site: Site): Generator<PagePlan> {
+function* pagePlans(env: RenderEnv, site: Site): Generator<PagePlan> {
   for (let i = 0; i < site.articles.length; i++) yield articlePagePlan(env, site, i);
   yield* listingPlans(env, site);
 }
 
 /** The listing pages' plans: front page, tags, tags index, archives, search and 404. */
-function* listingPlans(env: ReturnType<typeof createRenderEnv>, site: Site): Generator<PagePlan> {
+function* listingPlans(env: RenderEnv, site: Site): Generator<PagePlan> {
   yield* indexPagePlans(env, site);
   for (const tag of site.tags) yield* tagPagePlans(env, site, tag);
   yield tagsIndexPlan(env, site);
@@ -126,7 +127,7 @@ export function* renderSite(site: Site, templatesDir: string, bodyDir = ''): Gen
       if (entry) sitemap.push(entry);
       yield renderJob(env.liquid, templatesDir, plan.job(), bodies);
     }
-    for (const file of closingFiles(site, sitemap, bodies, env.identity)) yield file.make();
+    for (const file of closingFiles(site, sitemap, bodies, env)) yield file.make();
   } finally {
     bodies.close();
   }
@@ -303,7 +304,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     }
     while (await renderListings(64));
     // A scoped pass makes only the feeds in scope; the sitemap and robots show no article's content.
-    for (const file of scope ? feedFiles(site, bodies, env.identity) : closingFiles(site, sitemap, bodies, env.identity)) {
+    for (const file of scope ? feedFiles(site, bodies, env) : closingFiles(site, sitemap, bodies, env)) {
       if (unchanged(file.path, 'file', file.inputs)) writer.keep(file.path);
       else writer.add(file.make());
     }

@@ -19,11 +19,13 @@ export interface SiteView {
   readonly pagefindUrl: string;
 }
 
-/** A link to a tag, with its article count. */
+/**
+ * A link to a tag. Its article count is given only where a page's inputs hold it (the tag's own pages,
+ * the tags index): on a card or an article page it could change without the page being rendered again.
+ */
 export interface TagLinkView {
   readonly name: string;
   readonly url: string;
-  readonly count: number;
 }
 
 /** An article as listed on index, tag and archive pages. */
@@ -50,7 +52,6 @@ export interface PaginationView {
 export interface ViewContext {
   readonly config: SiteConfig;
   readonly basePath: string;
-  readonly tagCounts: ReadonlyMap<string, number>;
 }
 
 /** The site view for a config. */
@@ -73,7 +74,7 @@ export function siteView(config: SiteConfig): SiteView {
 
 /** A tag link. */
 export function tagLinkView(ctx: ViewContext, tag: { name: string; slug: string }): TagLinkView {
-  return { name: tag.name, url: hrefOf(ctx.basePath, tagPath(tag.slug)), count: ctx.tagCounts.get(tag.slug) ?? 0 };
+  return { name: tag.name, url: hrefOf(ctx.basePath, tagPath(tag.slug)) };
 }
 
 /** A tag's feed link. */
