@@ -167,18 +167,16 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
   const recorder = plan && !scope ? new DependentsRecorder(site.articles) : undefined;
   const env = createRenderEnv(createLiquid(templatesDir), templatesDir, site, recorder && ((a) => recorder.shows(a)));
   const bodies = new BodyReader(options.bodyDir);
-  const signatures: Record<string, string> = {};
+  // A scoped pass keeps every file outside its scope up front, with its previous signature: the
+  // same files as before (the site kept its shape), none of which shows an edited article.
+  const signatures: Record<string, string> = scope ? { ...plan!.previous! } : {};
+  if (scope) for (const path of Object.keys(signatures)) if (!scope.has(path)) writer.keep(path);
   const sitemap: SitemapEntry[] = [];
-  /** True when a scoped pass may keep the file without planning it (it shows none of the edited articles); its signature is the previous one. */
-  const outOfScope = (path: string): boolean => {
-    if (scope === undefined || scope.has(path)) return false;
-    signatures[path] = plan!.previous![path]!;
-    return true;
-  };
+  /** True when a scoped pass kept the file up front. */
+  const outOfScope = (path: string): boolean => scope !== undefined && !scope.has(path);
   /** True when the file is unchanged since the previous build (then it is kept, not rendered); inputs are computed only with a cache. */
   const unchanged = (path: string, kind: string, inputs: () => string): boolean => {
     if (!plan) return false;
-    if (outOfScope(path)) return true;
     recorder?.file(path);
     const signature = signatureOf(plan.renderKey, kind, inputs());
     signatures[path] = signature;
@@ -186,9 +184,10 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
   };
   /** Triage of one page: true when it must be rendered; a kept page is recorded as kept. */
   const triage = (page: PagePlan): boolean => {
+    const path = outputFileOf(page.pagePath);
+    if (outOfScope(path)) return false;
     const entry = sitemapEntry(page);
     if (entry) sitemap.push(entry);
-    const path = outputFileOf(page.pagePath);
     if (!unchanged(path, `${page.template}\0${page.pagePath}`, page.inputs)) return true;
     writer.keep(path);
     return false;
@@ -208,13 +207,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     const renderArticle = new Uint8Array(articleCount);
     const folders: string[] = [];
     for (let i = 0; i < articleCount; i++) {
-      if (scope) {
-        const path = outputFileOf(articlePageOf(env, site.articles[i]!).pagePath);
-        if (outOfScope(path)) {
-          writer.keep(path);
-          continue;
-        }
-      }
+      if (scope && outOfScope(outputFileOf(articlePageOf(env, site.articles[i]!).pagePath))) continue;
       const page = articlePagePlan(env, site, i);
       if (triage(page)) {
         renderArticle[i] = 1;
@@ -305,15 +298,9 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     while (await renderListings(64));
     // A scoped pass makes only the feeds in scope; the sitemap and robots show no article's content.
     for (const file of scope ? feedFiles(site, bodies, env) : closingFiles(site, sitemap, bodies, env)) {
+      if (outOfScope(file.path)) continue;
       if (unchanged(file.path, 'file', file.inputs)) writer.keep(file.path);
       else writer.add(file.make());
-    }
-    if (scope) {
-      for (const [path, signature] of Object.entries(plan!.previous!)) {
-        if (signatures[path] !== undefined) continue;
-        signatures[path] = signature;
-        writer.keep(path);
-      }
     }
   } finally {
     bodies.close();
