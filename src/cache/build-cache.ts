@@ -213,7 +213,7 @@ export class BuildCache {
     const base = edits?.id === id ? edits.base : id;
     // A dev server keeps the snapshot it saved or read last (ids are unique: never stale).
     const kept = BuildCache.snapshotInMemory;
-    const snapshot = kept?.file === this.snapshotPath && kept.snapshot.id === base ? kept.snapshot : await readSnapshot(this.snapshotPath);
+    const snapshot = kept?.file === this.snapshotPath && kept.snapshot.id === base ? kept.snapshot : await readSnapshot(this.snapshotPath, BuildCache.memory !== undefined);
     if (!snapshot || snapshot.id !== base) return undefined;
     if (BuildCache.memory) BuildCache.snapshotInMemory = { file: this.snapshotPath, snapshot };
     return snapshot.id === id ? { snapshot } : { snapshot, edits: edits! };

@@ -2,6 +2,7 @@
  * The last build's site model and which files show which article, kept in the cache so that an edit
  * which keeps the site's shape neither rebuilds the model nor plans every page again.
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, readFile, rename } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
 import type { Article, Tag } from '../article/article.js';
@@ -176,14 +177,18 @@ function headerOf(snapshot: SiteSnapshot, partEnds: Float64Array, positions: (ar
 /**
  * The snapshot in `file`, or undefined when it is missing, cut short or not one this generator wrote.
  * Its articles are lazy records (see lazyArticles): a part is deserialised when one of its records is
- * first read beyond its date, slug and source path.
+ * first read beyond its date, slug and source path. With `keep` the file is read whole (a dev server
+ * keeps the snapshot while later builds replace the file); else it stays open and is read as needed.
  */
-export async function readSnapshot(file: string): Promise<SiteSnapshot | undefined> {
+export async function readSnapshot(file: string, keep = false): Promise<SiteSnapshot | undefined> {
+  let close: (() => void) | undefined;
   try {
-    const bytes = await readFile(file);
-    const headerLength = bytes.readUInt32LE(bytes.length - 4);
-    const partsEnd = bytes.length - 4 - headerLength;
-    const header = deserialize(bytes.subarray(partsEnd, bytes.length - 4)) as SnapshotHeader;
+    const opened = keep ? await wholeFile(file) : await openFile(file);
+    const { range, size } = opened;
+    close = opened.close;
+    const headerLength = range(size - 4, size).readUInt32LE(0);
+    const partsEnd = size - 4 - headerLength;
+    const header = deserialize(range(partsEnd, size - 4)) as SnapshotHeader;
     if (header?.generator !== GENERATOR_VERSION || (header.partEnds.at(-1) ?? 0) !== partsEnd) return undefined;
     if (header.partEnds.length !== Math.ceil(header.articleCount / ARTICLES_PER_PART)) return undefined;
     const tags: Tag[] = header.tags.map((t) => ({ name: t.name, slug: t.slug }));
@@ -195,7 +200,7 @@ export async function readSnapshot(file: string): Promise<SiteSnapshot | undefin
         const p = Math.floor(i / ARTICLES_PER_PART);
         let part: StoredArticle[];
         try {
-          part = deserialize(bytes.subarray(p === 0 ? 0 : header.partEnds[p - 1]!, header.partEnds[p]!)) as StoredArticle[];
+          part = deserialize(range(p === 0 ? 0 : header.partEnds[p - 1]!, header.partEnds[p]!)) as StoredArticle[];
         } catch {
           throw new UsageError(`${file}: the site snapshot is damaged (hint: delete it, or build with --no-cache)`);
         }
@@ -210,7 +215,7 @@ export async function readSnapshot(file: string): Promise<SiteSnapshot | undefin
     const articles = lazyArticles(header.articleCount, (i) => ({ date: dates![i]!, slug: slugs![i]!, sourcePath: sourcePaths![i]! }), load);
     const named = (positions: Int32Array) => Array.from(positions, (i) => articles[i]!);
     const { relatedStarts, relatedIndexes } = header;
-    return {
+    const snapshot: SiteSnapshot = {
       id: header.id,
       renderKey: header.renderKey,
       settings: header.settings,
@@ -223,10 +228,55 @@ export async function readSnapshot(file: string): Promise<SiteSnapshot | undefin
         related: articles.map((_, i) => named(relatedIndexes.subarray(relatedStarts[i], relatedStarts[i + 1]))),
       },
     };
+    if (close) openSnapshots.register(snapshot, close);
+    return snapshot;
   } catch {
+    close?.();
     return undefined;
   }
 }
+
+/** Byte ranges of a snapshot file, and how to let it go (nothing to do when it was read whole). */
+interface SnapshotFile {
+  readonly size: number;
+  range(start: number, end: number): Buffer;
+  readonly close?: () => void;
+}
+
+/** The whole file in memory: for a snapshot kept across builds, while later builds replace the file. */
+async function wholeFile(file: string): Promise<SnapshotFile> {
+  const bytes = await readFile(file);
+  return { size: bytes.length, range: (start, end) => bytes.subarray(start, end) };
+}
+
+/**
+ * The file kept open and read a range at a time: a build needs the header (a third of the file) and
+ * the parts of the few articles its pages show. Reads go through the open descriptor, so a snapshot
+ * written over this one by the end of the build is never mixed in.
+ */
+async function openFile(file: string): Promise<SnapshotFile> {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const range = (start: number, end: number) => {
+      if (start < 0 || end > size || start > end) throw new Error('outside the file');
+      const bytes = Buffer.allocUnsafe(end - start);
+      for (let read = 0; read < bytes.length; ) {
+        const n = readSync(fd, bytes, read, bytes.length - read, start + read);
+        if (n === 0) throw new Error('file shorter than it was');
+        read += n;
+      }
+      return bytes;
+    };
+    return { size, range, close: () => closeSync(fd) };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/** Closes the file of a snapshot read a range at a time once nothing holds the snapshot any more. */
+const openSnapshots = new FinalizationRegistry<() => void>((close) => close());
 
 /** Edits as bytes (one V8-serialised value). */
 export function encodeEdits(edits: SnapshotEdits): Buffer {

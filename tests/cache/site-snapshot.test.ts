@@ -47,6 +47,21 @@ describe('a site snapshot file', () => {
     expect(read.site.years[0]!.months[0]!.articles[0]).toBe(first);
   });
 
+  it.each([
+    ['read as needed', false],
+    ['read whole (kept by a dev server)', true],
+  ])('%s, still loads its own records after a newer snapshot replaced the file', async (_how, keep) => {
+    const file = path.join(dir, 'site.bin');
+    const older = snapshotOf(200);
+    await writeSnapshot(file, older);
+    const read = (await readSnapshot(file, keep))!;
+    // The build that read it writes its successor over it before every record has been loaded.
+    const newer = snapshotOf(300);
+    newer.site.articles.forEach((a) => Object.assign(a, { title: `Newer ${a.title}` }));
+    await writeSnapshot(file, newer);
+    expect(read.site.articles.map(fullRecord)).toEqual(older.site.articles);
+  });
+
   it('that is cut short, missing or from another generator is not taken up', async () => {
     const file = path.join(dir, 'site.bin');
     await writeSnapshot(file, snapshotOf(10));
