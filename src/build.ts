@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ArticleDraft } from './article/draft.js';
 import { BuildCache } from './cache/build-cache.js';
 import { loadEditedSite, MAX_SNAPSHOT_EDITS } from './cache/edited-site.js';
+import { storedIdentities } from './cache/lazy-articles.js';
 import { draftKeyOf, fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, parseSettingsOf, scanSeeds, stampSeeds, type SeedScan } from './cache/fingerprint.js';
 import { withEditedSeeds, type SeedProblems, type SeedTable } from './cache/site-snapshot.js';
 import { loadConfig, type SiteConfig } from './config.js';
@@ -214,7 +215,7 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
     let rendered = 0;
     options.progress?.stage('render', generatedFileCount(site));
     // With a cache, pages whose inputs did not change since the last build are kept, not rendered.
-    const plan = cache ? { renderKey, ...(previous.kind === 'manifest' && last?.pages && { previous: last.pages }), ...(edit && { scope: edit.scope }) } : undefined;
+    const plan = cache ? { renderKey, ...(previous.kind === 'manifest' && last?.pages && { previous: last.pages }), ...(edit && { scope: edit.scope, stored: storedIdentities }) } : undefined;
     const [{ renderSiteInto }, { SearchPass }] = await Promise.all([import('./render/site-files.js'), import('./write/search-pass.js')]);
     const search = options.search === false ? undefined : new SearchPass(site.config.language, plan === undefined);
     let signatures: Record<string, string> = {};

@@ -4,6 +4,7 @@
  * date, slug and source path of all (to keep every other file) and everything of a few hundred.
  */
 import type { Article } from '../article/article.js';
+import type { ArticleIdentities } from '../render/identity.js';
 
 /** Every field of an Article (checked by the compiler: a new field must be added here). */
 const ARTICLE_FIELDS = {
@@ -30,19 +31,22 @@ type ThinFields = 'date' | 'slug' | 'sourcePath';
 
 const INDEX = Symbol('article index');
 const LOAD = Symbol('full record');
+const IDENTITIES = Symbol('stored identities');
 
 /** A lazy record: the thin fields, and the rest read through getters from the full record. */
 interface LazyArticle extends Pick<Article, ThinFields> {
   readonly [INDEX]: number;
   readonly [LOAD]: (index: number) => Article;
+  readonly [IDENTITIES]: (index: number) => ArticleIdentities;
 }
 
 /**
  * `count` records with their thin fields from `thin(i)`; any other field of record `i` comes from
- * `load(i)` (called once per record; it may load a whole batch of records at once).
+ * `load(i)` (called once per record; it may load a whole batch of records at once); `identities(i)`
+ * gives record `i`'s identities as stored with it (see storedIdentities).
  */
-export function lazyArticles(count: number, thin: (i: number) => Pick<Article, ThinFields>, load: (i: number) => Article): Article[] {
-  const prototype = { [LOAD]: load };
+export function lazyArticles(count: number, thin: (i: number) => Pick<Article, ThinFields>, load: (i: number) => Article, identities: (i: number) => ArticleIdentities): Article[] {
+  const prototype = { [LOAD]: load, [IDENTITIES]: identities };
   for (const field of Object.keys(ARTICLE_FIELDS) as (keyof Article)[]) {
     if (field === 'date' || field === 'slug' || field === 'sourcePath') continue;
     Object.defineProperty(prototype, field, {
@@ -61,4 +65,10 @@ export function lazyArticles(count: number, thin: (i: number) => Pick<Article, T
 export function fullRecord(article: Article): Article {
   const lazy = article as unknown as Partial<LazyArticle>;
   return lazy[LOAD] !== undefined && lazy[INDEX] !== undefined ? lazy[LOAD](lazy[INDEX]) : article;
+}
+
+/** The identities stored with a lazy record (undefined for any other record: compute them). */
+export function storedIdentities(article: Article): ArticleIdentities | undefined {
+  const lazy = article as unknown as Partial<LazyArticle>;
+  return lazy[IDENTITIES] !== undefined && lazy[INDEX] !== undefined ? lazy[IDENTITIES](lazy[INDEX]) : undefined;
 }

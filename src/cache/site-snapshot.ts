@@ -11,7 +11,8 @@ import type { Dependents } from '../render/dependents.js';
 import type { WireError } from '../seeds/parse-task.js';
 import { UsageError } from '../errors.js';
 import type { Site } from '../site/site.js';
-import { fullRecord, lazyArticles } from './lazy-articles.js';
+import { articleIdentity, cardIdentity } from '../render/identity.js';
+import { fullRecord, lazyArticles, storedIdentities } from './lazy-articles.js';
 import { GENERATOR_VERSION } from './fingerprint.js';
 
 /** What a seed's parse reported besides its draft: shown again by every build while it is unchanged. */
@@ -92,14 +93,14 @@ const ARTICLES_PER_PART = 64;
 
 /**
  * The header of a snapshot file (after the article parts, before its own 4-byte length): everything
- * but the articles, lists naming articles by position, seed columns and each article's date, slug
- * and source path as NUL-separated strings, related lists flat (article `i`'s are
+ * but the articles, lists naming articles by position, seed columns and each article's date, slug,
+ * source path and identities as NUL-separated strings, related lists flat (article `i`'s are
  * `relatedIndexes[relatedStarts[i]]` up to `relatedIndexes[relatedStarts[i + 1]]`), where each part ends.
  */
 interface SnapshotHeader extends Omit<SiteSnapshot, 'site' | 'seeds'> {
   readonly generator: string;
   readonly partEnds: Float64Array;
-  readonly articleColumns: { readonly dates: string; readonly slugs: string; readonly sourcePaths: string };
+  readonly articleColumns: { readonly dates: string; readonly slugs: string; readonly sourcePaths: string; readonly identities: string; readonly cards: string };
   readonly seedCount: number;
   readonly seedColumns: { readonly paths: string; readonly keys: string; readonly shapes: string };
   readonly seedProblems: Readonly<Record<string, SeedProblems>>;
@@ -158,7 +159,14 @@ function headerOf(snapshot: SiteSnapshot, partEnds: Float64Array, positions: (ar
   return {
     generator: GENERATOR_VERSION,
     partEnds,
-    articleColumns: { dates: site.articles.map((a) => a.date).join('\0'), slugs: site.articles.map((a) => a.slug).join('\0'), sourcePaths: site.articles.map((a) => a.sourcePath).join('\0') },
+    articleColumns: {
+      dates: site.articles.map((a) => a.date).join('\0'),
+      slugs: site.articles.map((a) => a.slug).join('\0'),
+      sourcePaths: site.articles.map((a) => a.sourcePath).join('\0'),
+      // An edit's pages compare the identities of every article they show: stored, no record is loaded for that.
+      identities: site.articles.map((a) => storedIdentities(a)?.identity ?? articleIdentity(a)).join('\0'),
+      cards: site.articles.map((a) => storedIdentities(a)?.card ?? cardIdentity(a)).join('\0'),
+    },
     id: snapshot.id,
     renderKey: snapshot.renderKey,
     settings: snapshot.settings,
@@ -193,7 +201,8 @@ export async function readSnapshot(file: string, keep = false): Promise<SiteSnap
     if (header.partEnds.length !== Math.ceil(header.articleCount / ARTICLES_PER_PART)) return undefined;
     const tags: Tag[] = header.tags.map((t) => ({ name: t.name, slug: t.slug }));
     const column = (text: string, count: number) => (count === 0 ? [] : text.split('\0'));
-    const [dates, slugs, sourcePaths] = [header.articleColumns.dates, header.articleColumns.slugs, header.articleColumns.sourcePaths].map((c) => column(c, header.articleCount));
+    const { articleColumns } = header;
+    const [dates, slugs, sourcePaths, identities, cards] = [articleColumns.dates, articleColumns.slugs, articleColumns.sourcePaths, articleColumns.identities, articleColumns.cards].map((c) => column(c, header.articleCount));
     const full: Article[] = [];
     const load = (i: number): Article => {
       if (full[i] === undefined) {
@@ -212,7 +221,12 @@ export async function readSnapshot(file: string, keep = false): Promise<SiteSnap
       }
       return full[i]!;
     };
-    const articles = lazyArticles(header.articleCount, (i) => ({ date: dates![i]!, slug: slugs![i]!, sourcePath: sourcePaths![i]! }), load);
+    const articles = lazyArticles(
+      header.articleCount,
+      (i) => ({ date: dates![i]!, slug: slugs![i]!, sourcePath: sourcePaths![i]! }),
+      load,
+      (i) => ({ identity: identities![i]!, card: cards![i]! }),
+    );
     const named = (positions: Int32Array) => Array.from(positions, (i) => articles[i]!);
     const { relatedStarts, relatedIndexes } = header;
     const snapshot: SiteSnapshot = {

@@ -1,11 +1,11 @@
 /** Page jobs: the Site model → one job (template + plain-data context) per page, rendered through the LiquidJS templates. */
-import { hash } from 'node:crypto';
 import type { Liquid } from 'liquidjs';
 import type { Article } from '../article/article.js';
 import { formatLongDate } from '../article/date.js';
 import type { Site, TagEntry } from '../site/site.js';
 import { articlePath, FIXED_PATHS, indexPagePath, monthPath, outputFileOf, tagPath, yearPath } from '../site/urls.js';
 import type { BodyReader, BodyRef } from '../cache/body-store.js';
+import { articleIdentity, cardIdentity, type ArticleIdentities } from './identity.js';
 import { renderTemplate } from './liquid.js';
 import { articleMeta, listingMeta, type PageMeta } from './meta.js';
 import type { OutputFile } from './output-file.js';
@@ -17,14 +17,18 @@ export interface RenderEnv {
   readonly templatesDir: string;
   readonly ctx: ViewContext;
   readonly site: SiteView;
-  /** An article's identity (see articleIdentity), made once per article. */
+  /** An article's identity (see identity.ts), made once per article. */
   identity(article: Article): string;
-  /** The identity of what a listing shows of an article (see cardIdentity), made once per article. */
+  /** The identity of what a listing shows of an article (see identity.ts), made once per article. */
   cardIdentity(article: Article): string;
 }
 
-/** Builds the render environment for a site model; `shows` hears of every article identity a page's inputs take. */
-export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Site, shows?: (article: Article) => void): RenderEnv {
+/**
+ * Builds the render environment for a site model; `shows` hears of every article identity a page's
+ * inputs take; `stored` gives the identities a site snapshot kept for its records (computing them
+ * would load the records).
+ */
+export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Site, shows?: (article: Article) => void, stored?: (article: Article) => ArticleIdentities | undefined): RenderEnv {
   const ctx: ViewContext = {
     config: model.config,
     basePath: siteView(model.config).basePath,
@@ -33,14 +37,14 @@ export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Sit
   const identity = (a: Article) => {
     shows?.(a);
     let id = ids.get(a);
-    if (id === undefined) ids.set(a, (id = articleIdentity(a)));
+    if (id === undefined) ids.set(a, (id = stored?.(a)?.identity ?? articleIdentity(a)));
     return id;
   };
   const cardIds = new Map<Article, string>();
   const cardId = (a: Article) => {
     shows?.(a);
     let id = cardIds.get(a);
-    if (id === undefined) cardIds.set(a, (id = cardIdentity(a)));
+    if (id === undefined) cardIds.set(a, (id = stored?.(a)?.card ?? cardIdentity(a)));
     return id;
   };
   return { liquid, templatesDir, ctx, site: siteView(model.config), identity, cardIdentity: cardId };
@@ -74,27 +78,6 @@ export interface PagePlan {
   readonly lastmod?: string;
   readonly searchUrl?: string;
   job(): PageJob;
-}
-
-/**
- * Everything a page can show about an article, as a short hash: of the seed (path and bytes decide
- * the draft, with the config and generator in the render key), the final slug and tags.
- */
-export function articleIdentity(article: Article): string {
-  let id = `${article.sourcePath}\u0001${article.contentHash}\u0001${article.slug}`;
-  for (const tag of article.tags) id += `\u0001${tag.name}\u0002${tag.slug}`;
-  return hash('sha1', id, 'base64url');
-}
-
-/**
- * What any listing shows of an article — a card, a link, a tag feed's entry — as a short hash: link,
- * title, date, dateline, summary, author, tags. An edit further down the body leaves it unchanged,
- * so the listings and neighbours that show the article keep their bytes and are not rendered again.
- */
-export function cardIdentity(article: Article): string {
-  let id = `${article.date}\u0001${article.slug}\u0001${article.title}\u0001${article.dateline ?? ''}\u0001${article.summary}\u0001${article.author ?? ''}`;
-  for (const tag of article.tags) id += `\u0001${tag.name}\u0002${tag.slug}`;
-  return hash('sha1', id, 'base64url');
 }
 
 /** The card identities of a list of articles, joined. */

@@ -19,6 +19,7 @@ import { BodyReader } from '../cache/body-store.js';
 import { HeapBudget, RENDER_WORKER_HEAP } from '../heap-budget.js';
 import { makeFolders, type SiteWriter } from '../write/files.js';
 import { DependentsRecorder, type Dependents } from './dependents.js';
+import type { ArticleIdentities } from './identity.js';
 import { archivePagePlans, articlePageOf, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, renderJob, tagPagePlans, tagsIndexPlan, type PagePlan, type RenderEnv } from './pages.js';
 import { endRenderPass, renderBatch, type RenderBatch, type RenderedPage } from './render-task.js';
 import { renderRobots, renderSitemaps, type SitemapEntry } from './sitemap.js';
@@ -46,6 +47,8 @@ export interface RenderPlan {
    * edited articles). Every other file in `previous` is kept without being planned. Needs `previous`.
    */
   readonly scope?: ReadonlySet<string>;
+  /** The identities a site snapshot stored for its records (an edit's pass: computing them would load the records). */
+  readonly stored?: (article: Article) => ArticleIdentities | undefined;
 }
 
 /** What a render pass records for the next build. */
@@ -165,7 +168,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
   const { templatesDir, plan, writer } = options;
   const scope = plan?.previous && plan.scope;
   const recorder = plan && !scope ? new DependentsRecorder(site.articles) : undefined;
-  const env = createRenderEnv(createLiquid(templatesDir), templatesDir, site, recorder && ((a) => recorder.shows(a)));
+  const env = createRenderEnv(createLiquid(templatesDir), templatesDir, site, recorder && ((a) => recorder.shows(a)), plan?.stored);
   const bodies = new BodyReader(options.bodyDir);
   // A scoped pass keeps every file outside its scope up front, with its previous signature: the
   // same files as before (the site kept its shape), none of which shows an edited article.

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.js';
-import { fullRecord } from '../../src/cache/lazy-articles.js';
+import { fullRecord, storedIdentities } from '../../src/cache/lazy-articles.js';
+import { articleIdentity, cardIdentity } from '../../src/render/identity.js';
 import { readSnapshot, seedAt, withEditedSeeds, writeSnapshot, type SiteSnapshot } from '../../src/cache/site-snapshot.js';
 import { parseConfig } from '../../src/config.js';
 import { DependentsRecorder } from '../../src/render/dependents.js';
@@ -42,6 +43,8 @@ describe('a site snapshot file', () => {
     const plain = (list: readonly Article[]) => list.map(fullRecord);
     const site = read.site;
     expect({ ...read, site: { articles: plain(site.articles), tags: site.tags.map((t) => ({ ...t, articles: plain(t.articles) })), years: site.years.map((y) => ({ ...y, months: y.months.map((m) => ({ ...m, articles: plain(m.articles) })) })), related: site.related.map(plain) } }).toEqual(snapshot);
+    // Each record's identities are stored with it, equal to those of the record it stands for.
+    expect(read.site.articles.map((a) => storedIdentities(a))).toEqual(snapshot.site.articles.map((a) => ({ identity: articleIdentity(a), card: cardIdentity(a) })));
     const first = read.site.articles[0]!;
     expect(read.site.tags.some((t) => t.articles.includes(first))).toBe(true);
     expect(read.site.years[0]!.months[0]!.articles[0]).toBe(first);
