@@ -198,12 +198,14 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 /** The build after start-up: load, render, write, commit, record. */
 async function buildWith(options: BuildOptions, config: SiteConfig, cache: BuildCache | undefined, bodyDir: string, inputsKey: string, scan: SeedScan | undefined, lap: (stage: string) => void): Promise<BuildReport> {
   const last = cache?.state;
+  // What the last build wrote, file by file (read only now: an up-to-date build never needs it).
+  const records = last && (await cache!.records());
   const outDir = path.resolve(options.outDir);
-  const previous: PreviousSite = last && (await exists(outDir)) ? { kind: 'manifest', dir: outDir, outputs: last.outputs } : (await exists(outDir)) ? { kind: 'folder', dir: outDir } : { kind: 'none' };
+  const previous: PreviousSite = records && (await exists(outDir)) ? { kind: 'manifest', dir: outDir, outputs: records.outputs } : (await exists(outDir)) ? { kind: 'folder', dir: outDir } : { kind: 'none' };
   // Everything outside the pages' contexts that changes bytes: generator version, config, templates.
   const renderKey = hashOf(GENERATOR_VERSION, JSON.stringify(config), await fingerprintDir(options.templatesDir));
   // A few seeds edited without changing the site's shape: the last build's site, those articles replaced.
-  const edit = cache && scan && previous.kind === 'manifest' && last?.pages ? await loadEditedSite(config, cache, scan, renderKey, options.skipInvalid) : undefined;
+  const edit = cache && scan && previous.kind === 'manifest' && records?.pages ? await loadEditedSite(config, cache, scan, renderKey, options.skipInvalid) : undefined;
   const loaded = edit ? undefined : await loadSite(options, cache, bodyDir, scan, config);
   const { site, warnings, skipped } = edit ?? loaded!;
   lap(edit ? `parse ${edit.edited} edited seeds into the last build's site (${edit.scope.size} files show them)` : 'read, parse and model');
@@ -215,7 +217,7 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
     let rendered = 0;
     options.progress?.stage('render', generatedFileCount(site));
     // With a cache, pages whose inputs did not change since the last build are kept, not rendered.
-    const plan = cache ? { renderKey, ...(previous.kind === 'manifest' && last?.pages && { previous: last.pages }), ...(edit && { scope: edit.scope, stored: storedIdentities }) } : undefined;
+    const plan = cache ? { renderKey, ...(previous.kind === 'manifest' && records?.pages && { previous: records.pages }), ...(edit && { scope: edit.scope, stored: storedIdentities }) } : undefined;
     const [{ renderSiteInto }, { SearchPass }] = await Promise.all([import('./render/site-files.js'), import('./write/search-pass.js')]);
     const search = options.search === false ? undefined : new SearchPass(site.config.language, plan === undefined);
     let signatures: Record<string, string> = {};
@@ -232,8 +234,10 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
       lap('render');
       if (search) {
         options.progress?.stage('search', 1);
-        const searchFiles = await search.finish(signatures, last?.searchSignature, (p) => readFile(writer.locate(p), 'utf8'));
-        if (searchFiles === 'unchanged') for (const p of Object.keys(last!.outputs).filter((o) => o.startsWith('pagefind/'))) writer.keep(p);
+        // The last index is kept only when the files it was made with are on record.
+        const kept = previous.kind === 'manifest' ? previous.outputs : undefined;
+        const searchFiles = await search.finish(signatures, kept && last?.searchSignature, (p) => readFile(writer.locate(p), 'utf8'));
+        if (searchFiles === 'unchanged') for (const p of Object.keys(kept!).filter((o) => o.startsWith('pagefind/'))) writer.keep(p);
         else for (const file of searchFiles) writer.add(file);
         lap('search index');
       }

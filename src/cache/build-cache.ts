@@ -2,6 +2,7 @@
  * The incremental cache (default `.cache/`): parsed drafts by content (one pack of metadata per
  * output folder, bodies in `bodies/` segments) and what the last build wrote. Safe to delete any time.
  */
+import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleDraft } from '../article/draft.js';
@@ -27,21 +28,37 @@ interface DraftPack {
   readonly drafts: Record<string, ArticleDraft>;
 }
 
-/** What the last successful build into one output folder recorded. */
-export interface BuildState {
-  readonly generator: string;
-  /** Fingerprint of every input; equal → nothing to do. */
-  readonly inputsKey: string;
+/** What the last successful build into one output folder recorded: its head (see BuildHead) and its file records. */
+export type BuildState = BuildHead & BuildRecords;
+
+/** What the last build wrote, file by file (large: read only by a build that has work to do). */
+export interface BuildRecords {
   /** sha256 of every output file's bytes, by path relative to the output folder. */
   readonly outputs: Readonly<Record<string, string>>;
   /** Each generated file's signature (what its bytes depend on), so unchanged pages are not rendered again. */
   readonly pages?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The small part of the state, read by every build (the up-to-date check among them): the file
+ * records sit in a file of their own, named by the head, so a build with nothing to do never reads
+ * them (26 MB at 100k articles).
+ */
+export interface BuildHead {
+  readonly generator: string;
+  /** Fingerprint of every input; equal → nothing to do. */
+  readonly inputsKey: string;
   /** What the search index depended on (every article page's signature). */
   readonly searchSignature?: string;
   /** The id of the site snapshot saved with this state (none after a build with warnings). */
   readonly snapshot?: string;
   /** The counts the summary line prints, so an up-to-date build can print them too. */
   readonly summary: { readonly articles: number; readonly tags: number; readonly pages: number; readonly files: number };
+}
+
+/** The head as stored: it names the records file written with it. */
+interface StoredHead extends BuildHead {
+  readonly records: string;
 }
 
 /** The cache folder for one output folder. */
@@ -57,7 +74,9 @@ export class BuildCache {
     private readonly statePath: string,
     private readonly packPath: string,
     private readonly snapshotPath: string,
-    readonly state: BuildState | undefined,
+    /** The last build's head, if it was made by this generator. */
+    readonly state: BuildHead | undefined,
+    private readonly recordsId: string | undefined,
   ) {
     this.bodyDir = path.join(dir, 'bodies');
   }
@@ -73,6 +92,7 @@ export class BuildCache {
   static async forget(cacheDir: string, outDir: string): Promise<void> {
     const paths = BuildCache.pathsOf(cacheDir, outDir);
     await rm(paths.state, { force: true });
+    await rm(recordsPathOf(paths.state), { force: true });
     // The site snapshot describes that output too (it is useless without the state, and large).
     await rm(paths.snapshot, { force: true });
     await rm(editsPathOf(paths.snapshot), { force: true });
@@ -83,12 +103,31 @@ export class BuildCache {
     const dir = path.resolve(cacheDir);
     await mkdir(path.join(dir, 'bodies'), { recursive: true });
     const paths = BuildCache.pathsOf(cacheDir, outDir);
-    const state = await readFile(paths.state, 'utf8').then(
-      (text) => JSON.parse(text) as BuildState,
+    const stored = await readFile(paths.state, 'utf8').then(
+      (text) => JSON.parse(text) as StoredHead,
       () => undefined,
     );
-    return new BuildCache(dir, paths.state, paths.pack, paths.snapshot, state?.generator === GENERATOR_VERSION ? state : undefined);
+    if (stored?.generator !== GENERATOR_VERSION || typeof stored.records !== 'string') return new BuildCache(dir, paths.state, paths.pack, paths.snapshot, undefined, undefined);
+    const { records, ...head } = stored;
+    return new BuildCache(dir, paths.state, paths.pack, paths.snapshot, head, records);
   }
+
+  /** The last build's file records, or undefined when they are missing or not the ones its head names. */
+  async records(): Promise<BuildRecords | undefined> {
+    if (this.recordsId === undefined) return undefined;
+    const kept = BuildCache.recordsInMemory;
+    if (kept?.file === this.statePath && kept.id === this.recordsId) return kept.records;
+    const stored = await readFile(recordsPathOf(this.statePath), 'utf8').then(
+      (text) => JSON.parse(text) as BuildRecords & { id: string },
+      () => undefined,
+    );
+    if (stored?.id !== this.recordsId) return undefined;
+    const { id: _id, ...records } = stored;
+    return records;
+  }
+
+  /** The records a dev server keeps between rebuilds, with the state file they belong to. */
+  private static recordsInMemory: { file: string; id: string; records: BuildRecords } | undefined;
 
   /**
    * Drafts kept in memory between builds of one long-running process (`broadsheet dev`), by key.
@@ -245,9 +284,14 @@ export class BuildCache {
     await rename(`${file}.${process.pid}.tmp`, file);
   }
 
-  /** Records a successful build. */
+  /** Records a successful build: its file records first, then the head naming them (a build killed in between leaves the old head, whose records are gone: the next build goes the full way). */
   async saveState(state: BuildState): Promise<void> {
-    await this.writeAtomically(this.statePath, JSON.stringify(state));
+    const { outputs, pages, ...head } = state;
+    const records = { outputs, ...(pages && { pages }) };
+    const id = randomUUID();
+    await this.writeAtomically(recordsPathOf(this.statePath), JSON.stringify({ id, ...records }));
+    await this.writeAtomically(this.statePath, JSON.stringify({ ...head, records: id } satisfies StoredHead));
+    if (BuildCache.memory) BuildCache.recordsInMemory = { file: this.statePath, id, records };
   }
 }
 
@@ -280,6 +324,11 @@ async function writePackFile(file: string, settings: string, drafts: ReadonlyMap
 /** The edits file beside a snapshot file. */
 function editsPathOf(snapshotPath: string): string {
   return snapshotPath.replace(/\.bin$/, '.edits.bin');
+}
+
+/** Where the file records named by a state file's head are kept. */
+function recordsPathOf(statePath: string): string {
+  return statePath.replace(/\.json$/, '.records.json');
 }
 
 /** A drafts pack with its journal applied, or undefined when it is missing, unreadable or from another generator version. */

@@ -186,3 +186,39 @@ describe('the site snapshot', () => {
   });
 });
 
+
+describe('the build state', () => {
+  const summary = { articles: 1, tags: 0, pages: 3, files: 4 };
+  const state = (hash: string) => ({ generator: GENERATOR_VERSION, inputsKey: `inputs-${hash}`, outputs: { 'index.html': hash }, pages: { 'index.html': `signature-${hash}` }, summary });
+
+  it('is read as its small head; the file records only when asked for', async () => {
+    const out = path.join(dir, 'dist');
+    await (await BuildCache.open(dir, out)).saveState(state('a'));
+    const cache = await BuildCache.open(dir, out);
+    expect(cache.state).toEqual({ generator: GENERATOR_VERSION, inputsKey: 'inputs-a', summary });
+    expect(await cache.records()).toEqual({ outputs: { 'index.html': 'a' }, pages: { 'index.html': 'signature-a' } });
+  });
+
+  it('gives no records when the records beside the head are not the ones it names (a build killed between the two writes)', async () => {
+    const out = path.join(dir, 'dist');
+    await (await BuildCache.open(dir, out)).saveState(state('a'));
+    const head = (await readdir(dir)).find((n) => n.startsWith('state-') && !n.includes('.records.'))!;
+    const headBytes = await readFile(path.join(dir, head));
+    await (await BuildCache.open(dir, out)).saveState(state('b'));
+    // The records of 'b' were written; the head of 'b' was not.
+    await writeFile(path.join(dir, head), headBytes);
+    const cache = await BuildCache.open(dir, out);
+    expect(cache.state?.inputsKey).toBe('inputs-a');
+    expect(await cache.records()).toBeUndefined();
+    await rm(path.join(dir, head.replace('.json', '.records.json')));
+    expect(await (await BuildCache.open(dir, out)).records()).toBeUndefined();
+  });
+
+  it('is deleted, head and records, when a cold build forgets the output folder', async () => {
+    const out = path.join(dir, 'dist');
+    await (await BuildCache.open(dir, out)).saveState(state('a'));
+    await BuildCache.forget(dir, out);
+    expect((await readdir(dir)).filter((n) => n.startsWith('state-'))).toEqual([]);
+    expect((await BuildCache.open(dir, out)).state).toBeUndefined();
+  });
+});
