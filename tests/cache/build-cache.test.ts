@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { segmentOf, writeBodySegment } from '../../src/cache/body-store.js';
-import { BuildCache } from '../../src/cache/build-cache.js';
+import { BuildCache, journalIsDue } from '../../src/cache/build-cache.js';
 import { GENERATOR_VERSION } from '../../src/cache/fingerprint.js';
 import { draft } from '../site/draft-fixture.js';
 
@@ -88,25 +88,54 @@ describe('the drafts pack', () => {
     expect([...(await (await BuildCache.open(dir, out)).loadDrafts('s')).keys()]).toEqual(['a']);
   });
 
-  it('rewrites the pack whole, and drops its journal, once the journal is long', async () => {
+  it('rewrites the pack whole, and drops its journal, once the journal holds a quarter of the pack (at least 256 KiB)', async () => {
     const out = path.join(dir, 'dist');
-    await (await BuildCache.open(dir, out)).saveDrafts('s', new Map([['k0', draft({ sourcePath: 'seeds/a.txt' })]]));
-    for (let i = 1; i <= 65; i++) {
+    // Drafts of ~8 KB: the journal passes 256 KiB after some 32 builds.
+    const big = (i: number) => draft({ sourcePath: 'seeds/a.txt', title: `T${i} ${'x'.repeat(8000)}` });
+    await (await BuildCache.open(dir, out)).saveDrafts('s', new Map([['k0', big(0)]]));
+    const pack = (await readdir(dir)).find((n) => n.startsWith('drafts-') && n.endsWith('.json'))!;
+    const sizes: number[] = [];
+    for (let i = 1; i <= 40; i++) {
       const cache = await BuildCache.open(dir, out);
       await cache.loadDrafts('s');
-      await cache.saveDrafts('s', new Map([[`k${i}`, draft({ sourcePath: 'seeds/a.txt', title: `T${i}` })]]));
+      await cache.saveDrafts('s', new Map([[`k${i}`, big(i)]]));
+      sizes.push(await stat(path.join(dir, `${pack}.log`)).then((s) => s.size, () => 0));
     }
-    const pack = (await readdir(dir)).find((n) => n.startsWith('drafts-') && n.endsWith('.json'))!;
-    const journal = await stat(path.join(dir, `${pack}.log`)).then((s) => s.size, () => 0);
+    // It grew a line per build, was dropped once past 256 KiB, and grows again.
+    const folded = sizes.findIndex((size, i) => i > 0 && size < sizes[i - 1]!);
+    expect(sizes[folded - 1]).toBeGreaterThanOrEqual(256 * 1024);
+    expect(sizes[folded]).toBe(0);
+    expect(Math.max(...sizes)).toBeLessThan(256 * 1024 + 9000);
     const loaded = await (await BuildCache.open(dir, out)).loadDrafts('s');
-    expect([...loaded.keys()]).toEqual(['k65']);
-    expect(loaded.get('k65')!.title).toBe('T65');
-    expect(journal).toBeLessThan(2000);
+    expect([...loaded.keys()]).toEqual(['k40']);
+    expect(loaded.get('k40')!.title).toBe(big(40).title);
+  });
+
+  it('folds a journal holding a line cut short at the next save, so the lines after it are not lost again', async () => {
+    const out = path.join(dir, 'dist');
+    await (await BuildCache.open(dir, out)).saveDrafts('s', new Map([['a', draft({ sourcePath: 'seeds/a.txt' })]]));
+    const pack = (await readdir(dir)).find((n) => n.startsWith('drafts-') && n.endsWith('.json'))!;
+    await appendFile(path.join(dir, `${pack}.log`), '{"settings":"s","put":{"b":{"sourcePath":"seeds/b.t\n');
+    const cache = await BuildCache.open(dir, out);
+    await cache.loadDrafts('s');
+    await cache.saveDrafts('s', new Map([['c', draft({ sourcePath: 'seeds/c.txt' })]]));
+    expect((await readdir(dir)).filter((n) => n.endsWith('.log'))).toEqual([]);
+    expect([...(await (await BuildCache.open(dir, out)).loadDrafts('s')).keys()]).toEqual(['c']);
+  });
+
+  it.each([
+    [100_000, 1_000_000, false],
+    [300_000, 1_000_000, true],
+    [300_000, 2_000_000, false],
+    [500_000, 2_000_000, true],
+    [200_000, 100_000, false],
+  ])('a journal of %i bytes beside a pack of %i is due to be folded: %s', (journal, packBytes, due) => {
+    expect(journalIsDue(journal, packBytes)).toBe(due);
   });
 });
 
 describe('an edit recorded without reading the pack (replaceDrafts)', () => {
-  it('puts the new drafts in place of the old keys as one journal line, then folds the journal into the pack once it is long', async () => {
+  it('puts the new drafts in place of the old keys as one journal line, then folds the journal into the pack once it is due', async () => {
     const out = path.join(dir, 'dist');
     const a = draft({ sourcePath: 'seeds/a.txt' });
     const b = draft({ sourcePath: 'seeds/b.txt' });
@@ -117,12 +146,14 @@ describe('an edit recorded without reading the pack (replaceDrafts)', () => {
     await (await BuildCache.open(dir, out)).replaceDrafts('s', new Map([['a1', edited]]), ['a0']);
     expect(await readFile(path.join(dir, pack), 'utf8')).toBe(packBytes);
     expect([...(await (await BuildCache.open(dir, out)).loadDrafts('s'))]).toEqual([['b', b], ['a1', edited]]);
-    for (let i = 2; i <= 70; i++) await (await BuildCache.open(dir, out)).replaceDrafts('s', new Map([[`a${i}`, draft({ sourcePath: 'seeds/a.txt', title: `T${i}` })]]), [`a${i - 1}`]);
+    // Drafts of ~8 KB: the journal is due past 256 KiB, after some 32 edits.
+    const title = (i: number) => `T${i} ${'x'.repeat(8000)}`;
+    for (let i = 2; i <= 40; i++) await (await BuildCache.open(dir, out)).replaceDrafts('s', new Map([[`a${i}`, draft({ sourcePath: 'seeds/a.txt', title: title(i) })]]), [`a${i - 1}`]);
     expect(await readFile(path.join(dir, pack), 'utf8')).not.toBe(packBytes);
-    expect((await readFile(path.join(dir, `${pack}.log`), 'utf8').catch(() => '')).split('\n').length).toBeLessThan(10);
+    expect(await stat(path.join(dir, `${pack}.log`)).then((s) => s.size, () => 0)).toBeLessThan(256 * 1024);
     const loaded = await (await BuildCache.open(dir, out)).loadDrafts('s');
-    expect([...loaded.keys()].sort()).toEqual(['a70', 'b']);
-    expect(loaded.get('a70')!.title).toBe('T70');
+    expect([...loaded.keys()].sort()).toEqual(['a40', 'b']);
+    expect(loaded.get('a40')!.title).toBe(title(40));
   });
 });
 
