@@ -63,7 +63,8 @@ function parseCommandLine(argv: string[]) {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
-  const command = positionals[0] ?? (values.help ? 'help' : undefined);
+  // --help wins over any command: `broadsheet dev --help` prints the usage, it starts nothing.
+  const command = values.help ? 'help' : positionals[0];
   const options: BuildOptions = {
     seedsDir: values.seeds,
     outDir: values.out,

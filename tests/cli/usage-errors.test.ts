@@ -42,6 +42,16 @@ describe('usage and config errors exit 2 with one clear message', () => {
     expect(r.stderr).toMatch(/^Unknown option '--colour'/);
   });
 
+  it.each([['build'], ['dev'], ['serve'], ['check'], []])('--help after %s prints the usage and does nothing else', async (...command) => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-usage-'));
+    const out = path.join(tmp, 'out');
+    const r = await runCli([...command, '--help', '--seeds', SEEDS, '--out', out, '--cache-dir', path.join(tmp, 'cache')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: broadsheet <build\|check\|serve\|dev\|bench> \[options\]\n/);
+    expect(r.stderr).toBe('');
+    expect(await readdir(tmp)).toEqual([]);
+  });
+
   it('a base URL that is not absolute', async () => {
     const r = await runCli(['check', '--seeds', SEEDS, '--base-url', '/archive/']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: '--base-url: expected an absolute http(s) URL such as https://example.org/archive/, got "/archive/"\n' });
