@@ -155,6 +155,18 @@ function generatedFileCount(site: Site): number {
   return pages + 1 + site.tags.length + sitemaps + 1;
 }
 
+/** Makes the folder the output folder goes in (`--out build/site` with no `build/` yet): the lock, staging and swap happen beside the output. */
+async function makeParentFolder(outDir: string): Promise<void> {
+  const parent = path.dirname(path.resolve(outDir));
+  try {
+    await mkdir(parent, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : (code ?? (error as Error).message);
+    throw new UsageError(`${outDir}: cannot make the folder it goes in (${parent}): ${why} (hint: choose another --out)`);
+  }
+}
+
 /** True when the path exists. */
 function exists(p: string): Promise<boolean> {
   return stat(p).then(
@@ -168,6 +180,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const lap = stageTimer();
   const config = await resolveConfig(options);
   await guardOutputDir(options.outDir, [options.seedsDir, options.templatesDir, options.publicDir, options.cacheDir ?? '.cache']);
+  await makeParentFolder(options.outDir);
   const release = await acquireOutputLock(options.outDir);
   try {
     await recoverOutputDir(options.outDir);

@@ -75,3 +75,22 @@ describe('the output folder is never one a build must not replace', () => {
     expect((await readdir(path.join(tmp, 'seeds'))).length).toBeGreaterThan(0);
   });
 });
+
+describe('an output folder whose parent does not exist yet', () => {
+  it('is built, parents made (--out build/site on a fresh checkout)', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-nested-'));
+    const out = path.join(tmp, 'build', 'www', 'site');
+    const r = await runCli(['build', '--seeds', SEEDS, '--out', out, '--no-search', '--cache-dir', path.join(tmp, 'cache')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(await readdir(out)).toContain('index.html');
+    expect(await readdir(path.join(tmp, 'build', 'www'))).toEqual(['site']);
+  });
+
+  it('that cannot be made is a usage error naming it, not a stack trace', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-nested-'));
+    await writeFile(path.join(tmp, 'build'), 'a file where a folder should be');
+    const r = await runCli(['build', '--seeds', SEEDS, '--out', path.join(tmp, 'build', 'site'), '--no-search', '--cache-dir', path.join(tmp, 'cache')]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `${path.join(tmp, 'build', 'site')}: cannot make the folder it goes in (${path.join(tmp, 'build')}): a file is in the way (hint: choose another --out)\n` });
+  });
+});
