@@ -84,6 +84,26 @@ function parseCommandLine(argv: string[]) {
   return { command, options: { ...options, progress }, quiet, port: Number(values.port) };
 }
 
+/** What to do about the usual file-system refusals. */
+const SYSTEM_HINTS: Readonly<Record<string, string>> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a file is in the way of a folder',
+  EISDIR: 'a folder is in the way of a file',
+  EMFILE: 'too many open files (hint: raise the limit with ulimit -n)',
+};
+
+/** One line for an error the operating system gave (it has a code and a system call), else undefined. */
+function systemFailure(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException;
+  if (!(error instanceof Error) || typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
+  return `${e.path ?? 'broadsheet'}: cannot ${e.syscall}: ${SYSTEM_HINTS[e.code] ?? e.code} (${e.code})`;
+}
+
 /** Prints warnings (and skipped seeds) one per line on stderr. */
 function printWarnings(report: BuildReport, quiet: boolean): void {
   if (quiet) return;
@@ -145,6 +165,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    // The machine said no (disk full, no permission, a read-only or special folder): one line, no
+    // stack trace. A build that fails before its commit point leaves the output as it was.
+    const failure = systemFailure(error);
+    if (failure) {
+      process.stderr.write(`${failure}\n`);
       return 2;
     }
     throw error;

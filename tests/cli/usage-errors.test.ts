@@ -94,3 +94,11 @@ describe('an output folder whose parent does not exist yet', () => {
     expect(r).toEqual({ code: 2, stdout: '', stderr: `${path.join(tmp, 'build', 'site')}: cannot make the folder it goes in (${path.join(tmp, 'build')}): a file is in the way (hint: choose another --out)\n` });
   });
 });
+
+describe('a file-system refusal', () => {
+  it('is one line naming the path and the reason, exit 2, not a stack trace', async () => {
+    // /proc takes no new files, even for root.
+    const r = await runCli(['build', '--seeds', SEEDS, '--out', '/proc/broadsheet-site', '--no-search', '--no-cache']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: '/proc/broadsheet-site.lock: cannot open: no such file or folder (ENOENT)\n' });
+  });
+});
