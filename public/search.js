@@ -3,9 +3,12 @@
   var el = document.getElementById('search');
   if (!el || typeof PagefindUI === 'undefined') return;
   var params = new URLSearchParams(window.location.search);
+  // The index comes in one bundle per year; the older years' bundles are merged into the newest's.
+  var merged = (el.getAttribute('data-merge-bundles') || '').split(' ').filter(Boolean);
   var ui = new PagefindUI({
     element: '#search',
     bundlePath: el.getAttribute('data-bundle-path'),
+    mergeIndex: merged.map(function (bundlePath) { return { bundlePath: bundlePath, baseUrl: '/' }; }),
     // Indexed URLs already carry the site's base path.
     baseUrl: '/',
     showSubResults: false,

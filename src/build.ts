@@ -19,6 +19,7 @@ import { copyPublic, SiteWriter, type PreviousSite } from './write/files.js';
 import { commitJournal } from './write/journal.js';
 import { acquireOutputLock } from './write/lock.js';
 import { guardOutputDir } from './write/output-guard.js';
+import { shardDirOfFile } from './write/search-shards.js';
 
 /** Where a build reads from and writes to, and how strict it is. */
 export interface BuildOptions {
@@ -247,11 +248,12 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
       lap('render');
       if (search) {
         options.progress?.stage('search', 1);
-        // The last index is kept only when the files it was made with are on record.
-        const kept = previous.kind === 'manifest' ? previous.outputs : undefined;
-        const searchFiles = await search.finish(signatures, kept && last?.searchSignature, (p) => readFile(writer.locate(p), 'utf8'));
-        if (searchFiles === 'unchanged') for (const p of Object.keys(kept!).filter((o) => o.startsWith('pagefind/'))) writer.keep(p);
-        else for (const file of searchFiles) writer.add(file);
+        // A shard's last bundle is kept only when the files it was made of are on record.
+        const recorded = previous.kind === 'manifest' ? previous.outputs : undefined;
+        const { files, kept } = await search.finish(signatures, recorded && last?.searchSignatures, (p) => readFile(writer.locate(p), 'utf8'));
+        const keptDirs = new Set(kept);
+        for (const p of Object.keys(recorded ?? {})) if (keptDirs.has(shardDirOfFile(p) ?? '')) writer.keep(p);
+        for (const file of files) writer.add(file);
         lap('search index');
       }
     } finally {
@@ -283,7 +285,7 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
         inputsKey: warnings.length + skipped.length === 0 ? inputsKey : '',
         outputs: writer.outputs,
         pages: signatures,
-        ...(search?.signature !== undefined && { searchSignature: search.signature }),
+        ...(search?.signatures !== undefined && { searchSignatures: search.signatures }),
         ...(snapshot && { snapshot }),
         summary,
       });

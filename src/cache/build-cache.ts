@@ -58,8 +58,8 @@ export interface BuildHead {
   readonly generator: string;
   /** Fingerprint of every input; equal → nothing to do. */
   readonly inputsKey: string;
-  /** What the search index depended on (every article page's signature). */
-  readonly searchSignature?: string;
+  /** What each search shard's bundle depended on (its article pages' signatures), by shard folder. */
+  readonly searchSignatures?: Readonly<Record<string, string>>;
   /** The id of the site snapshot saved with this state (none after a build with warnings). */
   readonly snapshot?: string;
   /** The counts the summary line prints, so an up-to-date build can print them too. */

@@ -40,7 +40,7 @@ export function renderTemplate(liquid: Liquid, name: string, context: object, te
     const file = e.token?.file ? path.relative(process.cwd(), e.token.file) : path.join(templatesDir, `${name}.html`);
     const [line, column] = e.token?.getPosition?.() ?? [1, 1];
     // LiquidJS ends its message with the position this message starts with.
-    const message = e.message.split('\n')[0]!.replace(/, file:.*, line:\d+, col:\d+$/, '');
+    const message = e.message.split('\n')[0]!.replace(/(, file:.*)?, line:\d+, col:\d+$/, '');
     throw new UsageError(`${file}:${line}:${column}: template error: ${message}`);
   }
 }

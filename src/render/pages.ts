@@ -3,7 +3,8 @@ import type { Liquid } from 'liquidjs';
 import type { Article } from '../article/article.js';
 import { formatLongDate } from '../article/date.js';
 import type { Site, TagEntry } from '../site/site.js';
-import { articlePath, FIXED_PATHS, indexPagePath, monthPath, outputFileOf, tagPath, yearPath } from '../site/urls.js';
+import { articlePath, FIXED_PATHS, hrefOf, indexPagePath, monthPath, outputFileOf, tagPath, yearPath } from '../site/urls.js';
+import { shardDirOf } from '../write/search-shards.js';
 import type { BodyReader, BodyRef } from '../cache/body-store.js';
 import { articleIdentity, cardIdentity, type ArticleIdentities } from './identity.js';
 import { renderTemplate } from './liquid.js';
@@ -263,7 +264,8 @@ export function fixedPagePlans(env: RenderEnv, model: Site): PagePlan[] {
   const years = model.years.map((y) => y.year);
   const search = page(env, 'search', FIXED_PATHS.search, () => `${years.join(',')}\u0004${newest(model)}`, newest(model), () => ({
     meta: listingMeta(model.config, 'Search', FIXED_PATHS.search, `Search ${model.config.title}.`),
-    data: { years },
+    // The older years' search bundles, merged into the main one (the newest year's) in the browser.
+    data: { years, searchBundles: years.slice(1).map((year) => hrefOf(env.ctx.basePath, shardDirOf(year, years[0]!))) },
   }));
   const notFound = page(env, '404', FIXED_PATHS.notFound, () => '', undefined, () => ({
     meta: { ...listingMeta(model.config, 'Page not found', FIXED_PATHS.notFound, 'There is no page at this address.'), noindex: true },

@@ -1,3 +1,5 @@
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,4 +97,33 @@ describe('Pagefind search on the fixture site served under /archive/', () => {
     await expect.poll(() => page.locator('.pagefind-ui__message').textContent(), { timeout: 15_000 }).toBe('2 results for storm');
     expect(problems).toEqual([]);
   }, 30_000);
+});
+
+describe('an archive spanning years: one search bundle per year, merged in the browser', () => {
+  let years: ServedSite;
+  beforeAll(async () => {
+    const seeds = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-years-'));
+    await cp(path.join(FIXTURE, 'seeds'), seeds, { recursive: true });
+    await writeFile(path.join(seeds, 'old-harbour.md'), '---\ntitle: The old harbour economy\ndate: 2019-06-01\ntags: [Harbour]\n---\n\nThe economy of the old harbour was quiet that summer, the harbour master said.\n');
+    years = await buildAndServe(seeds, path.join(FIXTURE, 'site.config.json'));
+  }, 180_000);
+  afterAll(async () => {
+    await years?.close();
+  });
+
+  it('finds articles of every year, and the year filter lists and narrows to each', async () => {
+    const { page, requests, problems } = await watchedPage();
+    await page.goto(`${years.root}search/`);
+    const { message, links } = await search(page, 'economy');
+    expect(message).toBe('4 results for economy');
+    expect(links).toContain(`${years.root}2019/06/01/the-old-harbour-economy/`);
+    // The 2019 bundle is its own, fetched from its folder.
+    expect(requests.some((u) => u.startsWith(`${years.root}pagefind/year-2019/`))).toBe(true);
+    const groups = page.locator('.pagefind-ui__filter-panel details');
+    await groups.filter({ hasText: /year/i }).locator('summary').click();
+    await expect.poll(() => page.getByLabel(/^(2019|2024)/).count()).toBe(2);
+    await page.getByLabel(/^2019/).check();
+    await expect.poll(() => page.locator('.pagefind-ui__message').textContent()).toBe('1 result for economy');
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

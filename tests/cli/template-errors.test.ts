@@ -34,6 +34,17 @@ describe('a broken template stops the build with one message naming file, line a
     expect(differences(before, await snapshotDir(out))).toEqual([]);
   });
 
+  it('names an undefined variable (templates are strict), without LiquidJS repeating the position', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-template-'));
+    const templates = path.join(tmp, 'templates');
+    await cp(TEMPLATES, templates, { recursive: true });
+    const file = path.join(templates, 'article.html');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('{{ article.title }}', '{{ article.titel }}'));
+    const r = await runCli(['build', '--seeds', SEEDS, '--out', path.join(tmp, 'out'), '--no-search', '--no-cache', '--templates', templates]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^\S*article\.html:6:56: template error: undefined variable: article\.titel\n$/);
+  });
+
   it('exits 2 with the same message, no stack trace, while render workers still have batches out', async () => {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-template-'));
     // 400 articles: enough pages that rendering goes to worker threads.

@@ -86,6 +86,36 @@ describe('an incremental rebuild after editing one seed', () => {
 });
 
 
+describe('the search index after an edit', () => {
+  it("re-indexes only the edited article's year: the other years' bundles keep their bytes and mtime, and the whole equals a cold build", async () => {
+    const edited = path.join(work, 'search-seeds');
+    await cp(seeds, edited, { recursive: true });
+    const out = path.join(work, 'search-incremental');
+    const args = ['--seeds', edited, '--out', out, '--config', config, '--base-url', 'https://news.example.org/archive/', '--cache-dir', path.join(work, 'cache-search')];
+    expect((await spawnCli(['build', ...args])).code).toBe(0);
+    const first = await snapshotDir(out);
+    /** The search bundle a file belongs to: `pagefind/year-YYYY/` for an older year, `pagefind/` for the newest. */
+    const bundleOf = (rel: string) => /^pagefind\/year-\d{4}\//.exec(rel)?.[0] ?? 'pagefind/';
+    const bundles = new Set([...first.keys()].filter((p) => p.startsWith('pagefind/')).map(bundleOf));
+    // The corpus spans several years: one bundle per year.
+    expect(bundles.size).toBeGreaterThan(2);
+    const before = new Map<string, number>();
+    for (const rel of first.keys()) before.set(rel, (await stat(path.join(out, rel))).mtimeMs);
+    await new Promise((r) => setTimeout(r, 20));
+    await appendFile(path.join(edited, '000123.txt'), '\n\nA brand new closing paragraph about Zanzibar.\n');
+    expect((await spawnCli(['build', ...args])).code).toBe(0);
+    const incremental = await snapshotDir(out);
+    expect(differences(await buildSnapshot('search-cold', ['--no-cache'], {}, edited), incremental)).toEqual([]);
+    const rewritten: string[] = [];
+    for (const rel of incremental.keys()) if ((await stat(path.join(out, rel))).mtimeMs !== before.get(rel)) rewritten.push(rel);
+    const articlePages = rewritten.filter((p) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(p));
+    expect(articlePages).toHaveLength(1);
+    const year = articlePages[0]!.slice(0, 4);
+    const newestYear = [...first.keys()].filter((p) => /^\d{4}\//.test(p)).map((p) => p.slice(0, 4)).sort().at(-1);
+    expect([...new Set(rewritten.filter((p) => p.startsWith('pagefind/')).map(bundleOf))]).toEqual([year === newestYear ? 'pagefind/' : `pagefind/year-${year}/`]);
+  }, 180_000);
+});
+
 describe("an edit that keeps the site's shape takes up the last build's site", () => {
   it('and equals a cold build, edit after edit; an edit that changes the shape builds the site whole', async () => {
     const edited = path.join(work, 'shape-seeds');
