@@ -113,6 +113,14 @@ describe('the search index after an edit', () => {
     const year = articlePages[0]!.slice(0, 4);
     const newestYear = [...first.keys()].filter((p) => /^\d{4}\//.test(p)).map((p) => p.slice(0, 4)).sort().at(-1);
     expect([...new Set(rewritten.filter((p) => p.startsWith('pagefind/')).map(bundleOf))]).toEqual([year === newestYear ? 'pagefind/' : `pagefind/year-${year}/`]);
+    // An article moved to a year newer than all: that year's bundle becomes the main one and the
+    // former newest moves to its own folder; still the same as a cold build.
+    const text = await readFile(path.join(edited, '000124.txt'), 'utf8');
+    await writeFile(path.join(edited, '000124.txt'), text.replace(/^(\s*date )\d{4}-\d{2}-\d{2}/, '$12099-01-02'));
+    expect((await spawnCli(['build', ...args])).code).toBe(0);
+    const moved = await snapshotDir(out);
+    expect(differences(await buildSnapshot('search-cold-moved', ['--no-cache'], {}, edited), moved)).toEqual([]);
+    expect(moved.has(`pagefind/year-${newestYear}/pagefind-entry.json`)).toBe(true);
   }, 180_000);
 });
 
