@@ -1,42 +1,16 @@
 /**
- * The incremental cache (default `.cache/`): parsed drafts by content (one pack of metadata per
- * output folder, bodies in `bodies/` segments) and what the last build wrote. Safe to delete any time.
+ * The incremental cache (default `.cache/`) of one output folder: parsed drafts by content (the pack,
+ * see drafts-pack.ts; bodies in `bodies/` segments), the last build's state and its site snapshot.
+ * Safe to delete any time.
  */
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleDraft } from '../article/draft.js';
 import { removeUnusedSegments } from './body-store.js';
+import { appendJournalLine, journalIsDue, readPack, writePackFile } from './drafts-pack.js';
 import { GENERATOR_VERSION, hashOf } from './fingerprint.js';
 import { decodeEdits, encodeEdits, readSnapshot, writeSnapshot, type SiteSnapshot, type SnapshotEdits } from './site-snapshot.js';
-
-/** A journal shorter than this is never folded into its pack. */
-const MIN_FOLD_BYTES = 256 * 1024;
-
-/**
- * True when a pack's journal is due to be folded into the pack (the pack rewritten whole, the journal
- * dropped): once it holds a quarter of the pack's bytes. Folding costs a pack read and write (3.5 s at
- * 10k articles), so it comes once per some thousand one-draft edits at any archive size, and a full
- * build reads at most a quarter more than the pack.
- */
-export function journalIsDue(journalBytes: number, packBytes: number): boolean {
-  return journalBytes >= Math.max(MIN_FOLD_BYTES, packBytes / 4);
-}
-
-/** One line of a pack's journal (`drafts-<id>.json.log`): what one build added and dropped. */
-interface JournalLine {
-  readonly settings: string;
-  readonly put: Record<string, ArticleDraft>;
-  readonly del: readonly string[];
-}
-
-/** The drafts pack: every cached draft of one output folder's last build, by key. */
-interface DraftPack {
-  readonly generator: string;
-  /** The parse settings the drafts were made with. */
-  readonly settings: string;
-  readonly drafts: Record<string, ArticleDraft>;
-}
 
 /** What the last successful build into one output folder recorded: its head (see BuildHead) and its file records. */
 export type BuildState = BuildHead & BuildRecords;
@@ -197,13 +171,9 @@ export class BuildCache {
     for (const [key, draft] of after) if (before.get(key) !== draft) put[key] = draft;
     const del = [...before.keys()].filter((key) => !after.has(key));
     if (Object.keys(put).length === 0 && del.length === 0) return;
-    await this.appendJournalLine({ settings, put, del });
+    await appendJournalLine(this.packPath, { settings, put, del });
   }
 
-  /** Appends one line to the pack's journal. */
-  private async appendJournalLine(line: JournalLine): Promise<void> {
-    await appendFile(`${this.packPath}.log`, `${JSON.stringify(line)}\n`);
-  }
 
   /** Writes in the background, one after another (dev server only). */
   private static packWrites: Promise<void> = Promise.resolve();
@@ -243,7 +213,7 @@ export class BuildCache {
     }
     const sizeOf = (file: string) => stat(file).then((s) => s.size, () => 0);
     if (!journalIsDue(await sizeOf(`${this.packPath}.log`), await sizeOf(this.packPath))) {
-      await this.appendJournalLine({ settings, put: Object.fromEntries(put), del });
+      await appendJournalLine(this.packPath, { settings, put: Object.fromEntries(put), del });
       return;
     }
     const pack = await readPack(this.packPath);
@@ -305,32 +275,6 @@ export class BuildCache {
   }
 }
 
-/** Drafts per write when a pack is written. */
-const DRAFTS_PER_WRITE = 2048;
-
-/**
- * Writes a pack as the JSON of a DraftPack, a few thousand drafts at a time: at 100k articles the
- * whole pack as one string would be some 200 MB held at once (news text makes two-byte strings).
- */
-async function writePackFile(file: string, settings: string, drafts: ReadonlyMap<string, ArticleDraft>): Promise<void> {
-  const handle = await open(file, 'w');
-  try {
-    await handle.write(`{"generator":${JSON.stringify(GENERATOR_VERSION)},"settings":${JSON.stringify(settings)},"drafts":{`);
-    let chunk = '';
-    let count = 0;
-    for (const [key, draft] of drafts) {
-      chunk += `${count++ === 0 ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(draft)}`;
-      if (count % DRAFTS_PER_WRITE === 0) {
-        await handle.write(chunk);
-        chunk = '';
-      }
-    }
-    await handle.write(`${chunk}}}`);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The edits file beside a snapshot file. */
 function editsPathOf(snapshotPath: string): string {
   return snapshotPath.replace(/\.bin$/, '.edits.bin');
@@ -339,33 +283,4 @@ function editsPathOf(snapshotPath: string): string {
 /** Where the file records named by a state file's head are kept. */
 function recordsPathOf(statePath: string): string {
   return statePath.replace(/\.json$/, '.records.json');
-}
-
-/** A drafts pack with its journal applied, or undefined when it is missing, unreadable or from another generator version. */
-async function readPack(file: string): Promise<(DraftPack & { journalBytes: number; packBytes: number }) | undefined> {
-  let pack: DraftPack;
-  let packBytes: number;
-  try {
-    const bytes = await readFile(file);
-    packBytes = bytes.length;
-    pack = JSON.parse(bytes.toString('utf8')) as DraftPack;
-  } catch {
-    return undefined;
-  }
-  if (pack.generator !== GENERATOR_VERSION) return undefined;
-  const journal = await readFile(`${file}.log`).catch(() => Buffer.alloc(0));
-  for (const text of journal.toString('utf8').split('\n')) {
-    if (text === '') continue;
-    let line: JournalLine;
-    try {
-      line = JSON.parse(text) as JournalLine;
-    } catch {
-      // Lines appended after one cut short are never read: the next save folds the journal away.
-      return { ...pack, journalBytes: Infinity, packBytes };
-    }
-    if (line.settings !== pack.settings) return { ...pack, journalBytes: Infinity, packBytes };
-    for (const [key, draft] of Object.entries(line.put)) pack.drafts[key] = draft;
-    for (const key of line.del) delete pack.drafts[key];
-  }
-  return { ...pack, journalBytes: journal.length, packBytes };
 }

@@ -156,6 +156,8 @@ export async function writeSnapshot(file: string, snapshot: SiteSnapshot): Promi
 /** The header of a snapshot (see SnapshotHeader). */
 function headerOf(snapshot: SiteSnapshot, partEnds: Float64Array, positions: (articles: readonly Article[]) => Int32Array, relatedStarts: Int32Array, relatedIndexes: Int32Array): SnapshotHeader {
   const { site, seeds } = snapshot;
+  // An edit's pages compare the identities of every article they show: stored, no record is loaded for that.
+  const identities = site.articles.map((a) => storedIdentities(a) ?? { identity: articleIdentity(a), card: cardIdentity(a) });
   return {
     generator: GENERATOR_VERSION,
     partEnds,
@@ -163,9 +165,8 @@ function headerOf(snapshot: SiteSnapshot, partEnds: Float64Array, positions: (ar
       dates: site.articles.map((a) => a.date).join('\0'),
       slugs: site.articles.map((a) => a.slug).join('\0'),
       sourcePaths: site.articles.map((a) => a.sourcePath).join('\0'),
-      // An edit's pages compare the identities of every article they show: stored, no record is loaded for that.
-      identities: site.articles.map((a) => storedIdentities(a)?.identity ?? articleIdentity(a)).join('\0'),
-      cards: site.articles.map((a) => storedIdentities(a)?.card ?? cardIdentity(a)).join('\0'),
+      identities: identities.map((ids) => ids.identity).join('\0'),
+      cards: identities.map((ids) => ids.card).join('\0'),
     },
     id: snapshot.id,
     renderKey: snapshot.renderKey,

@@ -34,21 +34,27 @@ export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Sit
     config: model.config,
     basePath: siteView(model.config).basePath,
   };
-  const ids = new Map<Article, string>();
-  const identity = (a: Article) => {
-    shows?.(a);
-    let id = ids.get(a);
-    if (id === undefined) ids.set(a, (id = stored?.(a)?.identity ?? articleIdentity(a)));
-    return id;
+  /** One kind of identity, made once per article (or taken from the snapshot); `shows` hears of every use. */
+  const memoised = (make: (a: Article) => string, kept: (ids: ArticleIdentities) => string) => {
+    const ids = new Map<Article, string>();
+    return (a: Article) => {
+      shows?.(a);
+      let id = ids.get(a);
+      if (id === undefined) {
+        const fromSnapshot = stored?.(a);
+        ids.set(a, (id = fromSnapshot ? kept(fromSnapshot) : make(a)));
+      }
+      return id;
+    };
   };
-  const cardIds = new Map<Article, string>();
-  const cardId = (a: Article) => {
-    shows?.(a);
-    let id = cardIds.get(a);
-    if (id === undefined) cardIds.set(a, (id = stored?.(a)?.card ?? cardIdentity(a)));
-    return id;
+  return {
+    liquid,
+    templatesDir,
+    ctx,
+    site: siteView(model.config),
+    identity: memoised(articleIdentity, (ids) => ids.identity),
+    cardIdentity: memoised(cardIdentity, (ids) => ids.card),
   };
-  return { liquid, templatesDir, ctx, site: siteView(model.config), identity, cardIdentity: cardId };
 }
 
 /** The card views of a list page (templates render each with the memoising `card_html` filter, so only its HTML is kept per article). */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { segmentOf, writeBodySegment } from '../../src/cache/body-store.js';
-import { BuildCache, journalIsDue } from '../../src/cache/build-cache.js';
+import { BuildCache } from '../../src/cache/build-cache.js';
+import { journalIsDue } from '../../src/cache/drafts-pack.js';
 import { GENERATOR_VERSION } from '../../src/cache/fingerprint.js';
 import { draft } from '../site/draft-fixture.js';
 
