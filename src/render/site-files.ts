@@ -17,7 +17,7 @@ import { createLiquid } from './liquid.js';
 import type { OutputFile } from './output-file.js';
 import { BodyReader } from '../cache/body-store.js';
 import { HeapBudget, RENDER_WORKER_HEAP } from '../heap-budget.js';
-import { makeFolders, type SiteWriter } from '../write/files.js';
+import type { SiteWriter } from '../write/files.js';
 import { DependentsRecorder, type Dependents } from './dependents.js';
 import type { ArticleIdentities } from './identity.js';
 import { archivePagePlans, articlePageOf, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, renderJob, tagPagePlans, tagsIndexPlan, type PagePlan, type RenderEnv } from './pages.js';
@@ -88,7 +88,7 @@ function feedFiles(site: Site, bodies: BodyReader, env: RenderEnv): PlainFile[] 
   return files;
 }
 
-/** Feeds, sitemap and robots: made last, from the pages' sitemap entries. */
+/** Feeds, sitemap and robots, from the pages' sitemap entries (so made after every page is triaged). */
 function closingFiles(site: Site, sitemap: readonly SitemapEntry[], bodies: BodyReader, env: RenderEnv): PlainFile[] {
   const { config } = site;
   const files = feedFiles(site, bodies, env);
@@ -203,34 +203,36 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
   const keptEvent = (page: { pagePath: string; searchUrl?: string }): PageEvent => ({ path: outputFileOf(page.pagePath), kept: true, ...(page.searchUrl !== undefined && { searchUrl: page.searchUrl }) });
 
   try {
-    // Every page is triaged first, so the folders of the pages to render are made in one pass before
-    // any thread writes. Plans are not kept: at archive scale there are hundreds of thousands, and
-    // remaking one (no context, inputs only on demand) is cheap.
+    // Every page is triaged first (the sitemap needs every entry before the closing files are made).
+    // Plans are not kept: at archive scale there are hundreds of thousands, and remaking one (no
+    // context, inputs only on demand) is cheap.
     const articleCount = site.articles.length;
     const renderArticle = new Uint8Array(articleCount);
-    const folders: string[] = [];
     for (let i = 0; i < articleCount; i++) {
       if (scope && outOfScope(outputFileOf(articlePageOf(env, site.articles[i]!).pagePath))) continue;
-      const page = articlePagePlan(env, site, i);
-      if (triage(page)) {
-        renderArticle[i] = 1;
-        folders.push(outputFileOf(page.pagePath));
-      }
+      if (triage(articlePagePlan(env, site, i))) renderArticle[i] = 1;
     }
     const renderListing: boolean[] = [];
-    for (const page of listingPlans(env, site)) {
-      renderListing.push(triage(page));
-      if (renderListing[renderListing.length - 1]) folders.push(outputFileOf(page.pagePath));
-    }
-    makeFolders(writer.target.staging, folders);
-    folders.length = 0;
+    for (const page of listingPlans(env, site)) renderListing.push(triage(page));
+    // A scoped pass makes only the feeds in scope; the sitemap and robots show no article's content.
+    const closing = scope ? feedFiles(site, bodies, env) : closingFiles(site, sitemap, bodies, env);
+
+    // This thread's own work: the listing pages, then feeds, sitemap and robots.
     const listings = listingPlans(env, site);
     let nextListing = 0;
+    let nextClosing = 0;
     const heap = new HeapBudget();
-    const renderListings = async (count: number) => {
+    const doOwnWork = async (count: number) => {
       for (let k = 0; k < count; k++) {
         const next = listings.next();
-        if (next.done) return false;
+        if (next.done) {
+          const file = closing[nextClosing++];
+          if (file === undefined) return false;
+          if (outOfScope(file.path)) continue;
+          if (unchanged(file.path, 'file', file.inputs)) writer.keep(file.path);
+          else writer.add(file.make());
+          continue;
+        }
         if (renderListing[nextListing++]) await renderHere(next.value);
         else await onPage(keptEvent(next.value));
         heap.check();
@@ -240,6 +242,10 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
 
     const changed = renderArticle.reduce((n, r) => n + r, 0);
     const workers = renderWorkerCount(options.workers, changed);
+    // While the workers render articles, this thread does an even share of its own work per batch
+    // it takes back (a fixed count, so the order files are recorded in never depends on timing).
+    const batches = Math.ceil(changed / BATCH_SIZE);
+    const ownWorkPerBatch = batches > 0 ? Math.ceil((renderListing.length + closing.length) / batches) : 0;
     const batchOf = (pages: readonly PagePlan[]): RenderBatch => ({
       templatesDir,
       bodyDir: options.bodyDir,
@@ -268,14 +274,15 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
             pages.push({ index });
           }
         }
-        const batch = batchOf(pages.flatMap((p) => (p.plan ? [p.plan] : [])));
+        const plans = pages.flatMap((p) => (p.plan ? [p.plan] : []));
+        writer.prepareFolders(plans.map((p) => outputFileOf(p.pagePath)));
+        const batch = batchOf(plans);
         const result = pool ? (pool.run(batch) as Promise<RenderedPage[] | { templateError: string }>) : Promise.resolve(renderBatch(batch));
         inFlight.push({ pages, result });
       };
       while (next < articleCount || inFlight.length > 0) {
         while (next < articleCount && inFlight.length < Math.max(1, workers * 2)) dispatch();
-        // While the workers render articles, this thread renders a few listing pages.
-        if (pool) await renderListings(8);
+        if (pool) await doOwnWork(ownWorkPerBatch);
         const batch = inFlight.shift()!;
         const result = await batch.result;
         if (!Array.isArray(result)) throw new UsageError(result.templateError);
@@ -298,13 +305,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
       await Promise.allSettled(inFlight.map((batch) => batch.result));
       await pool?.destroy();
     }
-    while (await renderListings(64));
-    // A scoped pass makes only the feeds in scope; the sitemap and robots show no article's content.
-    for (const file of scope ? feedFiles(site, bodies, env) : closingFiles(site, sitemap, bodies, env)) {
-      if (outOfScope(file.path)) continue;
-      if (unchanged(file.path, 'file', file.inputs)) writer.keep(file.path);
-      else writer.add(file.make());
-    }
+    while (await doOwnWork(64));
   } finally {
     bodies.close();
     endRenderPass();

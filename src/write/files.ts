@@ -82,24 +82,34 @@ function inFolder(file: string, create: () => void): void {
 }
 
 /**
- * Makes the folders of the given output files in staging, parents first, one system call each, before
- * any thread writes: render workers then never race to make the same parents, and a write needs no
- * folder bookkeeping (placeFile makes a missing folder itself only as a fallback).
+ * Makes the folders of output files in staging, parents first, one system call each, remembering what
+ * it made. The writer's thread makes a batch's folders just before handing the batch to a render
+ * worker, so workers never race to make the same parents and the folders of a large site are made
+ * while earlier batches render (placeFile makes a missing folder itself only as a fallback).
  */
-export function makeFolders(staging: string, relPaths: Iterable<string>): void {
-  const folders = new Set<string>();
-  for (const rel of relPaths) {
-    for (let cut = rel.lastIndexOf('/'); cut > 0; cut = rel.lastIndexOf('/', cut - 1)) {
-      const folder = rel.slice(0, cut);
-      if (folders.has(folder)) break;
-      folders.add(folder);
+class FolderMaker {
+  private readonly made = new Set<string>();
+
+  constructor(private readonly staging: string) {}
+
+  /** Makes every missing folder of the files at `relPaths`. */
+  make(relPaths: Iterable<string>): void {
+    const missing: string[] = [];
+    for (const rel of relPaths) {
+      const start = missing.length;
+      for (let cut = rel.lastIndexOf('/'); cut > 0; cut = rel.lastIndexOf('/', cut - 1)) {
+        const folder = rel.slice(0, cut);
+        if (this.made.has(folder)) break;
+        this.made.add(folder);
+        missing.splice(start, 0, folder);
+      }
     }
-  }
-  for (const folder of [...folders].sort()) {
-    try {
-      mkdirSync(resolveInside(staging, folder));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    for (const folder of missing) {
+      try {
+        mkdirSync(resolveInside(this.staging, folder));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
     }
   }
 }
@@ -114,6 +124,7 @@ export class SiteWriter {
   readonly staged: string[] = [];
   /** The plain-data target render workers place their files with. */
   readonly target: PlaceTarget;
+  private readonly folders: FolderMaker;
 
   constructor(
     staging: string,
@@ -121,6 +132,12 @@ export class SiteWriter {
     recordHashes: boolean,
   ) {
     this.target = { staging, previous: previous.kind === 'none' ? previous : { kind: previous.kind, dir: previous.dir }, recordHashes };
+    this.folders = new FolderMaker(staging);
+  }
+
+  /** Makes the staging folders of files another thread is about to place. */
+  prepareFolders(relPaths: Iterable<string>): void {
+    this.folders.make(relPaths);
   }
 
   /** The hash the previous build recorded for a path (manifest only). */
@@ -131,6 +148,7 @@ export class SiteWriter {
   /** Places one file in staging. Two files on one path is an error. */
   add(file: OutputFile): void {
     this.claim(file.path);
+    this.folders.make([file.path]);
     this.count(placeFile(this.target, file.path, file.bytes, this.previousHash(file.path)));
   }
 
