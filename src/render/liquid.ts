@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { Liquid } from 'liquidjs';
 import { UsageError } from '../errors.js';
+import { ReusingRenderTag } from './reusing-render-tag.js';
 
 /** A template set loaded from one folder, with every template compiled on first use and cached. */
 export function createLiquid(templatesDir: string): Liquid {
@@ -18,6 +19,7 @@ export function createLiquid(templatesDir: string): Liquid {
     greedy: false,
     ownPropertyOnly: true,
   });
+  liquid.registerTag('render', ReusingRenderTag);
   // An article's card looks the same on every list it appears in: render it once per build (per
   // template set). Kept as UTF-8 bytes: half the size of a JS string for the curly quotes and dashes
   // of news text, and never the rope of concatenated pieces LiquidJS builds (at 100k cards the

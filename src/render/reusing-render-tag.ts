@@ -1,0 +1,51 @@
+/**
+ * `{% render %}` that reuses a partial's output when the same tag renders it again with the very same
+ * argument values: the site-wide masthead and footer (`{% render 'header', site: site %}`) are then
+ * rendered once per batch of pages instead of once per page. A rendered partial sees nothing but its
+ * arguments (LiquidJS gives it a fresh scope), and the render contexts are never changed after they
+ * are made, so equal arguments mean equal output.
+ */
+import { Hash, RenderTag, TokenKind, type Context, type Emitter, type Liquid, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
+
+/** The parts of LiquidJS's render tag this subclass reads (declared private in its typings). */
+interface RenderTagParts {
+  readonly file: unknown;
+  readonly hash: Hash;
+  readonly with?: unknown;
+  readonly forBinding?: unknown;
+}
+
+/** A partial's output and the argument values it was rendered with. */
+interface Rendered {
+  readonly values: readonly unknown[];
+  readonly html: string;
+}
+
+/** True when a partial's name is written out as a plain quoted string (no variables in it). */
+function isLiteralName(file: unknown): boolean {
+  if (typeof file === 'string') return true;
+  return Array.isArray(file) && (file as Template[]).every((t) => (t as { token?: { kind?: number } }).token?.kind === TokenKind.HTML);
+}
+
+/** The render tag, reusing the previous output for identical arguments (plain `render 'name', key: value`; `with` and `for` are never reused). */
+export class ReusingRenderTag extends RenderTag {
+  private readonly reusable: boolean;
+  private last: Rendered | undefined;
+
+  constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid, parser: ConstructorParameters<typeof RenderTag>[3]) {
+    super(token, remainTokens, liquid, parser);
+    const parts = this as unknown as RenderTagParts;
+    this.reusable = parts.with === undefined && parts.forBinding === undefined && isLiteralName(parts.file);
+  }
+
+  override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+    const capture = this.reusable ? new (emitter.constructor as new () => Emitter)() : undefined;
+    if (!capture || typeof capture.buffer !== 'string') return yield* super.render(ctx, emitter);
+    const values = Object.values((yield (this as unknown as RenderTagParts).hash.render(ctx)) as Record<string, unknown>);
+    const last = this.last;
+    if (last && last.values.length === values.length && last.values.every((v, i) => v === values[i])) return emitter.write(last.html);
+    yield* super.render(ctx, capture);
+    this.last = { values, html: capture.buffer };
+    emitter.write(capture.buffer);
+  }
+}
