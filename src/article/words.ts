@@ -10,9 +10,12 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /** Whether each non-ASCII code point seen so far is a letter or digit. */
 const nonAscii = new Map<number, boolean>();
 
+/** 1 for the ASCII letters and digits, by character code (the common case, looked up without a call). */
+const ASCII_WORD = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
+
 /** True when the code point is a letter or a digit (Unicode categories L and N). */
 function isWordCharacter(codePoint: number): boolean {
-  if (codePoint < 128) return (codePoint >= 48 && codePoint <= 57) || (codePoint >= 65 && codePoint <= 90) || (codePoint >= 97 && codePoint <= 122);
+  if (codePoint < 128) return ASCII_WORD[codePoint] === 1;
   let known = nonAscii.get(codePoint);
   if (known === undefined) nonAscii.set(codePoint, (known = WORD_CHARACTER.test(String.fromCodePoint(codePoint))));
   return known;
@@ -26,6 +29,12 @@ function isApostrophe(code: number): boolean {
 /** Where the run of letters and digits starting at `i` ends. */
 function runEnd(text: string, i: number): number {
   while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (ASCII_WORD[code] === 0) break;
+      i++;
+      continue;
+    }
     const codePoint = text.codePointAt(i)!;
     if (!isWordCharacter(codePoint)) break;
     i += codePoint > 0xffff ? 2 : 1;
@@ -36,6 +45,12 @@ function runEnd(text: string, i: number): number {
 /** Where the first word at or after `from` in `text` starts, or -1 when there is none. */
 export function wordStart(text: string, from: number): number {
   for (let i = from; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (ASCII_WORD[code] === 1) return i;
+      i++;
+      continue;
+    }
     const codePoint = text.codePointAt(i)!;
     if (isWordCharacter(codePoint)) return i;
     i += codePoint > 0xffff ? 2 : 1;
