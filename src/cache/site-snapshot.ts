@@ -243,7 +243,9 @@ export async function readSnapshot(file: string, keep = false): Promise<SiteSnap
         related: articles.map((_, i) => named(relatedIndexes.subarray(relatedStarts[i], relatedStarts[i + 1]))),
       },
     };
-    if (close) openSnapshots.register(snapshot, close);
+    // Every lazy record reaches the file through `load`; records outlive the snapshot object (a build
+    // keeps its site), so the file is closed when `load` is collected, never while a record can read it.
+    if (close) openSnapshots.register(load, close);
     return snapshot;
   } catch {
     close?.();
@@ -290,7 +292,7 @@ async function openFile(file: string): Promise<SnapshotFile> {
   }
 }
 
-/** Closes the file of a snapshot read a range at a time once nothing holds the snapshot any more. */
+/** Closes the file of a snapshot read a range at a time once none of its records can read from it any more. */
 const openSnapshots = new FinalizationRegistry<() => void>((close) => close());
 
 /** Edits as bytes (one V8-serialised value). */

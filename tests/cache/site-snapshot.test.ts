@@ -1,4 +1,6 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -63,6 +65,28 @@ describe('a site snapshot file', () => {
     newer.site.articles.forEach((a) => Object.assign(a, { title: `Newer ${a.title}` }));
     await writeSnapshot(file, newer);
     expect(read.site.articles.map(fullRecord)).toEqual(older.site.articles);
+  });
+
+  it('keeps its file open for as long as any of its records lives, not just the snapshot object', async () => {
+    const file = path.join(dir, 'site.bin');
+    const snapshot = snapshotOf(600);
+    await writeSnapshot(file, snapshot);
+    // A build keeps the records and lets the snapshot object go; its file must stay open for them.
+    const articles = (await readSnapshot(file))!.site.articles;
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    for (let round = 0; round < 3; round++) {
+      gc();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // Files opened now would take a closed descriptor's number (and be read in its place).
+    const others = await Promise.all(Array.from({ length: 4 }, (_, i) => open(path.join(dir, `other-${i}`), 'w+')));
+    try {
+      for (const other of others) await other.write(Buffer.alloc(4096, 7));
+      expect(articles.map((a) => a.title)).toEqual(snapshot.site.articles.map((a) => a.title));
+    } finally {
+      for (const other of others) await other.close();
+    }
   });
 
   it('that is cut short, missing or from another generator is not taken up', async () => {
