@@ -1,4 +1,5 @@
 /** The results table printed after a run: size, format, tool, wall, CPU, peak RSS, pages/s, ratio. */
+import { succeeded } from './measure.js';
 import type { BenchRow } from './results.js';
 
 /** Column headings of the results table. */
@@ -21,8 +22,11 @@ export function tableCells(row: BenchRow): string[] {
   const tool = row.scenario === 'cold' ? row.tool : `${row.tool} ${row.scenario}`;
   const head = [String(row.size), row.format, tool];
   if (!s.ok) {
-    const last = row.samples.at(-1);
-    const why = row.note ?? (last ? (last.timedOut ? 'timed out' : `exit ${last.exitCode ?? last.signal}`) : 'not run');
+    // The run that failed, not the last one (it may have succeeded).
+    const at = row.samples.findIndex((sample) => !succeeded(sample));
+    const failed = row.samples[at];
+    const which = row.samples.length > 1 ? `run ${at + 1} of ${row.samples.length}: ` : '';
+    const why = row.note ?? (failed ? `${which}${failed.timedOut ? 'timed out' : `exit ${failed.exitCode ?? failed.signal}`}` : 'not run');
     return [...head, `FAILED (${why})`, '', '', '', ''];
   }
   const ratio = row.ratio ? `${row.ratio.value.toFixed(2)} ${row.ratio.label}` : '';

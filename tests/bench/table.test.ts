@@ -36,6 +36,10 @@ describe('tableCells', () => {
     const row = benchRow(1000, 'md', 'broadsheet', 'cold', [sample(1, { exitCode: 1 })]);
     expect(tableCells(row).slice(3, 5)).toEqual(['FAILED (exit 1)', '']);
   });
+  it('names the run that failed and its exit code when a later run succeeded', () => {
+    const row = benchRow(10000, 'md', 'broadsheet', 'edit-1', [sample(0.4), sample(0.4, { exitCode: 2 }), sample(0.4)]);
+    expect(tableCells(row)[3]).toBe('FAILED (run 2 of 3: exit 2)');
+  });
   it('prints a header and one line per row', () => {
     const text = formatBenchTable([benchRow(1000, 'md', 'broadsheet', 'cold', [sample(1)])]);
     expect(text.split('\n')[0]).toMatch(/^size\s+format\s+tool\s+wall s\s+CPU s\s+peak RSS MB\s+pages\/s\s+ratio$/);
