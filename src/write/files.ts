@@ -88,7 +88,8 @@ function inFolder(file: string, create: () => void): void {
  * while earlier batches render (placeFile makes a missing folder itself only as a fallback).
  */
 class FolderMaker {
-  private readonly made = new Set<string>();
+  /** Folders made that hold other folders (a file's own folder is not remembered: at 100k articles that would be 100k paths). */
+  private readonly parents = new Set<string>();
 
   constructor(private readonly staging: string) {}
 
@@ -96,13 +97,17 @@ class FolderMaker {
   make(relPaths: Iterable<string>): void {
     const missing: string[] = [];
     for (const rel of relPaths) {
+      const own = rel.lastIndexOf('/');
+      if (own <= 0) continue;
       const start = missing.length;
-      for (let cut = rel.lastIndexOf('/'); cut > 0; cut = rel.lastIndexOf('/', cut - 1)) {
+      for (let cut = rel.lastIndexOf('/', own - 1); cut > 0; cut = rel.lastIndexOf('/', cut - 1)) {
         const folder = rel.slice(0, cut);
-        if (this.made.has(folder)) break;
-        this.made.add(folder);
+        if (this.parents.has(folder)) break;
+        this.parents.add(folder);
         missing.splice(start, 0, folder);
       }
+      const folder = rel.slice(0, own);
+      if (!this.parents.has(folder)) missing.push(folder);
     }
     for (const folder of missing) {
       try {
