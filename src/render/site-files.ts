@@ -88,10 +88,10 @@ function feedFiles(site: Site, bodies: BodyReader, env: RenderEnv): PlainFile[] 
   return files;
 }
 
-/** Feeds, sitemap and robots, from the pages' sitemap entries (so made after every page is triaged). */
-function closingFiles(site: Site, sitemap: readonly SitemapEntry[], bodies: BodyReader, env: RenderEnv): PlainFile[] {
+/** Sitemap and robots, from the pages' sitemap entries (so made after every page is triaged). */
+function sitemapFiles(site: Site, sitemap: readonly SitemapEntry[]): PlainFile[] {
   const { config } = site;
-  const files = feedFiles(site, bodies, env);
+  const files: PlainFile[] = [];
   const sitemaps = renderSitemaps(config, sitemap);
   let sitemapInputs: string | undefined;
   for (const file of sitemaps) files.push({ path: file.path, inputs: () => (sitemapInputs ??= JSON.stringify(sitemap)), make: () => file });
@@ -130,7 +130,7 @@ export function* renderSite(site: Site, templatesDir: string, bodyDir = ''): Gen
       if (entry) sitemap.push(entry);
       yield renderJob(env.liquid, templatesDir, plan.job(), bodies);
     }
-    for (const file of closingFiles(site, sitemap, bodies, env)) yield file.make();
+    for (const file of [...feedFiles(site, bodies, env), ...sitemapFiles(site, sitemap)]) yield file.make();
   } finally {
     bodies.close();
   }
@@ -214,23 +214,27 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     }
     const renderListing: boolean[] = [];
     for (const page of listingPlans(env, site)) renderListing.push(triage(page));
-    // A scoped pass makes only the feeds in scope; the sitemap and robots show no article's content.
-    const closing = scope ? feedFiles(site, bodies, env) : closingFiles(site, sitemap, bodies, env);
+    const heap = new HeapBudget();
+    /** Makes a non-page file, or keeps it when its inputs are unchanged (a scoped pass: only files in scope). */
+    const makeFile = (file: PlainFile) => {
+      if (outOfScope(file.path)) return;
+      if (unchanged(file.path, 'file', file.inputs)) writer.keep(file.path);
+      else writer.add(file.make());
+      heap.check();
+    };
+    const feeds = feedFiles(site, bodies, env);
 
-    // This thread's own work: the listing pages, then feeds, sitemap and robots.
+    // This thread's own work: the listing pages, then the feeds.
     const listings = listingPlans(env, site);
     let nextListing = 0;
-    let nextClosing = 0;
-    const heap = new HeapBudget();
+    let nextFeed = 0;
     const doOwnWork = async (count: number) => {
       for (let k = 0; k < count; k++) {
         const next = listings.next();
         if (next.done) {
-          const file = closing[nextClosing++];
-          if (file === undefined) return false;
-          if (outOfScope(file.path)) continue;
-          if (unchanged(file.path, 'file', file.inputs)) writer.keep(file.path);
-          else writer.add(file.make());
+          const feed = feeds[nextFeed++];
+          if (feed === undefined) return false;
+          makeFile(feed);
           continue;
         }
         if (renderListing[nextListing++]) await renderHere(next.value);
@@ -245,7 +249,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     // While the workers render articles, this thread does an even share of its own work per batch
     // it takes back (a fixed count, so the order files are recorded in never depends on timing).
     const batches = Math.ceil(changed / BATCH_SIZE);
-    const ownWorkPerBatch = batches > 0 ? Math.ceil((renderListing.length + closing.length) / batches) : 0;
+    const ownWorkPerBatch = batches > 0 ? Math.ceil((renderListing.length + feeds.length) / batches) : 0;
     const batchOf = (pages: readonly PagePlan[]): RenderBatch => ({
       templatesDir,
       bodyDir: options.bodyDir,
@@ -306,6 +310,9 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
       await pool?.destroy();
     }
     while (await doOwnWork(64));
+    // The sitemaps last, with the workers gone: at 100k articles they are megabytes of strings.
+    // A scoped pass makes none: the sitemap and robots show no article's content.
+    if (!scope) for (const file of sitemapFiles(site, sitemap)) makeFile(file);
   } finally {
     bodies.close();
     endRenderPass();
