@@ -39,11 +39,13 @@ export class ReusingRenderTag extends RenderTag {
   }
 
   override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    const capture = this.reusable ? new (emitter.constructor as new () => Emitter)() : undefined;
-    if (!capture || typeof capture.buffer !== 'string') return yield* super.render(ctx, emitter);
+    // A streamed render writes to a stream, not a buffer to keep: it always renders.
+    if (!this.reusable || 'stream' in emitter) return yield* super.render(ctx, emitter);
     const values = Object.values((yield (this as unknown as RenderTagParts).hash.render(ctx)) as Record<string, unknown>);
     const last = this.last;
     if (last && last.values.length === values.length && last.values.every((v, i) => v === values[i])) return emitter.write(last.html);
+    // An emitter of the caller's kind, so the partial's output is written exactly as it would be.
+    const capture = new (emitter.constructor as new () => Emitter)();
     yield* super.render(ctx, capture);
     this.last = { values, html: capture.buffer };
     emitter.write(capture.buffer);
