@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { Liquid } from 'liquidjs';
 import { UsageError } from '../errors.js';
+import { CompiledTemplates } from './compiled/templates.js';
 import { ReusingRenderTag } from './reusing-render-tag.js';
 
 /** A template set loaded from one folder, with every template compiled on first use and cached. */
@@ -33,10 +34,14 @@ export function createLiquid(templatesDir: string): Liquid {
   return liquid;
 }
 
-/** Renders a template to a string; a template error becomes a UsageError naming file and line. */
+const compiledSets = new WeakMap<Liquid, CompiledTemplates>();
+
+/** Renders a template to a string (compiled once, see compiled/templates.ts); a template error becomes a UsageError naming file and line. */
 export function renderTemplate(liquid: Liquid, name: string, context: object, templatesDir: string): string {
+  let compiled = compiledSets.get(liquid);
+  if (compiled === undefined) compiledSets.set(liquid, (compiled = new CompiledTemplates(liquid)));
   try {
-    return liquid.renderFileSync(name, context);
+    return compiled.renderFileSync(name, context);
   } catch (error) {
     const e = error as Error & { token?: { file?: string; getPosition?: () => [number, number] } };
     const file = e.token?.file ? path.relative(process.cwd(), e.token.file) : path.join(templatesDir, `${name}.html`);
