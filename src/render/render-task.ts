@@ -1,7 +1,7 @@
 /** Rendering and placing a batch of pages, in a worker thread or in-process; templates and body segments are opened once per pass. */
 import type { Liquid } from 'liquidjs';
 import { BodyReader } from '../cache/body-store.js';
-import { placeFile, type PlacedFile, type PlaceTarget } from '../write/files.js';
+import { FolderMaker, placeFile, type PlacedFile, type PlaceTarget } from '../write/files.js';
 import { createLiquid } from './liquid.js';
 import { renderJob, type PageJob } from './pages.js';
 
@@ -11,7 +11,7 @@ export interface RenderBatch {
   /** The body store folder the jobs' bodies are in. */
   readonly bodyDir: string;
   readonly target: PlaceTarget;
-  /** Send each page's HTML back (the search index needs it). */
+  /** Send the HTML of each page with a search URL back (the search index needs it). */
   readonly withHtml: boolean;
   readonly jobs: readonly { readonly job: PageJob; readonly previousHash?: string }[];
 }
@@ -23,6 +23,7 @@ export interface RenderedPage extends PlacedFile {
 
 let templates: { dir: string; liquid: Liquid } | undefined;
 let bodies: { dir: string; reader: BodyReader } | undefined;
+let folders: FolderMaker | undefined;
 
 /** Renders every job of a batch and places its file in staging, in order. */
 export function renderBatch(batch: RenderBatch): RenderedPage[] {
@@ -31,11 +32,12 @@ export function renderBatch(batch: RenderBatch): RenderedPage[] {
     bodies?.reader.close();
     bodies = { dir: batch.bodyDir, reader: new BodyReader(batch.bodyDir) };
   }
+  if (folders?.staging !== batch.target.staging) folders = new FolderMaker(batch.target.staging);
   const { liquid } = templates;
   return batch.jobs.map(({ job, previousHash }) => {
     const file = renderJob(liquid, batch.templatesDir, job, bodies!.reader);
-    const placed = placeFile(batch.target, file.path, file.bytes, previousHash);
-    return batch.withHtml ? { ...placed, html: String(file.bytes) } : placed;
+    const placed = placeFile(batch.target, file.path, file.bytes, previousHash, folders);
+    return batch.withHtml && file.searchUrl !== undefined ? { ...placed, html: String(file.bytes) } : placed;
   });
 }
 
@@ -47,4 +49,5 @@ export function endRenderPass(): void {
   bodies?.reader.close();
   bodies = undefined;
   templates = undefined;
+  folders = undefined;
 }

@@ -195,11 +195,6 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     writer.keep(path);
     return false;
   };
-  const renderHere = async (page: PagePlan) => {
-    const file = renderJob(env.liquid, templatesDir, page.job(), bodies);
-    writer.add(file);
-    await onPage({ path: file.path, kept: false, ...(file.searchUrl !== undefined && { searchUrl: file.searchUrl, html: String(file.bytes) }) });
-  };
   const keptEvent = (page: { pagePath: string; searchUrl?: string }): PageEvent => ({ path: outputFileOf(page.pagePath), kept: true, ...(page.searchUrl !== undefined && { searchUrl: page.searchUrl }) });
 
   try {
@@ -223,33 +218,23 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
       heap.check();
     };
     const feeds = feedFiles(site, bodies, env);
-
-    // This thread's own work: the listing pages, then the feeds.
-    const listings = listingPlans(env, site);
-    let nextListing = 0;
     let nextFeed = 0;
-    const doOwnWork = async (count: number) => {
+    /** This thread's own work while the workers render: the next `count` feeds; false once none is left. */
+    const makeFeeds = (count: number): boolean => {
       for (let k = 0; k < count; k++) {
-        const next = listings.next();
-        if (next.done) {
-          const feed = feeds[nextFeed++];
-          if (feed === undefined) return false;
-          makeFile(feed);
-          continue;
-        }
-        if (renderListing[nextListing++]) await renderHere(next.value);
-        else await onPage(keptEvent(next.value));
-        heap.check();
+        const feed = feeds[nextFeed++];
+        if (feed === undefined) return false;
+        makeFile(feed);
       }
       return true;
     };
 
-    const changed = renderArticle.reduce((n, r) => n + r, 0);
+    const changed = renderArticle.reduce((n, r) => n + r, 0) + renderListing.filter(Boolean).length;
     const workers = renderWorkerCount(options.workers, changed);
-    // While the workers render articles, this thread does an even share of its own work per batch
-    // it takes back (a fixed count, so the order files are recorded in never depends on timing).
+    // While the workers render, this thread makes an even share of the feeds per batch it takes back
+    // (a fixed count, so the order files are recorded in never depends on timing).
     const batches = Math.ceil(changed / BATCH_SIZE);
-    const ownWorkPerBatch = batches > 0 ? Math.ceil((renderListing.length + feeds.length) / batches) : 0;
+    const feedsPerBatch = batches > 0 ? Math.ceil(feeds.length / batches) : 0;
     const batchOf = (pages: readonly PagePlan[]): RenderBatch => ({
       templatesDir,
       bodyDir: options.bodyDir,
@@ -262,43 +247,51 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
       }),
     });
     const pool = workers > 0 ? new (await import('piscina')).Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000, resourceLimits: RENDER_WORKER_HEAP }) : undefined;
-    // Batches go out in site order and come back in the same order; kept pages are reported in between.
-    const inFlight: { pages: { index: number; plan?: PagePlan }[]; result: Promise<RenderedPage[] | { templateError: string }> }[] = [];
+    /** A page in a batch's order: one to render, or one kept (reported when its batch comes back). */
+    type Slot = { readonly plan: PagePlan } | { readonly kept: () => PageEvent };
+    // Batches go out in order (articles in site order, then the listings) and come back in the same order.
+    const inFlight: { slots: Slot[]; result: Promise<RenderedPage[] | { templateError: string }> }[] = [];
     try {
+      const listings = listingPlans(env, site);
+      let nextListing = listings.next();
+      let listingIndex = 0;
       let next = 0;
+      const more = () => next < articleCount || !nextListing.done;
       const dispatch = () => {
-        const pages: { index: number; plan?: PagePlan }[] = [];
-        let sent = 0;
-        while (next < articleCount && sent < BATCH_SIZE) {
-          const index = next++;
-          if (renderArticle[index] === 1) {
-            pages.push({ index, plan: articlePagePlan(env, site, index) });
-            sent++;
+        const slots: Slot[] = [];
+        const plans: PagePlan[] = [];
+        while (plans.length < BATCH_SIZE && more()) {
+          let slot: Slot;
+          if (next < articleCount) {
+            const index = next++;
+            slot = renderArticle[index] === 1 ? { plan: articlePagePlan(env, site, index) } : { kept: () => keptEvent(articlePageOf(env, site.articles[index]!)) };
           } else {
-            pages.push({ index });
+            const plan = nextListing.value as PagePlan;
+            nextListing = listings.next();
+            slot = renderListing[listingIndex++] ? { plan } : { kept: () => keptEvent(plan) };
           }
+          slots.push(slot);
+          if ('plan' in slot) plans.push(slot.plan);
         }
-        const plans = pages.flatMap((p) => (p.plan ? [p.plan] : []));
-        writer.prepareFolders(plans.map((p) => outputFileOf(p.pagePath)));
         const batch = batchOf(plans);
-        const result = pool ? (pool.run(batch) as Promise<RenderedPage[] | { templateError: string }>) : Promise.resolve(renderBatch(batch));
-        inFlight.push({ pages, result });
+        const result = plans.length === 0 ? Promise.resolve([]) : pool ? (pool.run(batch) as Promise<RenderedPage[] | { templateError: string }>) : Promise.resolve(renderBatch(batch));
+        inFlight.push({ slots, result });
       };
-      while (next < articleCount || inFlight.length > 0) {
-        while (next < articleCount && inFlight.length < Math.max(1, workers * 2)) dispatch();
-        if (pool) await doOwnWork(ownWorkPerBatch);
+      while (more() || inFlight.length > 0) {
+        while (more() && inFlight.length < Math.max(1, workers * 2)) dispatch();
+        if (pool) makeFeeds(feedsPerBatch);
         const batch = inFlight.shift()!;
         const result = await batch.result;
         if (!Array.isArray(result)) throw new UsageError(result.templateError);
         let k = 0;
-        for (const { index, plan: page } of batch.pages) {
-          if (!page) {
-            await onPage(keptEvent(articlePageOf(env, site.articles[index]!)));
+        for (const slot of batch.slots) {
+          if ('kept' in slot) {
+            await onPage(slot.kept());
             continue;
           }
           const placed = result[k++]!;
           writer.record(placed);
-          await onPage({ path: placed.path, kept: false, ...(page.searchUrl !== undefined && { searchUrl: page.searchUrl }), ...(placed.html !== undefined && { html: placed.html }) });
+          await onPage({ path: placed.path, kept: false, ...(slot.plan.searchUrl !== undefined && { searchUrl: slot.plan.searchUrl }), ...(placed.html !== undefined && { html: placed.html }) });
         }
         heap.check();
       }
@@ -309,7 +302,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
       await Promise.allSettled(inFlight.map((batch) => batch.result));
       await pool?.destroy();
     }
-    while (await doOwnWork(64));
+    while (makeFeeds(64));
     // The sitemaps last, with the workers gone: at 100k articles they are megabytes of strings.
     // A scoped pass makes none: the sitemap and robots show no article's content.
     if (!scope) for (const file of sitemapFiles(site, sitemap)) makeFile(file);

@@ -48,12 +48,13 @@ export interface PlacedFile {
 /**
  * Puts one file into staging, synchronously (render workers call it too): with a manifest, a file
  * whose hash equals `previousHash` is not staged at all; with a previous folder, identical bytes are
- * hard-linked, so the file keeps its mtime.
+ * hard-linked, so the file keeps its mtime. `folders` makes the file's folder when it is staged.
  */
-export function placeFile(target: PlaceTarget, relPath: string, data: Uint8Array | string, previousHash: string | undefined): PlacedFile {
+export function placeFile(target: PlaceTarget, relPath: string, data: Uint8Array | string, previousHash: string | undefined, folders?: FolderMaker): PlacedFile {
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   const hash = target.recordHashes || target.previous.kind === 'manifest' ? contentHashOf(bytes) : undefined;
   if (target.previous.kind === 'manifest' && hash === previousHash) return { path: relPath, hash, placement: 'unchanged' };
+  folders?.make(relPath);
   const file = resolveInside(target.staging, relPath);
   if (target.previous.kind === 'folder') {
     const old = resolveInside(target.previous.dir, relPath);
@@ -83,32 +84,28 @@ function inFolder(file: string, create: () => void): void {
 
 /**
  * Makes the folders of output files in staging, parents first, one system call each, remembering what
- * it made. The writer's thread makes a batch's folders just before handing the batch to a render
- * worker, so workers never race to make the same parents and the folders of a large site are made
- * while earlier batches render (placeFile makes a missing folder itself only as a fallback).
+ * it made. Each thread that places files keeps one (a render worker makes its batch's folders just
+ * before it writes them); two threads making the same parent is harmless (EEXIST).
  */
-class FolderMaker {
+export class FolderMaker {
   /** Folders made that hold other folders (a file's own folder is not remembered: at 100k articles that would be 100k paths). */
   private readonly parents = new Set<string>();
 
-  constructor(private readonly staging: string) {}
+  constructor(readonly staging: string) {}
 
-  /** Makes every missing folder of the files at `relPaths`. */
-  make(relPaths: Iterable<string>): void {
+  /** Makes every missing folder of the file at `rel`. */
+  make(rel: string): void {
+    const own = rel.lastIndexOf('/');
+    if (own <= 0) return;
     const missing: string[] = [];
-    for (const rel of relPaths) {
-      const own = rel.lastIndexOf('/');
-      if (own <= 0) continue;
-      const start = missing.length;
-      for (let cut = rel.lastIndexOf('/', own - 1); cut > 0; cut = rel.lastIndexOf('/', cut - 1)) {
-        const folder = rel.slice(0, cut);
-        if (this.parents.has(folder)) break;
-        this.parents.add(folder);
-        missing.splice(start, 0, folder);
-      }
-      const folder = rel.slice(0, own);
-      if (!this.parents.has(folder)) missing.push(folder);
+    for (let cut = rel.lastIndexOf('/', own - 1); cut > 0; cut = rel.lastIndexOf('/', cut - 1)) {
+      const folder = rel.slice(0, cut);
+      if (this.parents.has(folder)) break;
+      this.parents.add(folder);
+      missing.unshift(folder);
     }
+    const folder = rel.slice(0, own);
+    if (!this.parents.has(folder)) missing.push(folder);
     for (const folder of missing) {
       try {
         mkdirSync(resolveInside(this.staging, folder));
@@ -140,11 +137,6 @@ export class SiteWriter {
     this.folders = new FolderMaker(staging);
   }
 
-  /** Makes the staging folders of files another thread is about to place. */
-  prepareFolders(relPaths: Iterable<string>): void {
-    this.folders.make(relPaths);
-  }
-
   /** The hash the previous build recorded for a path (manifest only). */
   previousHash(relPath: string): string | undefined {
     return this.previous.kind === 'manifest' ? this.previous.outputs[relPath] : undefined;
@@ -153,8 +145,7 @@ export class SiteWriter {
   /** Places one file in staging. Two files on one path is an error. */
   add(file: OutputFile): void {
     this.claim(file.path);
-    this.folders.make([file.path]);
-    this.count(placeFile(this.target, file.path, file.bytes, this.previousHash(file.path)));
+    this.count(placeFile(this.target, file.path, file.bytes, this.previousHash(file.path), this.folders));
   }
 
   /** Records a file a render worker placed. */

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { placeFile, SiteWriter } from '../../src/write/files.js';
+import { contentHashOf, FolderMaker, placeFile, SiteWriter } from '../../src/write/files.js';
 
 let staging: string;
 beforeEach(async () => {
@@ -13,27 +13,35 @@ afterEach(async () => {
 });
 
 describe('SiteWriter folders', () => {
-  it('makes the folders of files another thread places, parents first, so the worker writes into them directly', async () => {
+  it('makes the folders of a file a thread places, parents first, then writes into them', async () => {
     const writer = new SiteWriter(staging, { kind: 'none' }, false);
-    writer.prepareFolders(['2024/03/05/harbour-reopens/index.html', '2024/03/05/second-story/index.html', 'tags/harbour/page/2/index.html']);
+    const folders = new FolderMaker(staging);
+    for (const file of ['2024/03/05/harbour-reopens/index.html', '2024/03/05/second-story/index.html', 'tags/harbour/page/2/index.html']) placeFile(writer.target, file, '<p>ok</p>', undefined, folders);
     expect(await readdir(path.join(staging, '2024/03/05'))).toEqual(['harbour-reopens', 'second-story']);
     expect(await readdir(path.join(staging, 'tags/harbour/page'))).toEqual(['2']);
-    placeFile(writer.target, '2024/03/05/harbour-reopens/index.html', '<p>ok</p>', undefined);
     expect(await readFile(path.join(staging, '2024/03/05/harbour-reopens/index.html'), 'utf8')).toBe('<p>ok</p>');
   });
 
   it('accepts folders that already exist (public/ copied first) and adds files into new ones itself', async () => {
     const writer = new SiteWriter(staging, { kind: 'none' }, false);
     placeFile(writer.target, 'tags/readme.txt', 'from public/', undefined);
-    writer.prepareFolders(['tags/harbour/index.html']);
+    placeFile(writer.target, 'tags/harbour/index.html', '<p>harbour</p>', undefined, new FolderMaker(staging));
     writer.add({ path: 'tags/harbour/feed.xml', bytes: '<feed/>' });
     writer.add({ path: 'archive/2024/index.html', bytes: '<p>2024</p>' });
     expect((await readdir(path.join(staging, 'tags'))).sort()).toEqual(['harbour', 'readme.txt']);
+    expect((await readdir(path.join(staging, 'tags/harbour'))).sort()).toEqual(['feed.xml', 'index.html']);
     expect(await readFile(path.join(staging, 'archive/2024/index.html'), 'utf8')).toBe('<p>2024</p>');
   });
 
+  it('makes no folder for a file an incremental build leaves out because its bytes are unchanged', async () => {
+    const target = { staging, previous: { kind: 'manifest' as const, dir: path.join(staging, 'previous') }, recordHashes: true };
+    const bytes = '<p>same</p>';
+    const placed = placeFile(target, '2024/03/05/harbour-reopens/index.html', bytes, contentHashOf(Buffer.from(bytes)), new FolderMaker(staging));
+    expect(placed.placement).toBe('unchanged');
+    expect(await readdir(staging)).toEqual([]);
+  });
+
   it('refuses a folder path that leaves staging', () => {
-    const writer = new SiteWriter(staging, { kind: 'none' }, false);
-    expect(() => writer.prepareFolders(['../outside/index.html'])).toThrow('refusing to write outside the output folder: ".."');
+    expect(() => new FolderMaker(staging).make('../outside/index.html')).toThrow('refusing to write outside the output folder: ".."');
   });
 });
