@@ -5,8 +5,8 @@ import { UsageError } from '../errors.js';
 import { CompiledTemplates } from './compiled/templates.js';
 import { ReusingRenderTag } from './reusing-render-tag.js';
 
-/** Cards per generation of the card memo (see createLiquid). */
-const CARD_GENERATION = 10_000;
+/** Cards whose HTML a template set keeps (see createLiquid). */
+const CARD_MEMO_SIZE = 20_000;
 
 /** A template set loaded from one folder, with every template compiled on first use and cached. */
 export function createLiquid(templatesDir: string): Liquid {
@@ -25,23 +25,17 @@ export function createLiquid(templatesDir: string): Liquid {
   });
   liquid.registerTag('render', ReusingRenderTag);
   // An article's card looks the same on every list it appears in: render it once per build (per
-  // template set) while it is among the most recent cards. Kept as UTF-8 bytes: half the size of a JS
+  // template set), for the first CARD_MEMO_SIZE cards. Kept as UTF-8 bytes: half the size of a JS
   // string for the curly quotes and dashes of news text, and never the rope of concatenated pieces
-  // templates build. Two generations of at most CARD_GENERATION cards each: a 10k site keeps every
-  // card, a 100k one stays within tens of megabytes per thread (render workers' heaps are capped).
-  let cards = new Map<string, Buffer>();
-  let olderCards = new Map<string, Buffer>();
+  // templates build. A 10k site keeps every card; a 100k one keeps a fixed few megabytes per thread
+  // (render workers' heaps are capped) and renders the other cards each time they are shown.
+  const cards = new Map<string, Buffer>();
   liquid.registerFilter('card_html', (card: { url: string }) => {
-    let html = cards.get(card.url) ?? olderCards.get(card.url);
-    if (html === undefined) {
-      html = Buffer.from(renderTemplate(liquid, 'partials/card', { card }, templatesDir), 'utf8');
-      if (cards.size >= CARD_GENERATION) {
-        olderCards = cards;
-        cards = new Map();
-      }
-      cards.set(card.url, html);
-    }
-    return html.toString('utf8');
+    const known = cards.get(card.url);
+    if (known !== undefined) return known.toString('utf8');
+    const html = renderTemplate(liquid, 'partials/card', { card }, templatesDir);
+    if (cards.size < CARD_MEMO_SIZE) cards.set(card.url, Buffer.from(html, 'utf8'));
+    return html;
   });
   return liquid;
 }
