@@ -3,7 +3,7 @@
  * in the same order and with the same results, minus the generator driver LiquidJS runs for every
  * token (about half of its render time).
  */
-import { Drop, TokenKind, defaultOperators, isTruthy, toValue, toValueSync, type Context, type Filter, type Liquid, type Token, type Value } from 'liquidjs';
+import { Drop, TokenKind, defaultOperators, filters as builtinFilters, isTruthy, toValue, toValueSync, type Context, type Filter, type Liquid, type Token, type Value } from 'liquidjs';
 
 /** What a compiled template reads while it renders. */
 export interface Frame {
@@ -253,12 +253,24 @@ function compileExpression(postfix: readonly Token[], bindings: Bindings, o: Val
   return stack[0] ?? (() => undefined);
 }
 
+/** The characters LiquidJS's `escape` filter replaces, and what with. */
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
+const ESCAPABLE = /[&<>"']/;
+
+/** LiquidJS's `escape` filter (every output's last filter), without a regular-expression replace for text that needs none. */
+function escapeFilter(value: unknown, f: Frame): string {
+  const text = stringify(value);
+  f.ctx.memoryLimit.use(text.length);
+  return ESCAPABLE.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
+}
+
 /** A filter applied to a value: arguments evaluated as LiquidJS evaluates them, then its handler. */
 function compileFilter(filter: Filter, bindings: Bindings, o: ValueOptions): (value: unknown, f: Frame) => unknown {
   // The `*_exp` filters evaluate an expression against the render scopes, which compiled code does not keep.
   if (filter.name.endsWith('_exp')) throw new Unsupported(`the ${filter.name} filter`);
   const { handler, token } = filter as unknown as { handler: (...args: unknown[]) => unknown; token: Token };
   const liquid = o.liquid;
+  if (handler === (builtinFilters as Record<string, unknown>)['escape'] && filter.args.length === 0) return escapeFilter;
   const args = (filter.args as unknown[]).map((arg) =>
     Array.isArray(arg) ? { key: arg[0] as string, get: compileToken(arg[1] as Token, bindings, o) } : { key: undefined, get: compileToken(arg as Token, bindings, o) },
   );
