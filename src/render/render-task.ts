@@ -2,6 +2,7 @@
 import type { Liquid } from 'liquidjs';
 import { BodyReader } from '../cache/body-store.js';
 import { FolderMaker, placeFile, type PlacedFile, type PlaceTarget } from '../write/files.js';
+import { renderTagFeedJob, type TagFeedJob } from './feeds.js';
 import { createLiquid } from './liquid.js';
 import { renderJob, type PageJob } from './pages.js';
 
@@ -14,6 +15,8 @@ export interface RenderBatch {
   /** Send the HTML of each page with a search URL back (the search index needs it). */
   readonly withHtml: boolean;
   readonly jobs: readonly { readonly job: PageJob; readonly previousHash?: string }[];
+  /** Tag feeds to make after the pages. */
+  readonly feeds?: readonly { readonly job: TagFeedJob; readonly previousHash?: string }[];
 }
 
 /** A page rendered and placed in staging. */
@@ -25,7 +28,7 @@ let templates: { dir: string; liquid: Liquid } | undefined;
 let bodies: { dir: string; reader: BodyReader } | undefined;
 let folders: FolderMaker | undefined;
 
-/** Renders every job of a batch and places its file in staging, in order. */
+/** Renders every page of a batch, then makes its feeds, and places each file in staging, in order. */
 export function renderBatch(batch: RenderBatch): RenderedPage[] {
   if (templates?.dir !== batch.templatesDir) templates = { dir: batch.templatesDir, liquid: createLiquid(batch.templatesDir) };
   if (bodies?.dir !== batch.bodyDir) {
@@ -34,11 +37,16 @@ export function renderBatch(batch: RenderBatch): RenderedPage[] {
   }
   if (folders?.staging !== batch.target.staging) folders = new FolderMaker(batch.target.staging);
   const { liquid } = templates;
-  return batch.jobs.map(({ job, previousHash }) => {
+  const pages = batch.jobs.map(({ job, previousHash }): RenderedPage => {
     const file = renderJob(liquid, batch.templatesDir, job, bodies!.reader);
     const placed = placeFile(batch.target, file.path, file.bytes, previousHash, folders);
     return batch.withHtml && file.searchUrl !== undefined ? { ...placed, html: String(file.bytes) } : placed;
   });
+  for (const { job, previousHash } of batch.feeds ?? []) {
+    const file = renderTagFeedJob(job);
+    pages.push(placeFile(batch.target, file.path, file.bytes, previousHash, folders));
+  }
+  return pages;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Every generated file of the site, planned first (path, signature, how to make it) and then made:
- * article pages in worker threads when it pays (they render, read their body from the body store and
- * write their own file), listings here, feeds, sitemap and robots last. A page whose signature matches
- * the previous build's is not rendered at all.
+ * article pages, listings and tag feeds in worker threads when it pays (they render, read bodies from
+ * the body store and write their own files; this thread builds their contexts), the site feed, sitemap
+ * and robots here last. A file whose signature matches the previous build's is not made at all.
  */
 import { hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from '../article/article.js';
 import { UsageError } from '../errors.js';
 import type { Site } from '../site/site.js';
-import { outputFileOf } from '../site/urls.js';
-import { renderSiteFeed, renderTagFeed } from './feeds.js';
+import { FIXED_PATHS, outputFileOf, tagFeedPath } from '../site/urls.js';
+import { renderSiteFeed, renderTagFeedJob, tagFeedJob, type TagFeedJob } from './feeds.js';
 import { createLiquid } from './liquid.js';
 import type { OutputFile } from './output-file.js';
 import { BodyReader } from '../cache/body-store.js';
@@ -79,13 +79,26 @@ interface PlainFile {
   make(): OutputFile;
 }
 
-/** The site feed and every tag's feed. */
-function feedFiles(site: Site, bodies: BodyReader, env: RenderEnv): PlainFile[] {
-  const feedInputs = (articles: Site['articles'], identity: (a: Article) => string) => articles.slice(0, site.config.feedSize).map(identity).join(',');
-  // The site feed carries full text; a tag feed only what a card shows.
-  const files: PlainFile[] = [{ path: 'feed.xml', inputs: () => feedInputs(site.articles, env.identity), make: () => renderSiteFeed(site, bodies) }];
-  for (const tag of site.tags) files.push({ path: `tags/${tag.slug}/feed.xml`, inputs: () => `${tag.name}\u0002${feedInputs(tag.articles, env.cardIdentity)}`, make: () => renderTagFeed(site, tag) });
-  return files;
+/** What a feed's entries depend on: the identities of its newest articles. */
+function feedInputs(site: Site, articles: Site['articles'], identity: (a: Article) => string): string {
+  return articles.slice(0, site.config.feedSize).map(identity).join(',');
+}
+
+/** The site feed: full text, so made where the bodies are read (this thread). */
+function siteFeedFile(site: Site, bodies: BodyReader, env: RenderEnv): PlainFile {
+  return { path: FIXED_PATHS.feed, inputs: () => feedInputs(site, site.articles, env.identity), make: () => renderSiteFeed(site, bodies) };
+}
+
+/** A tag's feed: only what a card shows, made from plain data (in a render worker when there are workers). */
+interface TagFeedFile {
+  readonly path: string;
+  inputs(): string;
+  job(): TagFeedJob;
+}
+
+/** Every tag's feed. */
+function tagFeedFiles(site: Site, env: RenderEnv): TagFeedFile[] {
+  return site.tags.map((tag) => ({ path: tagFeedPath(tag.slug), inputs: () => `${tag.name}\u0002${feedInputs(site, tag.articles, env.cardIdentity)}`, job: () => tagFeedJob(site, tag) }));
 }
 
 /** Sitemap and robots, from the pages' sitemap entries (so made after every page is triaged). */
@@ -130,7 +143,9 @@ export function* renderSite(site: Site, templatesDir: string, bodyDir = ''): Gen
       if (entry) sitemap.push(entry);
       yield renderJob(env.liquid, templatesDir, plan.job(), bodies);
     }
-    for (const file of [...feedFiles(site, bodies, env), ...sitemapFiles(site, sitemap)]) yield file.make();
+    yield siteFeedFile(site, bodies, env).make();
+    for (const feed of tagFeedFiles(site, env)) yield renderTagFeedJob(feed.job());
+    for (const file of sitemapFiles(site, sitemap)) yield file.make();
   } finally {
     bodies.close();
   }
@@ -217,69 +232,68 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
       else writer.add(file.make());
       heap.check();
     };
-    const feeds = feedFiles(site, bodies, env);
-    let nextFeed = 0;
-    /** This thread's own work while the workers render: the next `count` feeds; false once none is left. */
-    const makeFeeds = (count: number): boolean => {
-      for (let k = 0; k < count; k++) {
-        const feed = feeds[nextFeed++];
-        if (feed === undefined) return false;
-        makeFile(feed);
-      }
-      return true;
-    };
+    const tagFeeds = tagFeedFiles(site, env);
+    // A tag feed is made unless a scoped pass kept it up front or its inputs are unchanged (then it is kept).
+    const renderFeed = tagFeeds.map((feed) => {
+      if (outOfScope(feed.path)) return false;
+      if (!unchanged(feed.path, 'file', feed.inputs)) return true;
+      writer.keep(feed.path);
+      return false;
+    });
 
-    const changed = renderArticle.reduce((n, r) => n + r, 0) + renderListing.filter(Boolean).length;
+    const changed = renderArticle.reduce((n, r) => n + r, 0) + renderListing.filter(Boolean).length + renderFeed.filter(Boolean).length;
     const workers = renderWorkerCount(options.workers, changed);
-    // While the workers render, this thread makes an even share of the feeds per batch it takes back
-    // (a fixed count, so the order files are recorded in never depends on timing).
-    const batches = Math.ceil(changed / BATCH_SIZE);
-    const feedsPerBatch = batches > 0 ? Math.ceil(feeds.length / batches) : 0;
-    const batchOf = (pages: readonly PagePlan[]): RenderBatch => ({
+    const withPreviousHash = <T>(path: string, job: T): { job: T; previousHash?: string } => {
+      const previousHash = writer.previousHash(path);
+      return previousHash === undefined ? { job } : { job, previousHash };
+    };
+    const batchOf = (pages: readonly PagePlan[], feeds: readonly TagFeedFile[]): RenderBatch => ({
       templatesDir,
       bodyDir: options.bodyDir,
       target: writer.target,
       withHtml: options.withHtml,
-      jobs: pages.map((p) => {
-        const job = p.job();
-        const previousHash = writer.previousHash(outputFileOf(p.pagePath));
-        return previousHash === undefined ? { job } : { job, previousHash };
-      }),
+      jobs: pages.map((p) => withPreviousHash(outputFileOf(p.pagePath), p.job())),
+      feeds: feeds.map((f) => withPreviousHash(f.path, f.job())),
     });
     const pool = workers > 0 ? new (await import('piscina')).Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000, resourceLimits: RENDER_WORKER_HEAP }) : undefined;
     /** A page in a batch's order: one to render, or one kept (reported when its batch comes back). */
     type Slot = { readonly plan: PagePlan } | { readonly kept: () => PageEvent };
-    // Batches go out in order (articles in site order, then the listings) and come back in the same order.
-    const inFlight: { slots: Slot[]; result: Promise<RenderedPage[] | { templateError: string }> }[] = [];
+    // Batches go out in order (articles in site order, then the listings, then the tag feeds) and come back in the same order.
+    const inFlight: { slots: Slot[]; feeds: number; result: Promise<RenderedPage[] | { templateError: string }> }[] = [];
     try {
       const listings = listingPlans(env, site);
       let nextListing = listings.next();
       let listingIndex = 0;
       let next = 0;
-      const more = () => next < articleCount || !nextListing.done;
+      let nextFeed = 0;
+      const more = () => next < articleCount || !nextListing.done || nextFeed < tagFeeds.length;
       const dispatch = () => {
         const slots: Slot[] = [];
         const plans: PagePlan[] = [];
-        while (plans.length < BATCH_SIZE && more()) {
-          let slot: Slot;
+        const feeds: TagFeedFile[] = [];
+        while (plans.length + feeds.length < BATCH_SIZE && more()) {
           if (next < articleCount) {
             const index = next++;
-            slot = renderArticle[index] === 1 ? { plan: articlePagePlan(env, site, index) } : { kept: () => keptEvent(articlePageOf(env, site.articles[index]!)) };
-          } else {
-            const plan = nextListing.value as PagePlan;
+            slots.push(renderArticle[index] === 1 ? { plan: articlePagePlan(env, site, index) } : { kept: () => keptEvent(articlePageOf(env, site.articles[index]!)) });
+          } else if (!nextListing.done) {
+            const plan = nextListing.value;
             nextListing = listings.next();
-            slot = renderListing[listingIndex++] ? { plan } : { kept: () => keptEvent(plan) };
+            slots.push(renderListing[listingIndex++] ? { plan } : { kept: () => keptEvent(plan) });
+          } else {
+            // A feed is no page: nothing to report, its file is recorded when the batch comes back.
+            const index = nextFeed++;
+            if (renderFeed[index]) feeds.push(tagFeeds[index]!);
+            continue;
           }
-          slots.push(slot);
+          const slot = slots[slots.length - 1]!;
           if ('plan' in slot) plans.push(slot.plan);
         }
-        const batch = batchOf(plans);
-        const result = plans.length === 0 ? Promise.resolve([]) : pool ? (pool.run(batch) as Promise<RenderedPage[] | { templateError: string }>) : Promise.resolve(renderBatch(batch));
-        inFlight.push({ slots, result });
+        const batch = batchOf(plans, feeds);
+        const result = plans.length + feeds.length === 0 ? Promise.resolve([]) : pool ? (pool.run(batch) as Promise<RenderedPage[] | { templateError: string }>) : Promise.resolve(renderBatch(batch));
+        inFlight.push({ slots, feeds: feeds.length, result });
       };
       while (more() || inFlight.length > 0) {
         while (more() && inFlight.length < Math.max(1, workers * 2)) dispatch();
-        if (pool) makeFeeds(feedsPerBatch);
         const batch = inFlight.shift()!;
         const result = await batch.result;
         if (!Array.isArray(result)) throw new UsageError(result.templateError);
@@ -293,6 +307,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
           writer.record(placed);
           await onPage({ path: placed.path, kept: false, ...(slot.plan.searchUrl !== undefined && { searchUrl: slot.plan.searchUrl }), ...(placed.html !== undefined && { html: placed.html }) });
         }
+        for (let f = 0; f < batch.feeds; f++) writer.record(result[k++]!);
         heap.check();
       }
     } finally {
@@ -302,7 +317,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
       await Promise.allSettled(inFlight.map((batch) => batch.result));
       await pool?.destroy();
     }
-    while (makeFeeds(64));
+    makeFile(siteFeedFile(site, bodies, env));
     // The sitemaps last, with the workers gone: at 100k articles they are megabytes of strings.
     // A scoped pass makes none: the sitemap and robots show no article's content.
     if (!scope) for (const file of sitemapFiles(site, sitemap)) makeFile(file);
