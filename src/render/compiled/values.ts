@@ -27,7 +27,7 @@ export class Unsupported extends Error {}
  * Thrown while rendering where only LiquidJS knows what happens next (an undefined variable it
  * reports in its own words, a method it would call): the caller renders the template with LiquidJS.
  */
-export const leaveToLiquidJS = new Error('rendered by LiquidJS instead');
+const leaveToLiquidJS = new Error('rendered by LiquidJS instead');
 
 /** The names a template position sees besides the render context: loop variables and names only LiquidJS binds. */
 export interface Bindings {
@@ -78,7 +78,7 @@ function readSize(obj: object): unknown {
 }
 
 /** LiquidJS's `Context.readProperty`: own properties, drops, methods called, `size`/`first`/`last`. */
-export function readProperty(obj: unknown, key: unknown, ownPropertyOnly: boolean, ctx: Context): unknown {
+function readProperty(obj: unknown, key: unknown, ownPropertyOnly: boolean, ctx: Context): unknown {
   obj = toLiquid(obj);
   key = toValue(key);
   if (obj === null || obj === undefined) return obj;
