@@ -51,9 +51,9 @@ function contextFor(batch: ParseBatch): ParseContext {
 }
 
 /** Reads and parses every seed of a batch, in order; the bodies go to the body store as one segment. */
-export async function parseBatch(batch: ParseBatch): Promise<WireResult[]> {
+export function parseBatch(batch: ParseBatch): WireResult[] {
   const context = contextFor(batch);
-  const seeds = await Promise.all(batch.paths.map(readSeed));
+  const seeds = batch.paths.map(readSeed);
   const results = seeds.map((seed): ParseResult => (seed instanceof SeedError ? { ok: false, errors: [seed], warnings: [] } : parseSeed(seed, context)));
   const bodies = results.flatMap((r) => (r.ok ? [r.article.bodyHtml] : []));
   const refs = batch.bodyDir === undefined ? bodies.map(inlineBody) : writeBodySegment(batch.bodyDir, bodies);
