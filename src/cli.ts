@@ -17,7 +17,8 @@ const USAGE = `usage: broadsheet <build|check|serve|dev|bench> [options]
   --no-cache         ignore the incremental cache (a cold build)
   --cache-dir <dir>  incremental cache folder (default: .cache; safe to delete)
   --no-search        skip the Pagefind search index
-  --workers <n>      worker threads for parsing (default: one per core; 0 = in-process)
+  --templates <dir>  LiquidJS templates (default: the templates/ folder shipped with broadsheet)
+  --workers <n>      worker threads for parsing and rendering (default: one per core; 0 = in-process)
   --quiet            print only the summary line
   --port <n>         port for serve/dev (default 8080)`;
 
