@@ -1,6 +1,5 @@
 /** Atom feeds (RFC 4287) with the `feed` package: the site's newest articles and one feed per tag. */
 import { Feed } from 'feed';
-import type { Article } from '../article/article.js';
 import type { BodyReader } from '../cache/body-store.js';
 import type { SiteConfig } from '../config.js';
 import type { Site, TagEntry } from '../site/site.js';
@@ -47,7 +46,7 @@ export interface TagFeedJob {
 }
 
 /** One Atom document for `articles` (newest first), `updated` from the newest article, never the clock; full text only with `content`. */
-function atomFeed(config: FeedSettings, title: string, pagePath: string, feedPath: string, articles: readonly FeedArticle[], content?: (article: FeedArticle) => string): string {
+function atomFeed<A extends FeedArticle>(config: FeedSettings, title: string, pagePath: string, feedPath: string, articles: readonly A[], content?: (article: A) => string): string {
   const newest = articles[0]?.date ?? '1970-01-01';
   const feed = new Feed({
     id: absoluteUrlOf(config.baseUrl, pagePath),
@@ -83,7 +82,7 @@ function atomFeed(config: FeedSettings, title: string, pagePath: string, feedPat
 export function renderSiteFeed(site: Site, bodies: BodyReader): OutputFile {
   return {
     path: FIXED_PATHS.feed,
-    bytes: atomFeed(site.config, site.config.title, FIXED_PATHS.home, FIXED_PATHS.feed, site.articles, (article) => bodies.read((article as Article).body)),
+    bytes: atomFeed(site.config, site.config.title, FIXED_PATHS.home, FIXED_PATHS.feed, site.articles, (article) => bodies.read(article.body)),
   };
 }
 

@@ -272,20 +272,21 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
         const plans: PagePlan[] = [];
         const feeds: TagFeedFile[] = [];
         while (plans.length + feeds.length < BATCH_SIZE && more()) {
+          let slot: Slot;
           if (next < articleCount) {
             const index = next++;
-            slots.push(renderArticle[index] === 1 ? { plan: articlePagePlan(env, site, index) } : { kept: () => keptEvent(articlePageOf(env, site.articles[index]!)) });
+            slot = renderArticle[index] === 1 ? { plan: articlePagePlan(env, site, index) } : { kept: () => keptEvent(articlePageOf(env, site.articles[index]!)) };
           } else if (!nextListing.done) {
             const plan = nextListing.value;
             nextListing = listings.next();
-            slots.push(renderListing[listingIndex++] ? { plan } : { kept: () => keptEvent(plan) });
+            slot = renderListing[listingIndex++] ? { plan } : { kept: () => keptEvent(plan) };
           } else {
             // A feed is no page: nothing to report, its file is recorded when the batch comes back.
             const index = nextFeed++;
             if (renderFeed[index]) feeds.push(tagFeeds[index]!);
             continue;
           }
-          const slot = slots[slots.length - 1]!;
+          slots.push(slot);
           if ('plan' in slot) plans.push(slot.plan);
         }
         const batch = batchOf(plans, feeds);

@@ -84,8 +84,8 @@ function inFolder(file: string, create: () => void): void {
 
 /**
  * Makes the folders of output files in staging, parents first, one system call each, remembering what
- * it made. Each thread that places files keeps one (a render worker makes its batch's folders just
- * before it writes them); two threads making the same parent is harmless (EEXIST).
+ * it made. Each thread that places files keeps one and makes a file's folders just before it writes
+ * the file (placeFile); two threads making the same parent is harmless (EEXIST).
  */
 export class FolderMaker {
   /** Folders made that hold other folders (a file's own folder is not remembered: at 100k articles that would be 100k paths). */

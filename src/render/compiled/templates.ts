@@ -26,7 +26,7 @@ import {
   type Token,
   type Value,
 } from 'liquidjs';
-import { ReusingRenderTag } from '../reusing-render-tag.js';
+import { LastRender, literalPartialName, ReusingRenderTag } from '../reusing-render-tag.js';
 import { compileToken, compileValue, stringify, toEnumerable, Unsupported, type Bindings, type Frame, type Getter, type ValueOptions } from './values.js';
 
 /** A compiled template: its output in a frame. */
@@ -53,13 +53,6 @@ interface PartialTag {
   readonly hash: { readonly hash: Record<string, Token | undefined> };
   readonly with?: unknown;
   readonly forBinding?: unknown;
-}
-
-/** A partial or layout name written as a plain quoted string, or undefined. */
-function literalName(file: unknown): string | undefined {
-  if (typeof file === 'string') return file;
-  if (Array.isArray(file) && file.every((t: Template) => t.token.kind === TokenKind.HTML)) return file.map((t: Template & { str?: string }) => t.str ?? '').join('');
-  return undefined;
 }
 
 /** Concatenates the outputs of a template list. */
@@ -160,7 +153,7 @@ export class TemplateCompiler {
   /** `{% layout 'name' %}` (no arguments, one level): the layout compiled with this template's blocks. */
   private layout(t: LayoutTag, at: Position): Render {
     const parts = t as unknown as { file: unknown; currentFile?: string; args: { hash: object }; templates: Template[] };
-    const name = literalName(parts.file);
+    const name = literalPartialName(parts.file);
     if (name === undefined || Object.keys(parts.args.hash).length > 0 || at.nested) throw new Unsupported('this layout');
     const blocks = new Map<string, Render>();
     let anonymous = '';
@@ -191,7 +184,7 @@ export class TemplateCompiler {
 
   /** `{% render 'name', key: value %}`: the partial in a fresh scope of its arguments, reused for identical ones as `ReusingRenderTag` does. */
   private render(t: PartialTag, reusing: boolean, at: Position): Render {
-    const name = literalName(t.file);
+    const name = literalPartialName(t.file);
     if (name === undefined || t.with !== undefined || t.forBinding !== undefined) throw new Unsupported('this render tag');
     const keys = Object.keys(t.hash.hash);
     const values = keys.map((k) => {
@@ -199,14 +192,15 @@ export class TemplateCompiler {
       return token === undefined ? () => true : compileToken(token, at.bindings, this.options);
     });
     const partial = this.partial(toValueSync(this.liquid._parsePartialFile(name, true, t.currentFile)) as Template[]);
-    let last: { values: unknown[]; html: string } | undefined;
+    const last = reusing ? new LastRender() : undefined;
     return (f) => {
       const args = values.map((get) => get(f));
-      if (reusing && last && last.values.every((v, i) => v === args[i])) return last.html;
+      const reused = last?.reuse(args);
+      if (reused !== undefined) return reused;
       const scope: Record<string, unknown> = Object.create(null);
       keys.forEach((k, i) => (scope[k] = args[i]));
       const html = partial({ ctx: f.ctx, scope, env: {}, locals: [] });
-      if (reusing) last = { values: args, html };
+      last?.remember(args, html);
       return html;
     };
   }
