@@ -6,11 +6,12 @@ import type { Site, TagEntry } from '../site/site.js';
 import { articlePath, FIXED_PATHS, hrefOf, indexPagePath, monthPath, outputFileOf, tagPath, yearPath } from '../site/urls.js';
 import { shardDirOf } from '../write/search-shards.js';
 import type { BodyReader, BodyRef } from '../cache/body-store.js';
+import { CardWriter, type CardReader, type CardRef } from './card-store.js';
 import { articleIdentity, cardIdentity, type ArticleIdentities } from './identity.js';
 import { renderTemplate } from './liquid.js';
 import { articleMeta, listingMeta, type PageMeta } from './meta.js';
 import type { OutputFile } from './output-file.js';
-import { archiveLinks, articleUrl, cardView, type CardView, paginationView, siteView, tagFeedUrl, tagLinkView, type SiteView, type TagLinkView, type ViewContext } from './views.js';
+import { archiveLinks, articleUrl, cardView, paginationView, siteView, tagFeedUrl, tagLinkView, type SiteView, type TagLinkView, type ViewContext } from './views.js';
 
 /** Everything the page renderers share for one build. */
 export interface RenderEnv {
@@ -22,6 +23,8 @@ export interface RenderEnv {
   identity(article: Article): string;
   /** The identity of what a listing shows of an article (see identity.ts), made once per article. */
   cardIdentity(article: Article): string;
+  /** Where page contexts' cards are written (they carry card refs, see card-store.ts). */
+  readonly cards: CardWriter;
 }
 
 /**
@@ -54,18 +57,20 @@ export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Sit
     site: siteView(model.config),
     identity: memoised(articleIdentity, (ids) => ids.identity),
     cardIdentity: memoised(cardIdentity, (ids) => ids.card),
+    cards: new CardWriter(ctx.basePath),
   };
 }
 
-/** The card views of a list page (templates render each with the memoising `card_html` filter, so only its HTML is kept per article). */
-function cards(env: RenderEnv, articles: readonly Article[]): CardView[] {
-  return articles.map((a) => cardView(env.ctx, a));
+/** The cards of a list, as refs: a job's context carries them, `templateContextOf` makes them card views. */
+function cards(env: RenderEnv, articles: readonly Article[]): CardRef[] {
+  return articles.map((a) => env.cards.refOf(a));
 }
 
-/** A page to render: its template and complete context, plain data (it can cross to a worker thread). */
+/** A page to render: its template and context, plain data (it can cross to a worker thread). */
 export interface PageJob {
   readonly template: string;
   readonly pagePath: string;
+  /** The template's context, with card refs where it lists cards (see `templateContextOf`). */
   readonly context: object;
   readonly lastmod?: string;
   readonly searchUrl?: string;
@@ -108,14 +113,30 @@ function page(env: RenderEnv, template: string, pagePath: string, inputs: () => 
   };
 }
 
-/** Renders a job to its output file, reading the article body from `bodies` when the job has one. */
-export function renderJob(liquid: Liquid, templatesDir: string, job: PageJob, bodies: BodyReader): OutputFile {
-  let context = job.context;
-  if (job.body !== undefined) {
-    const withBody = context as { article: object };
-    context = { ...withBody, article: { ...withBody.article, bodyHtml: bodies.read(job.body) } };
+/** The context a job's template sees: its card refs made card views, the article body read in. */
+export function templateContextOf(job: PageJob, bodies: BodyReader, cards: CardReader): object {
+  const card = (ref: CardRef) => cards.card(ref);
+  const context = job.context as Record<string, unknown>;
+  switch (job.template) {
+    case 'index':
+    case 'tag':
+      return { ...context, articles: (context['articles'] as CardRef[]).map(card) };
+    case 'archive-month': {
+      const month = context['month'] as { days: { articles: CardRef[] }[] };
+      return { ...context, month: { ...month, days: month.days.map((day) => ({ ...day, articles: day.articles.map(card) })) } };
+    }
+    case 'article': {
+      const article = context['article'] as { related: CardRef[] };
+      return { ...context, article: { ...article, related: article.related.map(card), ...(job.body !== undefined && { bodyHtml: bodies.read(job.body) }) } };
+    }
+    default:
+      return context;
   }
-  const html = renderTemplate(liquid, job.template, context, templatesDir);
+}
+
+/** Renders a job to its output file (see `templateContextOf` for what its template sees). */
+export function renderJob(liquid: Liquid, templatesDir: string, job: PageJob, bodies: BodyReader, cards: CardReader): OutputFile {
+  const html = renderTemplate(liquid, job.template, templateContextOf(job, bodies, cards), templatesDir);
   return {
     path: outputFileOf(job.pagePath),
     bytes: html,
@@ -146,10 +167,23 @@ export function articlePagePlan(env: RenderEnv, model: Site, index: number): Pag
   const { pagePath, searchUrl } = articlePageOf(env, article);
   const plan = page(env, 'article', pagePath, inputs, article.date, () => {
     const link = (a: Article | undefined) => (a ? { url: articleUrl(env.ctx, a), title: a.title } : null);
+    // One object literal, not spreads of the card and archive links: an object built by spreading and
+    // then adding keys is a slow dictionary for the serialiser and the template alike.
+    const { url, title, date, dateText, dateline, summary } = cardView(env.ctx, article);
+    const { year, yearUrl, monthText, monthName, monthUrl } = archiveLinks(env.ctx, article.date);
     const view = {
-      ...cardView(env.ctx, article),
+      url,
+      title,
+      date,
+      dateText,
+      dateline,
+      summary,
       tags: article.tags.map((t) => tagLinkView(env.ctx, t)),
-      ...archiveLinks(env.ctx, article.date),
+      year,
+      yearUrl,
+      monthText,
+      monthName,
+      monthUrl,
       titleDerived: article.titleDerived,
       relatedHeadlines: article.relatedHeadlines,
       author: article.author ?? null,

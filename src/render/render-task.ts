@@ -1,6 +1,7 @@
 /** Rendering and placing a batch of pages, in a worker thread or in-process; templates and body segments are opened once per pass. */
 import type { Liquid } from 'liquidjs';
 import { BodyReader } from '../cache/body-store.js';
+import { CardReader, type CardStoreHandle } from './card-store.js';
 import { FolderMaker, placeFile, type PlacedFile, type PlaceTarget } from '../write/files.js';
 import { renderTagFeedJob, type TagFeedJob } from './feeds.js';
 import { createLiquid } from './liquid.js';
@@ -11,6 +12,8 @@ export interface RenderBatch {
   readonly templatesDir: string;
   /** The body store folder the jobs' bodies are in. */
   readonly bodyDir: string;
+  /** The card store the jobs' card refs are in. */
+  readonly cards: CardStoreHandle;
   readonly target: PlaceTarget;
   /** Send the HTML of each page with a search URL back (the search index needs it). */
   readonly withHtml: boolean;
@@ -27,6 +30,7 @@ export interface RenderedPage extends PlacedFile {
 let templates: { dir: string; liquid: Liquid } | undefined;
 let bodies: { dir: string; reader: BodyReader } | undefined;
 let folders: FolderMaker | undefined;
+let cards: CardReader | undefined;
 
 /** Renders every page of a batch, then makes its feeds, and places each file in staging, in order. */
 export function renderBatch(batch: RenderBatch): RenderedPage[] {
@@ -36,9 +40,11 @@ export function renderBatch(batch: RenderBatch): RenderedPage[] {
     bodies = { dir: batch.bodyDir, reader: new BodyReader(batch.bodyDir) };
   }
   if (folders?.staging !== batch.target.staging) folders = new FolderMaker(batch.target.staging);
+  if (cards === undefined) cards = new CardReader(batch.cards);
+  else cards.update(batch.cards);
   const { liquid } = templates;
   const pages = batch.jobs.map(({ job, previousHash }): RenderedPage => {
-    const file = renderJob(liquid, batch.templatesDir, job, bodies!.reader);
+    const file = renderJob(liquid, batch.templatesDir, job, bodies!.reader, cards!);
     const placed = placeFile(batch.target, file.path, file.bytes, previousHash, folders);
     return batch.withHtml && file.searchUrl !== undefined ? { ...placed, html: String(file.bytes) } : placed;
   });
@@ -50,12 +56,13 @@ export function renderBatch(batch: RenderBatch): RenderedPage[] {
 }
 
 /**
- * Forgets this thread's templates and open segment files: the next pass may have edited templates
- * and a deleted body folder under the same names.
+ * Forgets this thread's templates, open segment files and cards: the next pass may have edited
+ * templates, a deleted body folder under the same names and a new card store.
  */
 export function endRenderPass(): void {
   bodies?.reader.close();
   bodies = undefined;
   templates = undefined;
   folders = undefined;
+  cards = undefined;
 }

@@ -16,6 +16,7 @@ import { renderSiteFeed, renderTagFeedJob, tagFeedJob, type TagFeedJob } from '.
 import { createLiquid } from './liquid.js';
 import type { OutputFile } from './output-file.js';
 import { BodyReader } from '../cache/body-store.js';
+import { CardReader } from './card-store.js';
 import { HeapBudget, RENDER_WORKER_HEAP } from '../heap-budget.js';
 import type { SiteWriter } from '../write/files.js';
 import { DependentsRecorder, type Dependents } from './dependents.js';
@@ -136,12 +137,13 @@ function* listingPlans(env: RenderEnv, site: Site): Generator<PagePlan> {
 export function* renderSite(site: Site, templatesDir: string, bodyDir = ''): Generator<OutputFile> {
   const env = createRenderEnv(createLiquid(templatesDir), templatesDir, site);
   const bodies = new BodyReader(bodyDir);
+  const cards = new CardReader(env.cards.handle());
   try {
     const sitemap: SitemapEntry[] = [];
     for (const plan of pagePlans(env, site)) {
       const entry = sitemapEntry(plan);
       if (entry) sitemap.push(entry);
-      yield renderJob(env.liquid, templatesDir, plan.job(), bodies);
+      yield renderJob(env.liquid, templatesDir, plan.job(), bodies, cards);
     }
     yield siteFeedFile(site, bodies, env).make();
     for (const feed of tagFeedFiles(site, env)) yield renderTagFeedJob(feed.job());
@@ -250,6 +252,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     const batchOf = (pages: readonly PagePlan[], feeds: readonly TagFeedFile[]): RenderBatch => ({
       templatesDir,
       bodyDir: options.bodyDir,
+      cards: env.cards.handle(),
       target: writer.target,
       withHtml: options.withHtml,
       jobs: pages.map((p) => withPreviousHash(outputFileOf(p.pagePath), p.job())),

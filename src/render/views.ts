@@ -48,10 +48,14 @@ export interface PaginationView {
   readonly pages: readonly { readonly number: number; readonly url: string; readonly current: boolean; readonly gap: boolean }[];
 }
 
-/** Shared context for site and link building. */
-export interface ViewContext {
-  readonly config: SiteConfig;
+/** What links need: the site's base path. */
+export interface LinkContext {
   readonly basePath: string;
+}
+
+/** Shared context for site and link building. */
+export interface ViewContext extends LinkContext {
+  readonly config: SiteConfig;
 }
 
 /** The site view for a config. */
@@ -73,7 +77,7 @@ export function siteView(config: SiteConfig): SiteView {
 }
 
 /** A tag link. */
-export function tagLinkView(ctx: ViewContext, tag: { name: string; slug: string }): TagLinkView {
+export function tagLinkView(ctx: LinkContext, tag: { name: string; slug: string }): TagLinkView {
   return { name: tag.name, url: hrefOf(ctx.basePath, tagPath(tag.slug)) };
 }
 
@@ -85,8 +89,11 @@ export function tagFeedUrl(ctx: ViewContext, slug: string): string {
 /** Most tags a card shows (the article page shows them all). */
 export const CARD_TAGS = 5;
 
+/** The fields of an article a card shows. */
+export type CardFields = Pick<Article, 'date' | 'slug' | 'title' | 'dateline' | 'summary' | 'tags'>;
+
 /** An article card. */
-export function cardView(ctx: ViewContext, article: Article): CardView {
+export function cardView(ctx: LinkContext, article: CardFields): CardView {
   return {
     url: articleUrl(ctx, article),
     title: article.title,
@@ -99,7 +106,7 @@ export function cardView(ctx: ViewContext, article: Article): CardView {
 }
 
 /** The link to an article page. */
-export function articleUrl(ctx: ViewContext, article: Article): string {
+export function articleUrl(ctx: LinkContext, article: Pick<Article, 'date' | 'slug'>): string {
   return hrefOf(ctx.basePath, articlePath(article.date, article.slug));
 }
 

@@ -9,7 +9,8 @@ import { BodyReader, inlineBody } from '../../src/cache/body-store.js';
 import { parseConfig } from '../../src/config.js';
 import { CompiledTemplates, TemplateCompiler } from '../../src/render/compiled/templates.js';
 import { createLiquid } from '../../src/render/liquid.js';
-import { archivePagePlans, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, tagPagePlans, tagsIndexPlan, type PageJob } from '../../src/render/pages.js';
+import { CardReader } from '../../src/render/card-store.js';
+import { archivePagePlans, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, tagPagePlans, tagsIndexPlan, templateContextOf, type PageJob } from '../../src/render/pages.js';
 import type { Site } from '../../src/site/site.js';
 import { buildSite } from '../../src/site/model.js';
 import { draft } from '../site/draft-fixture.js';
@@ -17,7 +18,7 @@ import { draft } from '../site/draft-fixture.js';
 const TEMPLATES = path.join(import.meta.dirname, '..', '..', 'templates');
 const BASIC = path.join(import.meta.dirname, '..', 'fixtures', 'basic');
 
-/** Every page job of a site, bodies read in (as `renderJob` does). */
+/** Every page's template and the context it sees (as `renderJob` gives it). */
 function jobsOf(site: Site): { template: string; context: object }[] {
   const env = createRenderEnv(createLiquid(TEMPLATES), TEMPLATES, site);
   const plans = [
@@ -29,11 +30,10 @@ function jobsOf(site: Site): { template: string; context: object }[] {
     ...fixedPagePlans(env, site),
   ];
   const bodies = new BodyReader('');
+  const cards = new CardReader(env.cards.handle());
   return plans.map((plan) => {
     const job: PageJob = plan.job();
-    if (job.body === undefined) return { template: job.template, context: job.context };
-    const withBody = job.context as { article: object };
-    return { template: job.template, context: { ...withBody, article: { ...withBody.article, bodyHtml: bodies.read(job.body) } } };
+    return { template: job.template, context: templateContextOf(job, bodies, cards) };
   });
 }
 

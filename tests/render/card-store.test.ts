@@ -1,0 +1,76 @@
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CardReader, CardWriter, type CardStoreHandle } from '../../src/render/card-store.js';
+import { cardView, type CardFields } from '../../src/render/views.js';
+
+const BASE = '/archive/';
+
+/** Any UTF-16 unit: front matter escapes can give a field lone surrogates or NUL. */
+const unit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
+
+/** Any text a seed or its front matter can carry: any code point, any UTF-16 unit. */
+const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit, maxLength: 60 }));
+
+const fields: fc.Arbitrary<CardFields> = fc.record(
+  {
+    date: fc.constantFrom('2024-02-29', '1999-12-31', '2026-01-01'),
+    slug: fc.stringMatching(/^[a-z0-9-]{1,20}$/),
+    title: text,
+    dateline: text,
+    summary: fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit, maxLength: 400 })),
+    tags: fc.array(fc.record({ name: text, slug: fc.stringMatching(/^[a-z0-9-]{1,12}$/) }), { maxLength: 8 }),
+  },
+  { requiredKeys: ['date', 'slug', 'title', 'summary', 'tags'] },
+);
+
+describe('card store', () => {
+  it('reads back every card as the card view of the article it was written from', () => {
+    fc.assert(
+      fc.property(fc.array(fields, { minLength: 1, maxLength: 20 }), (articles) => {
+        const writer = new CardWriter(BASE);
+        const refs = articles.map((a) => writer.refOf(a));
+        const reader = new CardReader(writer.handle());
+        refs.forEach((ref, i) => expect(reader.card(ref)).toEqual(cardView({ basePath: BASE }, articles[i]!)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes an article once however many pages list it', () => {
+    const writer = new CardWriter(BASE);
+    const a: CardFields = { date: '2024-01-02', slug: 'a', title: 'A', summary: 'S', tags: [] };
+    const b: CardFields = { ...a, slug: 'b' };
+    expect(writer.refOf(a)).toBe(writer.refOf(a));
+    expect(writer.refOf(b)).not.toBe(writer.refOf(a));
+  });
+
+  it('starts a new segment when a card does not fit, and gives a card longer than a segment one of its own', () => {
+    const writer = new CardWriter(BASE);
+    const long = (n: number): CardFields => ({ date: '2024-01-02', slug: `s${n}`, title: `T${n}`, summary: '“x” '.repeat(300_000 + n), tags: [] });
+    const articles = [long(1), long(2), long(3)];
+    const refs = articles.map((a) => writer.refOf(a));
+    expect(writer.handle().segments.length).toBe(3);
+    const reader = new CardReader(writer.handle());
+    refs.forEach((ref, i) => expect(reader.card(ref).summary).toBe(articles[i]!.summary));
+  });
+
+  it('reads cards through a handle posted as a worker gets it: cards written since into its segments, and new segments after an update', () => {
+    const { port1, port2 } = new MessageChannel();
+    const posted = (): CardStoreHandle => {
+      port1.postMessage(writer.handle());
+      return receiveMessageOnPort(port2)!.message as CardStoreHandle;
+    };
+    const writer = new CardWriter(BASE);
+    const card = (n: number, summary = 'S.'): CardFields => ({ date: '2024-01-02', slug: `s${n}`, title: `“${n}”`, summary, tags: [{ name: 'Oslo', slug: 'oslo' }] });
+    const first = writer.refOf(card(1));
+    const reader = new CardReader(posted());
+    const sameSegment = writer.refOf(card(2));
+    expect(reader.card(first)).toEqual(cardView({ basePath: BASE }, card(1)));
+    expect(reader.card(sameSegment)).toEqual(cardView({ basePath: BASE }, card(2)));
+    const newSegment = writer.refOf(card(3, 'x'.repeat(5_000_000)));
+    reader.update(posted());
+    expect(reader.card(newSegment).summary).toHaveLength(5_000_000);
+    port1.close();
+  });
+});
