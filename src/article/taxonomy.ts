@@ -17,16 +17,21 @@ export interface TaggedText {
   readonly text: string;
 }
 
-/** One spelling's words and the canonical tag it stands for. */
+/** One spelling's words (and each upper-cased) and the canonical tag it stands for. */
 interface Phrase {
   readonly words: readonly string[];
+  readonly shouted: readonly string[];
   readonly canonical: string;
 }
 
-/** True when a word of the text matches a word of a phrase: same spelling, or the text shouts it in capitals. */
-function sameWord(textWord: string, phraseWord: string): boolean {
-  if (textWord === phraseWord) return true;
-  return textWord.length > 1 && textWord === textWord.toUpperCase() && textWord === phraseWord.toUpperCase();
+/**
+ * True when the word at `text[start, end)` matches a word of a phrase: same spelling, or the text
+ * shouts it in capitals (two letters or more). Compared in place, without cutting the word out.
+ */
+function sameWordAt(text: string, start: number, end: number, word: string, shouted: string): boolean {
+  const length = end - start;
+  if (length === word.length && text.startsWith(word, start)) return true;
+  return length > 1 && length === shouted.length && text.startsWith(shouted, start);
 }
 
 /** A compiled taxonomy: phrases indexed by their first word (upper-cased), longest first. */
@@ -41,7 +46,7 @@ export class TaxonomyMatcher {
         if (words.length === 0) continue;
         const key = words[0]!.toUpperCase();
         const list = this.byFirstWord.get(key) ?? [];
-        list.push({ words, canonical });
+        list.push({ words, shouted: words.map((w) => w.toUpperCase()), canonical });
         this.byFirstWord.set(key, list);
         this.canonicalByLowerName.set(foldApostrophes(spelling).toLowerCase(), canonical);
       }
@@ -53,6 +58,9 @@ export class TaxonomyMatcher {
   /** True when some spelling starts with a lower-case ASCII letter (then lower-case words cannot be skipped). */
   private readonly lowerFirstWords: boolean;
 
+  /** Start and end of the words read after a candidate first word (reused: no allocation per candidate). */
+  private bounds = new Int32Array(64);
+
   /** How many times `text` mentions each canonical tag (every spelling counts toward its canonical name), in order of first mention; adds to `counts` when given. */
   count(text: string, counts = new Map<string, number>()): Map<string, number> {
     if (this.byFirstWord.size === 0) return counts;
@@ -63,28 +71,45 @@ export class TaxonomyMatcher {
       const c = folded.charCodeAt(start);
       const candidates = c >= 97 && c <= 122 && !this.lowerFirstWords ? undefined : this.byFirstWord.get(folded.slice(start, end).toUpperCase());
       if (candidates) {
-        // This word and the ones after it, read only as far as a phrase asks (longest phrases first).
-        const words = [folded.slice(start, end)];
-        const ends = [end];
-        const has = (k: number) => {
-          while (words.length <= k) {
-            const next = wordStart(folded, ends[ends.length - 1]!);
-            if (next < 0) return false;
-            ends.push(wordEnd(folded, next));
-            words.push(folded.slice(next, ends[ends.length - 1]));
-          }
-          return true;
-        };
-        for (const phrase of candidates) {
-          if (!phrase.words.every((w, k) => has(k) && sameWord(words[k]!, w))) continue;
+        const phrase = this.longestAt(folded, start, end, candidates);
+        if (phrase) {
           counts.set(phrase.canonical, (counts.get(phrase.canonical) ?? 0) + 1);
-          end = ends[phrase.words.length - 1]!;
-          break;
+          end = this.bounds[2 * phrase.words.length - 1]!;
         }
       }
       start = wordStart(folded, end);
     }
     return counts;
+  }
+
+  /**
+   * The first of `candidates` (longest first) whose words are the text's words from the one at
+   * `[start, end)` on; the words after it are read only as far as a phrase asks, once for all candidates.
+   */
+  private longestAt(text: string, start: number, end: number, candidates: readonly Phrase[]): Phrase | undefined {
+    this.bounds[0] = start;
+    this.bounds[1] = end;
+    let read = 1;
+    for (const phrase of candidates) {
+      let k = 0;
+      for (; k < phrase.words.length; k++) {
+        if (k === read) {
+          const next = wordStart(text, this.bounds[2 * k - 1]!);
+          if (next < 0) break;
+          if (2 * k + 2 > this.bounds.length) {
+            const grown = new Int32Array(this.bounds.length * 2);
+            grown.set(this.bounds);
+            this.bounds = grown;
+          }
+          this.bounds[2 * k] = next;
+          this.bounds[2 * k + 1] = wordEnd(text, next);
+          read++;
+        }
+        if (!sameWordAt(text, this.bounds[2 * k]!, this.bounds[2 * k + 1]!, phrase.words[k]!, phrase.shouted[k]!)) break;
+      }
+      if (k === phrase.words.length) return phrase;
+    }
+    return undefined;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TaxonomyMatcher } from '../../src/article/taxonomy.js';
+import { wordsOf } from '../../src/article/words.js';
 
 const matcher = new TaxonomyMatcher({
   "Kata'ib Hezbollah": ['Kataib Hezbollah', 'Kataeb Hezbollah'],
@@ -74,6 +75,45 @@ describe('TaxonomyMatcher.count: how often', () => {
         ['Iran', 3],
         ['Iraq', 1],
       ]),
+    );
+  });
+});
+
+/**
+ * The matching rule written plainly, as a reference: at each word, the longest spelling (fewest
+ * words last) whose words are the text's next words, each the same or shouted in capitals (2+ letters);
+ * a match moves on past its last word.
+ */
+function referenceCount(taxonomy: Record<string, string[]>, text: string): Map<string, number> {
+  const fold = (s: string) => s.replace(/[\u2019\u02BC]/g, "'");
+  const phrases = Object.entries(taxonomy)
+    .flatMap(([canonical, aliases]) => [canonical, ...aliases].map((spelling) => ({ words: wordsOf(fold(spelling)), canonical })))
+    .filter((p) => p.words.length > 0);
+  const same = (t: string, w: string) => t === w || (t.length > 1 && t === t.toUpperCase() && t === w.toUpperCase());
+  const words = wordsOf(fold(text));
+  const counts = new Map<string, number>();
+  for (let i = 0; i < words.length; ) {
+    const starting = phrases.filter((p) => p.words[0]!.toUpperCase() === words[i]!.toUpperCase());
+    // Longest first; among equally long, the order the taxonomy lists them.
+    const found = starting.sort((a, b) => b.words.length - a.words.length).find((p) => p.words.every((w, k) => i + k < words.length && same(words[i + k]!, w)));
+    if (found) counts.set(found.canonical, (counts.get(found.canonical) ?? 0) + 1);
+    i += found ? found.words.length : 1;
+  }
+  return counts;
+}
+
+describe('TaxonomyMatcher.count against the plainly written rule', () => {
+  it('counts the same mentions for any taxonomy and any text made of its words, their capitals and noise', () => {
+    const word = fc.constantFrom('Iran', 'IRAN', 'iran', 'Kata’ib', "Kata'ib", 'Hezbollah', 'HEZBOLLAH', 'Straße', 'STRASSE', 'U', 'S', 'US', 'Us', 'in', 'Ab', 'AB', 'Ünal', 'ÜNAL', 'x', '7', 'Co', 'X');
+    const spelling = fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' '));
+    const taxonomy = fc.dictionary(spelling, fc.array(spelling, { maxLength: 3 }), { maxKeys: 6 });
+    const separator = fc.constantFrom(' ', ', ', '. ', '-', '—', '’', "'", '\n', '.');
+    const text = fc.array(fc.tuple(word, separator), { maxLength: 40 }).map((parts) => parts.flat().join(''));
+    fc.assert(
+      fc.property(taxonomy, text, (t, s) => {
+        expect(new TaxonomyMatcher(t).count(s)).toEqual(referenceCount(t, s));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
