@@ -5,37 +5,16 @@ import fc from 'fast-check';
 import type { Liquid } from 'liquidjs';
 import { describe, expect, it, vi } from 'vitest';
 import { loadSite } from '../../src/build.js';
-import { BodyReader, inlineBody } from '../../src/cache/body-store.js';
+import { inlineBody } from '../../src/cache/body-store.js';
 import { parseConfig } from '../../src/config.js';
 import { CompiledTemplates, TemplateCompiler } from '../../src/render/compiled/templates.js';
 import { createLiquid } from '../../src/render/liquid.js';
-import { CardReader } from '../../src/render/card-store.js';
-import { archivePagePlans, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, tagPagePlans, tagsIndexPlan, templateContextOf, type PageJob } from '../../src/render/pages.js';
 import type { Site } from '../../src/site/site.js';
 import { buildSite } from '../../src/site/model.js';
 import { draft } from '../site/draft-fixture.js';
+import { pageContextsOf, TEMPLATES } from './page-contexts.js';
 
-const TEMPLATES = path.join(import.meta.dirname, '..', '..', 'templates');
 const BASIC = path.join(import.meta.dirname, '..', 'fixtures', 'basic');
-
-/** Every page's template and the context it sees (as `renderJob` gives it). */
-function jobsOf(site: Site): { template: string; context: object }[] {
-  const env = createRenderEnv(createLiquid(TEMPLATES), TEMPLATES, site);
-  const plans = [
-    ...site.articles.map((_, i) => articlePagePlan(env, site, i)),
-    ...indexPagePlans(env, site),
-    ...site.tags.flatMap((tag) => tagPagePlans(env, site, tag)),
-    tagsIndexPlan(env, site),
-    ...archivePagePlans(env, site),
-    ...fixedPagePlans(env, site),
-  ];
-  const bodies = new BodyReader('');
-  const cards = new CardReader(env.cards.handle());
-  return plans.map((plan) => {
-    const job: PageJob = plan.job();
-    return { template: job.template, context: templateContextOf(job, bodies, cards) };
-  });
-}
 
 /** 45 articles whose every text field carries markup, quotes and ampersands; some with datelines, authors, related headlines. */
 function hostileSite(): Site {
@@ -91,12 +70,12 @@ describe('templates compiled to functions', () => {
       skipInvalid: false,
       workers: 0,
     });
-    const jobs = jobsOf(site);
+    const jobs = pageContextsOf(site);
     expect(compare(jobs)).toEqual({ same: jobs.length, differing: [], leftToLiquid: 0 });
   });
 
   it('renders hostile text, pagination, archives and empty fields byte for byte as LiquidJS does', () => {
-    const jobs = jobsOf(hostileSite());
+    const jobs = pageContextsOf(hostileSite());
     expect(jobs.length).toBeGreaterThan(60);
     expect(compare(jobs)).toEqual({ same: jobs.length, differing: [], leftToLiquid: 0 });
   });
