@@ -89,6 +89,18 @@ export function splitSentences(text: string): string[] {
   return sentenceSpans(text).map(({ start, end }) => text.slice(start, end));
 }
 
+/** How much of a text its lead is: a headline's first sentence and a summary's two always start well inside it. */
+const LEAD_WINDOW = 1500;
+
+/**
+ * The lead of `text` for deriving a headline or summary: its first 1,500 characters from the first that
+ * is not white space, each run of white space made one space, trimmed. Only runs that are not already a
+ * single space are replaced: replacing every space (`/\s+/g`) cost ≈ 20 µs per seed.
+ */
+export function leadOf(text: string): string {
+  return text.trimStart().slice(0, LEAD_WINDOW).replace(/\s{2,}|[^\S ]/g, ' ').trim();
+}
+
 /** The first `count` sentences of `text` that `keep` accepts, segmenting no further than needed. */
 export function firstSentences(text: string, count: number, keep: (sentence: string) => boolean): string[] {
   const found: string[] = [];

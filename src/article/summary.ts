@@ -1,16 +1,13 @@
 /** A summary for cards, meta descriptions and feeds: the first one or two sentences, at most 300 characters. */
-import { firstSentences } from './sentences.js';
+import { firstSentences, leadOf } from './sentences.js';
 
 /** Longest summary, in characters. */
 export const MAX_SUMMARY_LENGTH = 300;
 
-/** How much of the text is segmented: two sentences that fit in 300 characters always start well inside it. */
-const LEAD_WINDOW = 1500;
-
 /** Derives a summary from body text; cut at a word boundary with "…" when the first sentence alone is too long. */
 export function deriveSummary(text: string): string {
   // Only the lead matters: never segment a whole long article.
-  const lead = text.trimStart().slice(0, LEAD_WINDOW).replace(/\s+/g, ' ').trim();
+  const lead = leadOf(text);
   // Sentences without a letter or digit ("…", "—") say nothing on a card.
   const [first, second] = firstSentences(lead, 2, (s) => /[\p{L}\p{N}]/u.test(s));
   if (first === undefined) return '';

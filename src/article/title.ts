@@ -1,14 +1,11 @@
 /** A headline derived from the lead when a seed gives none: whole first sentence, or cut at a clause or word boundary. */
-import { firstSentences } from './sentences.js';
+import { firstSentences, leadOf } from './sentences.js';
 
 /** Longest derived headline before it is cut. */
 export const MAX_TITLE_LENGTH = 140;
 
 /** Shortest part a clause cut may keep; shorter cuts fall back to a word cut. */
 const MIN_CLAUSE_CUT = 40;
-
-/** How much of the lead is segmented: the first sentence is all a title needs. */
-const LEAD_WINDOW = 1500;
 
 /** Marks a cut part may not end in: they would dangle before the "…" or the end of the title. */
 const DANGLING = /[\s,;:—–-]+$/u;
@@ -39,7 +36,7 @@ function firstSentence(text: string): string | undefined {
 
 /** Derives a headline from lead text (dateline already removed); never empty, never cut mid-word, at most 140 characters. */
 export function deriveTitle(lead: string): string {
-  const text = lead.trimStart().slice(0, LEAD_WINDOW).replace(/\s+/g, ' ').trim();
+  const text = leadOf(lead);
   const first = firstSentence(text);
   if (first === undefined) return 'Untitled';
   // A final period goes, except the one of an abbreviation the sentence ends in ("… talks with the U.S.").

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sentenceSpans, splitSentences } from '../../src/article/sentences.js';
+import { leadOf, sentenceSpans, splitSentences } from '../../src/article/sentences.js';
 
 describe('splitSentences', () => {
   it('keeps the seed\'s "around 9:30 p.m. local time, according to" sentence whole', () => {
@@ -66,6 +66,19 @@ describe('splitSentences', () => {
         }
         return splitSentences(text).join(' ').replace(/\s+/g, '') === text.replace(/\s+/g, '');
       }),
+    );
+  });
+});
+
+describe('leadOf', () => {
+  it('is the first 1,500 characters from the first non-space, every run of white space one space, trimmed', () => {
+    const space = fc.constantFrom(' ', '  ', '\n', '\t', '\r\n', '\u00a0', '\u2028', '\u3000', ' \n ', '\u2009');
+    const text = fc.array(fc.oneof(fc.string({ maxLength: 12 }), space), { maxLength: 400 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(leadOf(t)).toBe(t.trimStart().slice(0, 1500).replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 1000 },
     );
   });
 });
