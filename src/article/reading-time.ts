@@ -6,12 +6,21 @@ export const WORDS_PER_MINUTE = 230;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const MARK = /\p{M}/u;
 
+/** 1 for the ASCII letters and digits, by character code. */
+const ASCII_KIND = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
+
+/** The kind of each non-ASCII code point met so far (news text repeats a few: curly quotes, dashes, accents). */
+const nonAsciiKinds = new Map<number, 0 | 1 | 2>();
+
 /** What a code point is to a word: 1 a letter or digit, 2 a combining mark (it only continues a word), 0 neither. */
 function kind(cp: number): 0 | 1 | 2 {
-  if (cp < 0x80) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) ? 1 : 0;
-  const char = String.fromCodePoint(cp);
-  if (LETTER_OR_DIGIT.test(char)) return 1;
-  return MARK.test(char) ? 2 : 0;
+  if (cp < 0x80) return ASCII_KIND[cp] as 0 | 1;
+  let known = nonAsciiKinds.get(cp);
+  if (known === undefined) {
+    const char = String.fromCodePoint(cp);
+    nonAsciiKinds.set(cp, (known = LETTER_OR_DIGIT.test(char) ? 1 : MARK.test(char) ? 2 : 0));
+  }
+  return known;
 }
 
 /** True for the characters that join two parts of one word: `don't`, `Iran-backed`, `U.S`, `3.5`. */
@@ -24,6 +33,18 @@ export function countWords(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      // The common case, without a code point or a call: an ASCII letter, digit, joiner or other.
+      if (ASCII_KIND[code] === 1) {
+        if (!inWord) words++;
+        inWord = true;
+      } else if (!(inWord && isJoiner(code) && i + 1 < text.length && kind(text.codePointAt(i + 1)!) === 1)) {
+        inWord = false;
+      }
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i)!;
     const size = cp > 0xffff ? 2 : 1;
     const k = kind(cp);
