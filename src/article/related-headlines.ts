@@ -71,10 +71,34 @@ export function isHeadline(sentence: string): boolean {
   return verb && titleCased >= MIN_TITLE_CASED;
 }
 
-/** True when the paragraph's last words could end a Title-Case headline (a cheap test before sentence splitting). */
-function mayEndInHeadline(paragraph: string): boolean {
-  const tail = paragraph.slice(-160).trimEnd().split(/\s+/).slice(-4);
-  return tail.length === 4 && tail.every((w) => !isLowerWord(bare(w)));
+/** True when a word of running text, punctuation around it and all, breaks Title Case. */
+export function breaksTitleCase(raw: string): boolean {
+  return isLowerWord(bare(raw));
+}
+
+/** One white-space character (what `split(/\s+/)` splits on). */
+const SPACE = /\s/;
+
+/**
+ * True when the paragraph's last four words (of its last 160 characters) could end a Title-Case
+ * headline: none breaks Title Case. A cheap test before sentence splitting, run on every paragraph:
+ * it reads the words backwards from the end and stops at the first lower-case one (most prose ends in
+ * one), instead of splitting the whole tail.
+ */
+export function mayEndInHeadline(paragraph: string): boolean {
+  const tail = paragraph.slice(-160).trimEnd();
+  let end = tail.length;
+  for (let k = 0; k < 4; k++) {
+    let start = end;
+    while (start > 0 && !SPACE.test(tail[start - 1]!)) start--;
+    if (breaksTitleCase(tail.slice(start, end))) return false;
+    if (k === 3) break;
+    // Fewer than four words: not a headline's end.
+    if (start === 0) return false;
+    end = start - 1;
+    while (end > 0 && SPACE.test(tail[end - 1]!)) end--;
+  }
+  return true;
 }
 
 /** Moves trailing Title-Case headlines out of a paragraph, without their final period; at least one sentence of prose always stays. */

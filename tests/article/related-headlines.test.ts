@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isHeadline, splitRelatedHeadlines } from '../../src/article/related-headlines.js';
+import { breaksTitleCase, isHeadline, mayEndInHeadline, splitRelatedHeadlines } from '../../src/article/related-headlines.js';
 
 describe('splitRelatedHeadlines: the seed', () => {
   it('moves "Iran Begins Building …, Says Report." out and keeps the prose exactly, its own period included', () => {
@@ -174,6 +174,24 @@ describe('splitRelatedHeadlines: properties', () => {
         }
         return true;
       }),
+    );
+  });
+});
+
+describe('mayEndInHeadline', () => {
+  it('answers as splitting the last 160 characters on white space and testing the last four words does', () => {
+    const plain = (paragraph: string) => {
+      const tail = paragraph.slice(-160).trimEnd().split(/\s+/).slice(-4);
+      return tail.length === 4 && tail.every((w) => !breaksTitleCase(w));
+    };
+    const word = fc.constantFrom('Iran', 'begins', 'the', 'Plants,', '"Report.', '(U.S.)', 'al-Saadi', 'iPhone', 'de', '', '…', 'Ünal', 'été');
+    const space = fc.constantFrom(' ', '  ', '\n', '\t', '\u00a0', '\u2028', '');
+    const paragraph = fc.array(fc.tuple(space, word), { maxLength: 60 }).map((parts) => parts.flat().join(''));
+    fc.assert(
+      fc.property(paragraph, (p) => {
+        expect(mayEndInHeadline(p)).toBe(plain(p));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
