@@ -4,7 +4,6 @@ import path from 'node:path';
 import fc from 'fast-check';
 import type { Liquid } from 'liquidjs';
 import { describe, expect, it, vi } from 'vitest';
-import { loadSite } from '../../src/build.js';
 import { inlineBody } from '../../src/cache/body-store.js';
 import { parseConfig } from '../../src/config.js';
 import { CompiledTemplates, TemplateCompiler } from '../../src/render/compiled/templates.js';
@@ -12,9 +11,7 @@ import { createLiquid } from '../../src/render/liquid.js';
 import type { Site } from '../../src/site/site.js';
 import { buildSite } from '../../src/site/model.js';
 import { draft } from '../site/draft-fixture.js';
-import { pageContextsOf, TEMPLATES } from './page-contexts.js';
-
-const BASIC = path.join(import.meta.dirname, '..', 'fixtures', 'basic');
+import { fixtureSite, pageContextsOf, TEMPLATES } from './page-contexts.js';
 
 /** 45 articles whose every text field carries markup, quotes and ampersands; some with datelines, authors, related headlines. */
 function hostileSite(): Site {
@@ -60,17 +57,7 @@ describe('templates compiled to functions', () => {
   });
 
   it('renders every page of the fixture site byte for byte as LiquidJS does, without falling back', async () => {
-    const { site } = await loadSite({
-      seedsDir: path.join(BASIC, 'seeds'),
-      outDir: path.join(os.tmpdir(), 'unused'),
-      configFile: path.join(BASIC, 'site.config.json'),
-      configRequired: true,
-      templatesDir: TEMPLATES,
-      publicDir: path.join(TEMPLATES, '..', 'public'),
-      skipInvalid: false,
-      workers: 0,
-    });
-    const jobs = pageContextsOf(site);
+    const jobs = pageContextsOf(await fixtureSite());
     expect(compare(jobs)).toEqual({ same: jobs.length, differing: [], leftToLiquid: 0 });
   });
 

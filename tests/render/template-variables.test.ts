@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSite } from '../../src/build.js';
-import { pageContextsOf, TEMPLATES } from './page-contexts.js';
+import { fixtureSite, pageContextsOf } from './page-contexts.js';
 
 const DOC = path.join(import.meta.dirname, '..', '..', 'docs', 'templates.md');
-const BASIC = path.join(import.meta.dirname, '..', 'fixtures', 'basic');
 
 /** The variables docs/templates.md lists (first column of its tables), by section heading. */
 function documented(): Map<string, Set<string>> {
@@ -44,17 +41,7 @@ function variablesOf(context: Record<string, unknown>, exclude: readonly string[
 }
 
 describe('docs/templates.md', async () => {
-  const { site } = await loadSite({
-    seedsDir: path.join(BASIC, 'seeds'),
-    outDir: path.join(os.tmpdir(), 'unused'),
-    configFile: path.join(BASIC, 'site.config.json'),
-    configRequired: true,
-    templatesDir: TEMPLATES,
-    publicDir: path.join(TEMPLATES, '..', 'public'),
-    skipInvalid: false,
-    workers: 0,
-  });
-  const pages = pageContextsOf(site).map(({ template, context }) => ({ template, context: context as Record<string, unknown> }));
+  const pages = pageContextsOf(await fixtureSite()).map(({ template, context }) => ({ template, context: context as Record<string, unknown> }));
   const sections = documented();
 
   it('lists every variable each template gets, and none it does not get', () => {
