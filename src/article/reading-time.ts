@@ -9,18 +9,12 @@ const MARK = /\p{M}/u;
 /** 1 for the ASCII letters and digits, by character code. */
 const ASCII_KIND = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
 
-/** The kind of each non-ASCII code point met so far (news text repeats a few: curly quotes, dashes, accents). */
-const nonAsciiKinds = new Map<number, 0 | 1 | 2>();
-
 /** What a code point is to a word: 1 a letter or digit, 2 a combining mark (it only continues a word), 0 neither. */
 function kind(cp: number): 0 | 1 | 2 {
   if (cp < 0x80) return ASCII_KIND[cp] as 0 | 1;
-  let known = nonAsciiKinds.get(cp);
-  if (known === undefined) {
-    const char = String.fromCodePoint(cp);
-    nonAsciiKinds.set(cp, (known = LETTER_OR_DIGIT.test(char) ? 1 : MARK.test(char) ? 2 : 0));
-  }
-  return known;
+  const char = String.fromCodePoint(cp);
+  if (LETTER_OR_DIGIT.test(char)) return 1;
+  return MARK.test(char) ? 2 : 0;
 }
 
 /** True for the characters that join two parts of one word: `don't`, `Iran-backed`, `U.S`, `3.5`. */
