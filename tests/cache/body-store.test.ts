@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fstatSync, openSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,16 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
+
+/** True while `fd` is an open file descriptor. */
+function isOpen(fd: number): boolean {
+  try {
+    fstatSync(fd);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('body segments', () => {
   it('give back every body of a batch exactly, multi-byte characters and empty bodies included', () => {
@@ -41,10 +52,47 @@ describe('body segments', () => {
 
   it('are read correctly when a reader has more segments than it keeps open', () => {
     const refs = Array.from({ length: 150 }, (_, i) => writeBodySegment(dir, [`<p>${i}</p>`])[0]!);
-    const reader = new BodyReader(dir);
+    const reader = new BodyReader(dir, 16);
     // Twice round, out of order: every segment is opened, closed and opened again.
     for (const round of [0, 1]) for (let i = round; i < 300; i += 7) expect(reader.read(refs[i % 150]!)).toBe(`<p>${i % 150}</p>`);
+    expect(reader.openCount).toBe(16);
     reader.close();
+  });
+
+  it('keep every segment they read open, up to their limit: random order opens each file once', () => {
+    const refs = Array.from({ length: 100 }, (_, i) => writeBodySegment(dir, [`<p>${i}</p>`])[0]!);
+    let opens = 0;
+    const reader = new BodyReader(dir, 2048, (file) => (opens++, openSync(file, 'r')));
+    for (let i = 0; i < 1000; i++) reader.read(refs[(i * 37) % 100]!);
+    expect(opens).toBe(100);
+    reader.close();
+  });
+
+  it('keep to fewer open files when the system refuses more (EMFILE), and read every body', () => {
+    const refs = Array.from({ length: 60 }, (_, i) => writeBodySegment(dir, [`<p>${i}</p>`])[0]!);
+    const open = new Set<number>();
+    /** A system that lets 10 segment files be open at once. */
+    const opener = (file: string) => {
+      for (const fd of open) if (!isOpen(fd)) open.delete(fd);
+      if (open.size >= 10) throw Object.assign(new Error('EMFILE: too many open files'), { code: 'EMFILE' });
+      const fd = openSync(file, 'r');
+      open.add(fd);
+      return fd;
+    };
+    const reader = new BodyReader(dir, 2048, opener);
+    for (let i = 0; i < 300; i++) {
+      expect(reader.read(refs[(i * 7) % 60]!)).toBe(`<p>${(i * 7) % 60}</p>`);
+    }
+    expect(reader.openCount).toBeLessThanOrEqual(10);
+    reader.close();
+  });
+
+  it('pass on an open error that is not about too many files', () => {
+    const [ref] = writeBodySegment(dir, ['<p>x</p>']);
+    const reader = new BodyReader(dir, 2048, () => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    });
+    expect(() => reader.read(ref!)).toThrow('EACCES: permission denied');
   });
 
   it('keep inline bodies in the reference itself', () => {
