@@ -1,6 +1,6 @@
 /**
  * Cards shared with the render workers: what a card shows of an article is written once, as UTF-8
- * JSON in shared memory, and page contexts carry a number (a card ref) instead of a card view. An
+ * text in shared memory, and page contexts carry a number (a card ref) instead of a card view. An
  * article appears on some twenty pages (its tags' pages, the front page, its month, other articles'
  * related lists): its card crossed to the workers with each of them (≈ 300 MB of contexts for a 10k
  * site, mostly cards whose HTML the worker had already rendered). Now a page crosses at a fraction of
@@ -23,8 +23,17 @@ const SEGMENT_BYTES = 4 * 1024 * 1024;
 /** Refs count bytes in segments this far apart. */
 const SEGMENT_SPAN = 2 ** 32;
 
-/** One card as JSON: `[date, slug, title, dateline | null, summary, [[tag name, tag slug], …]]`. */
-type EncodedCard = [string, string, string, string | null, string, [string, string][]];
+/**
+ * One card in a segment: its text's length in bytes (u32), how many fields it has with bit 31 set when
+ * it has no dateline (u32), each field's length in UTF-16 units (u32 each), then the fields' text, one
+ * after the other, as UTF-8: date, slug, title, dateline (empty when none), summary, then name and slug
+ * of each tag. Read back with one decode and a slice per field (a third less time than JSON, ≈ 2.7
+ * against 4.2 µs a card). A lone surrogate comes back as U+FFFD, as it would reach the page's bytes.
+ */
+const FIELDS_BEFORE_TAGS = 5;
+
+/** The bit of a card's field count that says it has no dateline. */
+const NO_DATELINE = 0x8000_0000;
 
 /** Writes each article's card once, when a page first lists it (main thread). */
 export class CardWriter {
@@ -48,26 +57,31 @@ export class CardWriter {
   }
 
   private write(article: CardFields): CardRef {
-    const encoded: EncodedCard = [article.date, article.slug, article.title, article.dateline ?? null, article.summary, article.tags.slice(0, CARD_TAGS).map((t) => [t.name, t.slug])];
-    const json = JSON.stringify(encoded);
+    const fields = [article.date, article.slug, article.title, article.dateline ?? '', article.summary];
+    for (const tag of article.tags.slice(0, CARD_TAGS)) fields.push(tag.name, tag.slug);
+    const text = fields.join('');
+    const header = 8 + 4 * fields.length;
     // A UTF-16 unit takes at most 3 bytes of UTF-8: with that much room, no need to measure first.
-    if (this.current === undefined || this.used + 4 + 3 * json.length > this.current.length) {
-      const segment = new SharedArrayBuffer(Math.max(SEGMENT_BYTES, 4 + 3 * json.length));
+    const room = header + 3 * text.length;
+    if (this.current === undefined || this.used + room > this.current.length) {
+      const segment = new SharedArrayBuffer(Math.max(SEGMENT_BYTES, room));
       this.segments.push(segment);
       this.current = Buffer.from(segment);
       this.used = 0;
     }
-    const ref = (this.segments.length - 1) * SEGMENT_SPAN + this.used;
-    const length = this.current.write(json, this.used + 4, 'utf8');
-    this.current.writeUInt32LE(length, this.used);
-    this.used += 4 + length;
-    return ref;
+    const at = this.used;
+    const bytes = this.current.write(text, at + header, 'utf8');
+    this.current.writeUInt32LE(bytes, at);
+    this.current.writeUInt32LE((fields.length | (article.dateline === undefined ? NO_DATELINE : 0)) >>> 0, at + 4);
+    fields.forEach((field, i) => this.current!.writeUInt32LE(field.length, at + 8 + 4 * i));
+    this.used += header + bytes;
+    return (this.segments.length - 1) * SEGMENT_SPAN + at;
   }
 }
 
 /**
  * Reads cards back as the card views templates see (a worker, or the main thread rendering in-process).
- * Each read decodes (≈ 4 µs): keeping the views of the first 20,000 cards read saved ≈ 0.2 s of a 10k
+ * Each read decodes (≈ 3 µs): keeping the views of the first 20,000 cards read saved ≈ 0.2 s of a 10k
  * build but took the 100k build's peak from 924 MB to 1023 MB.
  */
 export class CardReader {
@@ -83,11 +97,18 @@ export class CardReader {
   /** The card view of a ref. */
   card(ref: CardRef): CardView {
     const segment = Math.floor(ref / SEGMENT_SPAN);
-    const offset = ref % SEGMENT_SPAN;
+    const at = ref % SEGMENT_SPAN;
     const bytes = (this.buffers[segment] ??= Buffer.from(this.store.segments[segment]!));
-    const length = bytes.readUInt32LE(offset);
-    const [date, slug, title, dateline, summary, tags] = JSON.parse(bytes.toString('utf8', offset + 4, offset + 4 + length)) as EncodedCard;
-    const fields: CardFields = { date, slug, title, ...(dateline !== null && { dateline }), summary, tags: tags.map(([name, tagSlug]) => ({ name, slug: tagSlug })) };
+    const count = bytes.readUInt32LE(at + 4);
+    const fieldCount = (count & ~NO_DATELINE) >>> 0;
+    const header = 8 + 4 * fieldCount;
+    const text = bytes.toString('utf8', at + header, at + header + bytes.readUInt32LE(at));
+    let from = 0;
+    const field = (i: number): string => text.slice(from, (from += bytes.readUInt32LE(at + 8 + 4 * i)));
+    const [date, slug, title, dateline, summary] = [field(0), field(1), field(2), field(3), field(4)];
+    const tags: { name: string; slug: string }[] = [];
+    for (let i = FIELDS_BEFORE_TAGS; i < fieldCount; i += 2) tags.push({ name: field(i), slug: field(i + 1) });
+    const fields: CardFields = { date, slug, title, ...((count & NO_DATELINE) === 0 && { dateline }), summary, tags };
     return cardView({ basePath: this.store.basePath }, fields);
   }
 }
