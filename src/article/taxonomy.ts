@@ -3,7 +3,7 @@
 /** The taxonomy as written in the config: canonical name → aliases. */
 export type Taxonomy = Readonly<Record<string, readonly string[]>>;
 
-import { wordEnd, wordsOf, wordStart } from './words.js';
+import { startsWord, wordEnd, wordsOf, wordStart } from './words.js';
 
 /** Folds curly apostrophes to straight ones so `Kata’ib` and `Kata'ib` are the same word. */
 function foldApostrophes(word: string): string {
@@ -33,6 +33,16 @@ function sameWordAt(text: string, start: number, end: number, word: string, shou
   if (length === word.length && text.startsWith(word, start)) return true;
   return length > 1 && length === shouted.length && text.startsWith(shouted, start);
 }
+
+/**
+ * The UTF-16 units a looked-up word can start with: an ASCII capital or digit, or anything beyond ASCII
+ * (whether it starts a word is checked after). Found by the regular-expression engine, which skips the
+ * lower-case prose between them far faster than a loop over every character (≈ 25% of the scan).
+ */
+const CAPITAL_OR_BEYOND_ASCII = /[A-Z0-9\u0080-\uffff]/g;
+
+/** The same, lower-case ASCII letters included: for a taxonomy with a spelling that starts in lower case. */
+const ANY_WORD_UNIT = /[A-Za-z0-9\u0080-\uffff]/g;
 
 /** A compiled taxonomy: phrases indexed by their first word (upper-cased), longest first. */
 export class TaxonomyMatcher {
@@ -65,19 +75,21 @@ export class TaxonomyMatcher {
   count(text: string, counts = new Map<string, number>()): Map<string, number> {
     if (this.byFirstWord.size === 0) return counts;
     const folded = foldApostrophes(text);
-    for (let start = wordStart(folded, 0); start >= 0; ) {
-      let end = wordEnd(folded, start);
-      // Cheap exits first: a first word must start with a capital or a digit in every spelling.
-      const c = folded.charCodeAt(start);
-      const candidates = c >= 97 && c <= 122 && !this.lowerFirstWords ? undefined : this.byFirstWord.get(folded.slice(start, end).toUpperCase());
-      if (candidates) {
-        const phrase = this.longestAt(folded, start, end, candidates);
-        if (phrase) {
-          counts.set(phrase.canonical, (counts.get(phrase.canonical) ?? 0) + 1);
-          end = this.bounds[2 * phrase.words.length - 1]!;
-        }
-      }
-      start = wordStart(folded, end);
+    // A first word starts with a capital or a digit in every spelling, unless lowerFirstWords.
+    const next = this.lowerFirstWords ? ANY_WORD_UNIT : CAPITAL_OR_BEYOND_ASCII;
+    next.lastIndex = 0;
+    // `test` moves lastIndex past the unit it found, without making a match object.
+    while (next.test(folded)) {
+      const start = next.lastIndex - 1;
+      if (!startsWord(folded, start)) continue;
+      const end = wordEnd(folded, start);
+      next.lastIndex = end;
+      const candidates = this.byFirstWord.get(folded.slice(start, end).toUpperCase());
+      if (candidates === undefined) continue;
+      const phrase = this.longestAt(folded, start, end, candidates);
+      if (phrase === undefined) continue;
+      counts.set(phrase.canonical, (counts.get(phrase.canonical) ?? 0) + 1);
+      next.lastIndex = this.bounds[2 * phrase.words.length - 1]!;
     }
     return counts;
   }

@@ -58,6 +58,30 @@ export function wordStart(text: string, from: number): number {
   return -1;
 }
 
+/** The code point that ends just before `i` (a surrogate pair read whole). */
+function codePointBefore(text: string, i: number): number {
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(i - 2)!;
+  }
+  return low;
+}
+
+/**
+ * True when a word starts at `i`: a letter or digit there, and none just before it, nor an
+ * apostrophe that joins it to one (`rock'n'roll` is one word). Lets a caller jump to likely word
+ * starts (with a regular expression) instead of walking every character.
+ */
+export function startsWord(text: string, i: number): boolean {
+  const codePoint = text.codePointAt(i);
+  if (codePoint === undefined || (codePoint >= 0xdc00 && codePoint <= 0xdfff) || !isWordCharacter(codePoint)) return false;
+  if (i === 0) return true;
+  const before = codePointBefore(text, i);
+  if (isWordCharacter(before)) return false;
+  return !(isApostrophe(before) && i >= 2 && isWordCharacter(codePointBefore(text, i - 1)));
+}
+
 /** Where the word starting at `start` ends. */
 export function wordEnd(text: string, start: number): number {
   let i = runEnd(text, start);
