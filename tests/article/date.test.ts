@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { format } from 'date-fns/format';
+import { describe, expect, it } from 'vitest';
+import { formatLongDate, formatMonth, isCalendarDate, monthName } from '../../src/article/date.js';
+
+/** Any real calendar date, years 1 to 9999, as `YYYY-MM-DD`. */
+const calendarDate = fc
+  .record({ year: fc.integer({ min: 1, max: 9999 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+  .map(({ year, month, day }) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`)
+  .filter(isCalendarDate);
+
+/** date-fns formatting the calendar day at local noon: what the formatters must equal. */
+function dateFns(date: string, pattern: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const d = new Date(2000, month - 1, day, 12);
+  d.setFullYear(year);
+  return format(d, pattern);
+}
+
+describe('date formatting', () => {
+  it('writes a long date as date-fns "MMMM d, yyyy" does, for every calendar date', () => {
+    fc.assert(
+      fc.property(calendarDate, (date) => {
+        expect(formatLongDate(date)).toBe(dateFns(date, 'MMMM d, yyyy'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('writes a month as date-fns "MMMM yyyy" does, from a month or a full date', () => {
+    fc.assert(
+      fc.property(calendarDate, (date) => {
+        expect(formatMonth(date)).toBe(dateFns(date, 'MMMM yyyy'));
+        expect(formatMonth(date.slice(0, 7))).toBe(dateFns(date, 'MMMM yyyy'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives examples a reader expects: no zero before the day, a four-digit year', () => {
+    expect(formatLongDate('2024-02-08')).toBe('February 8, 2024');
+    expect(formatLongDate('0005-12-31')).toBe('December 31, 0005');
+    expect(formatMonth('1999-01')).toBe('January 1999');
+    expect(monthName('09')).toBe('September');
+  });
+
+  it('accepts only real calendar dates', () => {
+    expect(['2024-02-29', '2023-02-28', '0001-01-01'].every(isCalendarDate)).toBe(true);
+    expect(['2023-02-29', '2024-13-01', '2024-00-10', '0000-01-01', '2024-1-1', ' 2024-01-01'].some(isCalendarDate)).toBe(false);
+  });
+});
