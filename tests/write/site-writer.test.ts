@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -43,5 +43,32 @@ describe('SiteWriter folders', () => {
 
   it('refuses a folder path that leaves staging', () => {
     expect(() => new FolderMaker(staging).make('../outside/index.html')).toThrow('refusing to write outside the output folder: ".."');
+  });
+});
+
+describe('placeFile bytes', () => {
+  /** Page text with lone surrogates, a pair and curly quotes: its UTF-8 bytes are what reach the file. */
+  const text = '<p>a\ud800b “c” \ud83d\ude00 \udc00</p>';
+  const bytes = Buffer.from(text, 'utf8');
+
+  it('writes and hashes page text as its UTF-8 bytes, whatever the previous site is', async () => {
+    const previous = path.join(staging, 'previous');
+    const targets = [
+      { staging: path.join(staging, 'none'), previous: { kind: 'none' as const }, recordHashes: false },
+      { staging: path.join(staging, 'hashed'), previous: { kind: 'none' as const }, recordHashes: true },
+      { staging: path.join(staging, 'folder'), previous: { kind: 'folder' as const, dir: previous }, recordHashes: true },
+      { staging: path.join(staging, 'manifest'), previous: { kind: 'manifest' as const, dir: previous }, recordHashes: true },
+    ];
+    for (const target of targets) {
+      await mkdir(target.staging);
+      const placed = placeFile(target, 'a/index.html', text, undefined, new FolderMaker(target.staging));
+      expect(placed.placement).toBe('written');
+      expect(placed.hash).toBe(target.recordHashes ? contentHashOf(bytes) : undefined);
+      expect(await readFile(path.join(target.staging, 'a/index.html'))).toEqual(bytes);
+    }
+  });
+
+  it('hashes text as it hashes the same UTF-8 bytes', () => {
+    expect(contentHashOf(text)).toBe(contentHashOf(bytes));
   });
 });
