@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../src/seeds/front-matter.js';
 import { ContentErrors, SeedError } from '../../src/errors.js';
@@ -59,3 +62,39 @@ describe('splitFrontMatter', () => {
     expect(errorsOf('---\n- a\n- b\n---\nx')).toEqual(['seeds/a.md:2: front matter must be a set of key: value pairs']);
   });
 });
+
+describe('splitFrontMatter against gray-matter given the whole seed', () => {
+  /** gray-matter parsing the whole text as the splitter configures it: the body and data it gives. */
+  function wholeText(text: string): { body: string; data: unknown } | 'throws' {
+    const engines = { yaml: { parse: (t: string): object => (yaml.load(t, { schema: yaml.JSON_SCHEMA }) ?? {}) as object, stringify: () => '' } };
+    try {
+      const parsed = matter(text, { engines, excerpt: false } as unknown as Parameters<typeof matter>[1]);
+      return { body: parsed.content, data: parsed.data };
+    } catch {
+      return 'throws';
+    }
+  }
+
+  it('gives the body and data gray-matter gives for the whole text, delimiter-like lines and all', () => {
+    const line = fc.constantFrom('title: Harbour', 'tags: [a, b]', 'summary: "x: y"', '---x', '----', ' ---', '--- ', '---', '', 'date: 2024-01-02', 'slug: a-b', '# note', '\r');
+    const lines = fc.array(line, { maxLength: 6 }).map((ls) => ls.join('\n'));
+    const closing = fc.constantFrom('---\n', '---', '--- \t\n', '---\r\n', '---\n\n', '---\n\r\n');
+    const text = fc.tuple(lines, closing, lines).map(([front, close, body]) => `---\n${front}\n${close}${body}`);
+    fc.assert(
+      fc.property(text, (t) => {
+        const reference = wholeText(t);
+        let split: { body: string; data: unknown } | 'throws';
+        try {
+          const s = splitFrontMatter('seeds/a.md', t);
+          split = { body: s.body, data: s.data };
+        } catch {
+          split = 'throws';
+        }
+        if (reference === 'throws') expect(split).toBe('throws');
+        else if (split !== 'throws') expect(split.body).toBe(reference.body);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
