@@ -1,5 +1,6 @@
 /** The pipeline, stage by stage: read → parse → model → render → write (with the incremental cache around it). */
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleDraft } from './article/draft.js';
@@ -130,6 +131,15 @@ async function fingerprintInputs(options: BuildOptions, config: SiteConfig, { st
   );
 }
 
+/** How many files this process holds open (Linux: /proc/self/fd), or undefined where that cannot be read. */
+function openFileCount(): number | undefined {
+  try {
+    return readdirSync('/proc/self/fd').length;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Stage timings on stderr when BROADSHEET_TIMINGS=1 (for profiling; never in normal output). */
 function stageTimer(): (stage: string) => void {
   if (process.env['BROADSHEET_TIMINGS'] !== '1') return () => {};
@@ -140,7 +150,8 @@ function stageTimer(): (stage: string) => void {
     const cpu = process.cpuUsage(lastCpu);
     const memory = process.memoryUsage();
     const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
-    process.stderr.write(`timing: ${stage} ${(now - last).toFixed(0)} ms (CPU of this process ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms; RSS ${mb(memory.rss)} MB, main heap ${mb(memory.heapUsed)} MB)\n`);
+    const files = openFileCount();
+    process.stderr.write(`timing: ${stage} ${(now - last).toFixed(0)} ms (CPU of this process ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms; RSS ${mb(memory.rss)} MB, main heap ${mb(memory.heapUsed)} MB${files === undefined ? '' : `; ${files} open files`})\n`);
     last = now;
     lastCpu = process.cpuUsage();
   };
