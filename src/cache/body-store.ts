@@ -72,8 +72,8 @@ const SEGMENT_NAME = /^[0-9a-f]{24}$/;
  * corpus) every read may need another segment: with 64 open, a 10k build opened and closed a segment
  * for 6,000 of its 10,000 article pages; with every segment open, once each (157). Node raises the
  * soft limit of open files to the hard one; should the system still refuse (EMFILE), the reader
- * closes its older half and keeps to that many. A render worker's readers are closed when the pass
- * ends; Node also closes a worker thread's files when the thread exits (tests/build/open-files).
+ * closes its older half and keeps to that many. A render worker's files close when the pass ends its
+ * thread (Node closes the files a worker thread opened as it exits; tests/build/open-files checks it).
  */
 const OPEN_SEGMENTS = 2048;
 
