@@ -1,4 +1,5 @@
 /** Word count and reading time. */
+import { ASCII_WORD } from './words.js';
 
 /** Reading speed, words per minute. */
 export const WORDS_PER_MINUTE = 230;
@@ -6,12 +7,9 @@ export const WORDS_PER_MINUTE = 230;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const MARK = /\p{M}/u;
 
-/** 1 for the ASCII letters and digits, by character code. */
-const ASCII_KIND = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
-
 /** What a code point is to a word: 1 a letter or digit, 2 a combining mark (it only continues a word), 0 neither. */
 function kind(cp: number): 0 | 1 | 2 {
-  if (cp < 0x80) return ASCII_KIND[cp] as 0 | 1;
+  if (cp < 0x80) return ASCII_WORD[cp] as 0 | 1;
   const char = String.fromCodePoint(cp);
   if (LETTER_OR_DIGIT.test(char)) return 1;
   return MARK.test(char) ? 2 : 0;
@@ -30,7 +28,7 @@ export function countWords(text: string): number {
     const code = text.charCodeAt(i);
     if (code < 0x80) {
       // The common case, without a code point or a call: an ASCII letter, digit, joiner or other.
-      if (ASCII_KIND[code] === 1) {
+      if (ASCII_WORD[code] === 1) {
         if (!inWord) words++;
         inWord = true;
       } else if (!(inWord && isJoiner(code) && i + 1 < text.length && kind(text.codePointAt(i + 1)!) === 1)) {

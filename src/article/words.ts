@@ -11,7 +11,7 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const nonAscii = new Map<number, boolean>();
 
 /** 1 for the ASCII letters and digits, by character code (the common case, looked up without a call). */
-const ASCII_WORD = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
+export const ASCII_WORD = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
 
 /** True when the code point is a letter or a digit (Unicode categories L and N). */
 function isWordCharacter(codePoint: number): boolean {
