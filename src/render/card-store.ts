@@ -105,7 +105,11 @@ export class CardReader {
     const text = bytes.toString('utf8', at + header, at + header + bytes.readUInt32LE(at));
     let from = 0;
     const field = (i: number): string => text.slice(from, (from += bytes.readUInt32LE(at + 8 + 4 * i)));
-    const [date, slug, title, dateline, summary] = [field(0), field(1), field(2), field(3), field(4)];
+    const date = field(0);
+    const slug = field(1);
+    const title = field(2);
+    const dateline = field(3);
+    const summary = field(4);
     const tags: { name: string; slug: string }[] = [];
     for (let i = FIELDS_BEFORE_TAGS; i < fieldCount; i += 2) tags.push({ name: field(i), slug: field(i + 1) });
     const fields: CardFields = { date, slug, title, ...((count & NO_DATELINE) === 0 && { dateline }), summary, tags };
