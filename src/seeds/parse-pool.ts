@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { PARSE_WORKER_HEAP } from '../heap-budget.js';
 import { parseBatch, type ParseBatch, type WireResult } from './parse-task.js';
 
 /** Seeds per batch sent to a worker. */
@@ -41,7 +42,7 @@ export async function parseAll(paths: readonly string[], settings: Omit<ParseBat
   }
   // Imported only when threads are used: an edit of a few seeds parses in-process.
   const { Piscina } = await import('piscina');
-  const pool = new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const pool = new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000, resourceLimits: PARSE_WORKER_HEAP });
   try {
     // Every batch settles before the pool is destroyed (one destroyed under a running batch would
     // report the batch's late answer as an unheard 'error' event); then the first failure is thrown.
