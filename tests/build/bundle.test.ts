@@ -1,0 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const lib = path.join(import.meta.dirname, '..', '..', 'lib');
+
+/** The text of every compiled module in lib/ (compiled by the test run's global setup). */
+function compiledModules(): string[] {
+  return readdirSync(lib)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => readFileSync(path.join(lib, name), 'utf8'));
+}
+
+describe('compiled bundle', () => {
+  it('holds one js-yaml (4) and never loads esprima: gray-matter is bundled with the js-yaml 4 front matter is parsed with', () => {
+    const code = compiledModules().join('\n');
+    expect(code).toContain('renamed("safeLoad", "load")');
+    // js-yaml 3 loads esprima for its !!js/function tag as soon as its module is evaluated.
+    expect(code).not.toContain('esprima');
+    expect(code.match(/function renamed\(/g)).toHaveLength(1);
+  });
+});
