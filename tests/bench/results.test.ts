@@ -27,6 +27,14 @@ describe('addRatios', () => {
     expect(ratioLines(rows)).toContain('10000 md  broadsheet/hugo = 1.50 (target ≤ 1.5)');
     expect(ratioLines(rows)).toContain('10000 txt  no-op rebuild / cold = 0.05 (target ≤ 0.05), 120 files rewritten');
   });
+  it('prints what an edit took beyond the no-op of the same corpus, against the start-up target', () => {
+    expect(ratioLines(rows)).toContain('10000 txt  edit-1 rebuild / cold = 0.25, 120 files rewritten, 0.40 s beyond the no-op (target ≤ 0.3 beyond start-up)');
+  });
+  it('prints no edit figure beyond start-up when the no-op failed', () => {
+    const noNoOp = [benchRow(1000, 'md', 'broadsheet', 'cold', [sample(2)]), benchRow(1000, 'md', 'broadsheet', 'no-op', [sample(0.1, { exitCode: 1 })]), benchRow(1000, 'md', 'broadsheet', 'edit-1', [sample(0.5)])];
+    addRatios(noNoOp);
+    expect(ratioLines(noNoOp)).toEqual(['1000 md  edit-1 rebuild / cold = 0.25, 120 files rewritten']);
+  });
   it('gives no ratio against a failed row', () => {
     const failed = [benchRow(1000, 'md', 'broadsheet', 'cold', [sample(1, { exitCode: 1 })]), benchRow(1000, 'md', 'hugo', 'cold', [sample(1)])];
     addRatios(failed);
