@@ -80,9 +80,10 @@ export function breaksTitleCase(raw: string): boolean {
 const SPACE = /\s/;
 
 /**
- * How many of a paragraph's last words the cheap test reads: a headline has at least MIN_WORDS words,
- * so its last MIN_WORDS − 1 are whole words of the paragraph (a sentence may begin inside a word,
- * "said.Iran", never end inside one) and none of them is its first word: each must keep Title Case.
+ * How many of a paragraph's last words the cheap test reads: a glued headline is the paragraph's last
+ * sentence and has at least MIN_WORDS words, so its last MIN_WORDS − 1 are whole words of the paragraph
+ * (the sentence ends where the paragraph does, though it may begin inside a word: "said.Iran") and
+ * none of them is its first word: each must keep Title Case.
  */
 const TAIL_WORDS = MIN_WORDS - 1;
 
