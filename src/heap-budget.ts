@@ -17,9 +17,9 @@ export const RENDER_WORKER_HEAP = { maxOldGenerationSizeMb: 192 } as const;
 /**
  * A parse worker's heap: no old-generation limit (with one, parsing 10k Markdown seeds took 12.5 s
  * instead of 9.7 s: V8 collects far more often, and a parse's garbage does not grow with the archive),
- * but a 64 MB young generation, so micromark's short-lived tokens die young: `check` of 10k Markdown
- * seeds 7.75 → 7.4 s (medians of 4 alternating rounds), raw text unchanged, 100k raw-text peak RSS
- * unchanged (745 against 752 MiB).
+ * but a 64 MB young generation (V8's default for a worker is 48 MB), so micromark's short-lived tokens
+ * die young: `check` of 10k Markdown seeds 7.75 → 7.4 s (medians of 4 alternating rounds), raw text
+ * unchanged, 100k raw-text peak RSS unchanged (745 against 752 MiB).
  */
 export const PARSE_WORKER_HEAP = { maxYoungGenerationSizeMb: 64 } as const;
 
