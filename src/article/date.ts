@@ -11,16 +11,8 @@ export function isCalendarDate(value: string): boolean {
   return day <= daysInMonth;
 }
 
-/** A local-time Date at noon of the given calendar day: formatting it never crosses midnight. */
-function noonOf(date: string): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const d = new Date(2000, month - 1, day, 12);
-  d.setFullYear(year);
-  return d;
-}
-
-/** The English month names, January first (from date-fns, once). */
-const MONTH_NAMES = Array.from({ length: 12 }, (_, i) => format(noonOf(`2000-${String(i + 1).padStart(2, '0')}-01`), 'MMMM'));
+/** The English month names, January first (from date-fns, once; noon of the 1st never crosses midnight). */
+const MONTH_NAMES = Array.from({ length: 12 }, (_, i) => format(new Date(2000, i, 1, 12), 'MMMM'));
 
 /**
  * "February 8, 2024" for `2024-02-08`, whatever the machine's TZ or LANG: date-fns's `MMMM d, yyyy`
@@ -28,12 +20,12 @@ const MONTH_NAMES = Array.from({ length: 12 }, (_, i) => format(noonOf(`2000-${S
  * archive has thousands of distinct dates; a test holds the two equal for every date).
  */
 export function formatLongDate(date: string): string {
-  return `${MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}, ${date.slice(0, 4)}`;
+  return `${monthName(date.slice(5, 7))} ${Number(date.slice(8, 10))}, ${date.slice(0, 4)}`;
 }
 
 /** "February 2024" for `2024-02` or a full date. */
 export function formatMonth(date: string): string {
-  return `${MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+  return `${monthName(date.slice(5, 7))} ${date.slice(0, 4)}`;
 }
 
 /** The English month name for `MM` (`02` → February). */
