@@ -1,6 +1,7 @@
 /** `site.config.json`: its schema, defaults and the one place it is loaded. */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+// A namespace import lets the bundler keep only what is used; `{ z }` bundled all of zod with its 60-odd locales.
+import * as z from 'zod';
 import { UsageError } from './errors.js';
 
 const taxonomySchema = z.record(z.string().trim().min(1, 'expected a non-empty tag name'), z.array(z.string().trim().min(1, 'expected a non-empty alias')));

@@ -1,7 +1,8 @@
 /** YAML front matter: split off with gray-matter, validated with zod, errors located by line. */
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
-import { z } from 'zod';
+// A namespace import lets the bundler keep only what is used; `{ z }` bundled all of zod with its 60-odd locales.
+import * as z from 'zod';
 import { ContentErrors, SeedError } from '../errors.js';
 
 /** What front matter may say about an article; every key optional. */
