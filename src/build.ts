@@ -248,12 +248,21 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
     let signatures: Record<string, string> = {};
     let dependents: Dependents | undefined;
     try {
-      const renderOptions = { templatesDir: options.templatesDir, bodyDir, ...(options.workers !== undefined && { workers: options.workers }), ...(plan && { plan }), writer, withHtml: search !== undefined && plan === undefined };
-      const record = await renderSiteInto(site, renderOptions, async (page) => {
+      const renderOptions = {
+        templatesDir: options.templatesDir,
+        bodyDir,
+        ...(options.workers !== undefined && { workers: options.workers }),
+        ...(plan && { plan }),
+        writer,
+        withHtml: search !== undefined && plan === undefined,
+        // Kept pages one by one only for someone who reads them: the search index, a progress bar.
+        keptPages: search !== undefined || (options.progress !== undefined && !options.progress.silent),
+      };
+      const record = await renderSiteInto(site, renderOptions, (page) => {
         options.progress?.update(++rendered);
-        pages++;
-        if (page.searchUrl !== undefined) await search?.page(page.path, page.searchUrl, page.html);
+        return page.searchUrl === undefined ? undefined : search?.page(page.path, page.searchUrl, page.html);
       });
+      pages = record.pages;
       signatures = record.signatures;
       dependents = record.dependents ?? edit?.dependents;
       lap('render');

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from '../article/article.js';
 import { UsageError } from '../errors.js';
 import type { Site } from '../site/site.js';
-import { FIXED_PATHS, outputFileOf, tagFeedPath } from '../site/urls.js';
+import { articlePath, FIXED_PATHS, outputFileOf, tagFeedPath } from '../site/urls.js';
 import { renderSiteFeed, renderTagFeedJob, tagFeedJob, type TagFeedJob } from './feeds.js';
 import { createLiquid } from './liquid.js';
 import type { OutputFile } from './output-file.js';
@@ -54,6 +54,8 @@ export interface RenderPlan {
 
 /** What a render pass records for the next build. */
 export interface RenderRecord {
+  /** Pages placed or kept (feeds, sitemaps and robots are files, not pages). */
+  readonly pages: number;
   /** Every generated file's signature. */
   readonly signatures: Record<string, string>;
   /** Which files show which articles (recorded by a pass that planned every file, i.e. without `scope`). */
@@ -166,6 +168,8 @@ export interface RenderOptions {
   readonly writer: SiteWriter;
   /** Send each rendered article page's HTML to `onPage` (for the search index). */
   readonly withHtml: boolean;
+  /** Tell `onPage` of each kept page too (the search index lists them); else kept pages are only counted. */
+  readonly keptPages: boolean;
 }
 
 /** One page handed on after it was placed or kept: for progress and the search index. */
@@ -178,10 +182,11 @@ export interface PageEvent {
 
 /**
  * Renders every generated file that changed into the writer (unchanged ones are kept); `onPage`
- * hears of every page, article pages in site order. Returns every file's signature for the next build,
- * and (from a pass that planned every file) which files show which article.
+ * hears of every page placed (and kept, with `keptPages`), article pages in site order. Returns the
+ * page count, every file's signature for the next build, and (from a pass that planned every file)
+ * which files show which article.
  */
-export async function renderSiteInto(site: Site, options: RenderOptions, onPage: (page: PageEvent) => Promise<void>): Promise<RenderRecord> {
+export async function renderSiteInto(site: Site, options: RenderOptions, onPage: (page: PageEvent) => void | Promise<void>): Promise<RenderRecord> {
   const { templatesDir, plan, writer } = options;
   const scope = plan?.previous && plan.scope;
   const recorder = plan && !scope ? new DependentsRecorder(site.articles) : undefined;
@@ -213,6 +218,14 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     return false;
   };
   const keptEvent = (page: { pagePath: string; searchUrl?: string }): PageEvent => ({ path: outputFileOf(page.pagePath), kept: true, ...(page.searchUrl !== undefined && { searchUrl: page.searchUrl }) });
+  // Every page placed or kept; without `keptPages` a kept page is only counted (an edit at 10k keeps 13k).
+  let pages = 0;
+  /** Tells `onPage` of a page, waiting only when it answers with a promise. */
+  const tell = async (event: PageEvent): Promise<void> => {
+    pages++;
+    const answer = onPage(event);
+    if (answer) await answer;
+  };
 
   try {
     // Every page is triaged first (the sitemap needs every entry before the closing files are made).
@@ -221,7 +234,8 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     const articleCount = site.articles.length;
     const renderArticle = new Uint8Array(articleCount);
     for (let i = 0; i < articleCount; i++) {
-      if (scope && outOfScope(outputFileOf(articlePageOf(env, site.articles[i]!).pagePath))) continue;
+      const article = site.articles[i]!;
+      if (scope && outOfScope(outputFileOf(articlePath(article.date, article.slug)))) continue;
       if (triage(articlePagePlan(env, site, i))) renderArticle[i] = 1;
     }
     const renderListing: boolean[] = [];
@@ -278,11 +292,21 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
           let slot: Slot;
           if (next < articleCount) {
             const index = next++;
-            slot = renderArticle[index] === 1 ? { plan: articlePagePlan(env, site, index) } : { kept: () => keptEvent(articlePageOf(env, site.articles[index]!)) };
+            if (renderArticle[index] === 1) slot = { plan: articlePagePlan(env, site, index) };
+            else if (options.keptPages) slot = { kept: () => keptEvent(articlePageOf(env, site.articles[index]!)) };
+            else {
+              pages++;
+              continue;
+            }
           } else if (!nextListing.done) {
             const plan = nextListing.value;
             nextListing = listings.next();
-            slot = renderListing[listingIndex++] ? { plan } : { kept: () => keptEvent(plan) };
+            if (renderListing[listingIndex++]) slot = { plan };
+            else if (options.keptPages) slot = { kept: () => keptEvent(plan) };
+            else {
+              pages++;
+              continue;
+            }
           } else {
             // A feed is no page: nothing to report, its file is recorded when the batch comes back.
             const index = nextFeed++;
@@ -292,24 +316,27 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
           slots.push(slot);
           if ('plan' in slot) plans.push(slot.plan);
         }
+        // Nothing left but pages kept without a word.
+        if (slots.length + feeds.length === 0) return;
         const batch = batchOf(plans, feeds);
         const result = plans.length + feeds.length === 0 ? Promise.resolve([]) : pool ? (pool.run(batch) as Promise<RenderedPage[] | { templateError: string }>) : Promise.resolve(renderBatch(batch));
         inFlight.push({ slots, feeds: feeds.length, result });
       };
       while (more() || inFlight.length > 0) {
         while (more() && inFlight.length < Math.max(1, workers * 2)) dispatch();
-        const batch = inFlight.shift()!;
+        const batch = inFlight.shift();
+        if (!batch) continue;
         const result = await batch.result;
         if (!Array.isArray(result)) throw new UsageError(result.templateError);
         let k = 0;
         for (const slot of batch.slots) {
           if ('kept' in slot) {
-            await onPage(slot.kept());
+            await tell(slot.kept());
             continue;
           }
           const placed = result[k++]!;
           writer.record(placed);
-          await onPage({ path: placed.path, kept: false, ...(slot.plan.searchUrl !== undefined && { searchUrl: slot.plan.searchUrl }), ...(placed.html !== undefined && { html: placed.html }) });
+          await tell({ path: placed.path, kept: false, ...(slot.plan.searchUrl !== undefined && { searchUrl: slot.plan.searchUrl }), ...(placed.html !== undefined && { html: placed.html }) });
         }
         for (let f = 0; f < batch.feeds; f++) writer.record(result[k++]!);
         heap.check();
@@ -329,5 +356,5 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     bodies.close();
     endRenderPass();
   }
-  return { signatures, ...(recorder && { dependents: recorder.result() }) };
+  return { pages, signatures, ...(recorder && { dependents: recorder.result() }) };
 }
