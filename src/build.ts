@@ -245,7 +245,7 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
     const plan = cache ? { renderKey, ...(previous.kind === 'manifest' && records?.pages && { previous: records.pages }), ...(edit && { scope: edit.scope, stored: storedIdentities }) } : undefined;
     const [{ renderSiteInto }, { SearchPass }] = await Promise.all([import('./render/site-files.js'), import('./write/search-pass.js')]);
     const search = options.search === false ? undefined : new SearchPass(site.config.language, plan === undefined);
-    let signatures: Record<string, string> = {};
+    let signatures = new Map<string, string>();
     let dependents: Dependents | undefined;
     try {
       const renderOptions = {
@@ -272,7 +272,7 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
         const recorded = previous.kind === 'manifest' ? previous.outputs : undefined;
         const { files, kept } = await search.finish(signatures, recorded && last?.searchSignatures, (p) => readFile(writer.locate(p), 'utf8'));
         const keptDirs = new Set(kept);
-        for (const p of Object.keys(recorded ?? {})) if (keptDirs.has(shardDirOfFile(p) ?? '')) writer.keep(p);
+        for (const p of recorded?.keys() ?? []) if (keptDirs.has(shardDirOfFile(p) ?? '')) writer.keep(p);
         for (const file of files) writer.add(file);
         lap('search index');
       }
@@ -281,7 +281,7 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
     }
     const stats = writer.stats;
     if (previous.kind === 'manifest') {
-      const removes = Object.keys(previous.outputs).filter((p) => !writer.allPaths().has(p));
+      const removes = [...previous.outputs.keys()].filter((p) => !writer.allPaths().has(p));
       await commitJournal(options.outDir, { staging, moves: writer.staged, removes });
     } else {
       await swapIntoPlace(staging, options.outDir);

@@ -9,19 +9,12 @@ import path from 'node:path';
 import type { ArticleDraft } from '../article/draft.js';
 import { removeUnusedSegments } from './body-store.js';
 import { appendJournalLine, journalIsDue, readPack, writePackFile } from './drafts-pack.js';
+import { decodeRecords, encodeRecords, type BuildRecords } from './file-records.js';
 import { GENERATOR_VERSION, hashOf } from './fingerprint.js';
 import { decodeEdits, encodeEdits, readSnapshot, writeSnapshot, type SiteSnapshot, type SnapshotEdits } from './site-snapshot.js';
 
 /** What the last successful build into one output folder recorded: its head (see BuildHead) and its file records. */
 export type BuildState = BuildHead & BuildRecords;
-
-/** What the last build wrote, file by file (large: read only by a build that has work to do). */
-export interface BuildRecords {
-  /** sha256 of every output file's bytes, by path relative to the output folder. */
-  readonly outputs: Readonly<Record<string, string>>;
-  /** Each generated file's signature (what its bytes depend on), so unchanged pages are not rendered again. */
-  readonly pages?: Readonly<Record<string, string>>;
-}
 
 /**
  * The small part of the state, read by every build (the up-to-date check among them): the file
@@ -101,13 +94,8 @@ export class BuildCache {
     if (this.recordsId === undefined) return undefined;
     const kept = BuildCache.recordsInMemory;
     if (kept?.file === this.statePath && kept.id === this.recordsId) return kept.records;
-    const stored = await readFile(recordsPathOf(this.statePath), 'utf8').then(
-      (text) => JSON.parse(text) as BuildRecords & { id: string },
-      () => undefined,
-    );
-    if (stored?.id !== this.recordsId) return undefined;
-    const { id: _id, ...records } = stored;
-    return records;
+    const stored = await readFile(recordsPathOf(this.statePath), 'utf8').then(decodeRecords, () => undefined);
+    return stored?.id === this.recordsId ? stored.records : undefined;
   }
 
   /** The records a dev server keeps between rebuilds, with the state file they belong to. */
@@ -269,7 +257,7 @@ export class BuildCache {
     const { outputs, pages, ...head } = state;
     const records = { outputs, ...(pages && { pages }) };
     const id = randomUUID();
-    await this.writeAtomically(recordsPathOf(this.statePath), JSON.stringify({ id, ...records }));
+    await this.writeAtomically(recordsPathOf(this.statePath), encodeRecords(id, records));
     await this.writeAtomically(this.statePath, JSON.stringify({ ...head, records: id } satisfies StoredHead));
     if (BuildCache.memory) BuildCache.recordsInMemory = { file: this.statePath, id, records };
   }

@@ -35,7 +35,7 @@ const MIN_PAGES_FOR_WORKERS = 300;
 const WORKER_FILE = fileURLToPath(new URL('./render-worker.js', import.meta.url));
 
 /** What the previous build rendered: each output's signature. */
-export type Signatures = Readonly<Record<string, string>>;
+export type Signatures = ReadonlyMap<string, string>;
 
 /** How a render pass may skip work, and what it records for the next one. */
 export interface RenderPlan {
@@ -57,7 +57,7 @@ export interface RenderRecord {
   /** Pages placed or kept (feeds, sitemaps and robots are files, not pages). */
   readonly pages: number;
   /** Every generated file's signature. */
-  readonly signatures: Record<string, string>;
+  readonly signatures: Map<string, string>;
   /** Which files show which articles (recorded by a pass that planned every file, i.e. without `scope`). */
   readonly dependents?: Dependents;
 }
@@ -194,8 +194,8 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
   const bodies = new BodyReader(options.bodyDir);
   // A scoped pass keeps every file outside its scope up front, with its previous signature: the
   // same files as before (the site kept its shape), none of which shows an edited article.
-  const signatures: Record<string, string> = scope ? { ...plan!.previous! } : {};
-  if (scope) for (const path of Object.keys(signatures)) if (!scope.has(path)) writer.keep(path);
+  const signatures = new Map<string, string>(scope ? plan!.previous! : []);
+  if (scope) for (const path of signatures.keys()) if (!scope.has(path)) writer.keep(path);
   const sitemap: SitemapEntry[] = [];
   /** True when a scoped pass kept the file up front. */
   const outOfScope = (path: string): boolean => scope !== undefined && !scope.has(path);
@@ -204,8 +204,8 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     if (!plan) return false;
     recorder?.file(path);
     const signature = signatureOf(plan.renderKey, kind, inputs());
-    signatures[path] = signature;
-    return plan.previous?.[path] === signature;
+    signatures.set(path, signature);
+    return plan.previous?.get(path) === signature;
   };
   /** Triage of one page: true when it must be rendered; a kept page is recorded as kept. */
   const triage = (page: PagePlan): boolean => {

@@ -20,7 +20,7 @@ export type PreviousSite =
   /** The previous output folder, compared byte for byte; identical files are hard-linked into staging. */
   | { readonly kind: 'folder'; readonly dir: string }
   /** The previous build's manifest of hashes; identical files are not staged at all (incremental commit). */
-  | { readonly kind: 'manifest'; readonly dir: string; readonly outputs: Readonly<Record<string, string>> };
+  | { readonly kind: 'manifest'; readonly dir: string; readonly outputs: ReadonlyMap<string, string> };
 
 /** The hash recorded for a file's bytes in the build manifest (text is hashed as its UTF-8 bytes). */
 export function contentHashOf(bytes: Uint8Array | string): string {
@@ -122,7 +122,7 @@ export class SiteWriter {
   private readonly paths = new Set<string>();
   readonly stats: WriteStats = { written: 0, unchanged: 0 };
   /** sha1 of every file added, by path (only when `recordHashes`). */
-  readonly outputs: Record<string, string> = {};
+  readonly outputs = new Map<string, string>();
   /** Paths staged for an incremental commit (only with a manifest). */
   readonly staged: string[] = [];
   /** The plain-data target render workers place their files with. */
@@ -140,7 +140,7 @@ export class SiteWriter {
 
   /** The hash the previous build recorded for a path (manifest only). */
   previousHash(relPath: string): string | undefined {
-    return this.previous.kind === 'manifest' ? this.previous.outputs[relPath] : undefined;
+    return this.previous.kind === 'manifest' ? this.previous.outputs.get(relPath) : undefined;
   }
 
   /** Places one file in staging. Two files on one path is an error. */
@@ -157,15 +157,16 @@ export class SiteWriter {
 
   /** Records a file the previous site already holds with the right bytes (an unchanged page that was not rendered). */
   keep(relPath: string): void {
-    if (this.previous.kind !== 'manifest' || this.previous.outputs[relPath] === undefined) throw new Error(`cannot keep ${relPath}: the previous build did not write it`);
+    const hash = this.previousHash(relPath);
+    if (hash === undefined) throw new Error(`cannot keep ${relPath}: the previous build did not write it`);
     this.claim(relPath);
-    this.outputs[relPath] = this.previous.outputs[relPath]!;
+    this.outputs.set(relPath, hash);
     this.stats.unchanged++;
   }
 
   /** Where a file added or kept so far can be read: the staging folder, or the previous site for unchanged files. */
   locate(relPath: string): string {
-    const staged = this.previous.kind !== 'manifest' || this.outputs[relPath] !== this.previous.outputs[relPath];
+    const staged = this.previous.kind !== 'manifest' || this.outputs.get(relPath) !== this.previous.outputs.get(relPath);
     return resolveInside(staged ? this.target.staging : this.previous.dir, relPath);
   }
 
@@ -180,7 +181,7 @@ export class SiteWriter {
   }
 
   private count(placed: PlacedFile): void {
-    if (placed.hash !== undefined) this.outputs[placed.path] = placed.hash;
+    if (placed.hash !== undefined) this.outputs.set(placed.path, placed.hash);
     if (placed.placement === 'written') {
       this.stats.written++;
       if (this.previous.kind === 'manifest') this.staged.push(placed.path);

@@ -46,7 +46,7 @@ export class SearchPass {
    * (`previous`, by shard folder) is kept; every other shard is indexed, reading pages that were not
    * indexed live with `read`. A site without articles gets an empty main bundle.
    */
-  async finish(signatures: Readonly<Record<string, string>>, previous: Readonly<Record<string, string>> | undefined, read: (path: string) => Promise<string>): Promise<SearchResult> {
+  async finish(signatures: ReadonlyMap<string, string>, previous: Readonly<Record<string, string>> | undefined, read: (path: string) => Promise<string>): Promise<SearchResult> {
     const years = [...this.shards.keys()].sort().reverse();
     const newest = years[0] ?? '';
     const files: OutputFile[] = [];
@@ -57,7 +57,7 @@ export class SearchPass {
       const shard = this.shards.get(year)!;
       const dir = shardDirOf(year, newest);
       if (this.signatures) {
-        const signature = hashOf(this.language, dir, ...shard.pages.map((p) => `${p.url}\n${signatures[p.path] ?? ''}`));
+        const signature = hashOf(this.language, dir, ...shard.pages.map((p) => `${p.url}\n${signatures.get(p.path) ?? ''}`));
         this.signatures[dir] = signature;
         if (previous?.[dir] === signature) {
           kept.push(dir);

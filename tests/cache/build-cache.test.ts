@@ -160,7 +160,7 @@ describe('an edit recorded without reading the pack (replaceDrafts)', () => {
 
 describe('the site snapshot', () => {
   const snapshot = (id: string) => ({ id, renderKey: 'r', settings: 's', seeds: { paths: ['seeds/a.txt'], keys: ['k'], shapes: ['x'], problems: {} }, site: { articles: [], tags: [], years: [], related: [] }, dependents: { fileNames: 'index.html\0', fileStarts: Int32Array.of(0, 11), starts: new Int32Array(1), fileIndexes: new Int32Array(0) } });
-  const state = (id?: string) => ({ generator: GENERATOR_VERSION, inputsKey: 'i', outputs: {}, pages: {}, ...(id !== undefined && { snapshot: id }), summary: { articles: 0, tags: 0, pages: 0, files: 0 } });
+  const state = (id?: string) => ({ generator: GENERATOR_VERSION, inputsKey: 'i', outputs: new Map(), pages: new Map(), ...(id !== undefined && { snapshot: id }), summary: { articles: 0, tags: 0, pages: 0, files: 0 } });
 
   it('is taken up only together with the state saved after it (same id)', async () => {
     const out = path.join(dir, 'dist');
@@ -221,14 +221,14 @@ describe('the site snapshot', () => {
 
 describe('the build state', () => {
   const summary = { articles: 1, tags: 0, pages: 3, files: 4 };
-  const state = (hash: string) => ({ generator: GENERATOR_VERSION, inputsKey: `inputs-${hash}`, outputs: { 'index.html': hash }, pages: { 'index.html': `signature-${hash}` }, summary });
+  const state = (hash: string) => ({ generator: GENERATOR_VERSION, inputsKey: `inputs-${hash}`, outputs: new Map([['index.html', hash]]), pages: new Map([['index.html', `signature-${hash}`]]), summary });
 
   it('is read as its small head; the file records only when asked for', async () => {
     const out = path.join(dir, 'dist');
     await (await BuildCache.open(dir, out)).saveState(state('a'));
     const cache = await BuildCache.open(dir, out);
     expect(cache.state).toEqual({ generator: GENERATOR_VERSION, inputsKey: 'inputs-a', summary });
-    expect(await cache.records()).toEqual({ outputs: { 'index.html': 'a' }, pages: { 'index.html': 'signature-a' } });
+    expect(await cache.records()).toEqual({ outputs: new Map([['index.html', 'a']]), pages: new Map([['index.html', 'signature-a']]) });
   });
 
   it('gives no records when the records beside the head are not the ones it names (a build killed between the two writes)', async () => {
