@@ -1,8 +1,8 @@
 /** The two unified processors (raw text, Markdown) that turn a seed body into safe HTML. */
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
+import type { Root } from 'mdast';
 import remarkHtml from 'remark-html';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Plugin } from 'unified';
 import { rawTextParse } from '../seeds/raw-text.js';
 import { bodyTransforms } from './body-transforms.js';
 
@@ -20,14 +20,25 @@ export const bodySchema: Schema = {
 /** Which processor a seed goes through. */
 export type SeedFormat = 'txt' | 'md';
 
-/** Builds the frozen processor for a format; `allowRawHtml` lets Markdown's raw HTML through unsanitised. */
-export function createBodyProcessor(format: SeedFormat, allowRawHtml: boolean) {
-  const parser = format === 'txt' ? unified().use(rawTextParse) : unified().use(remarkParse);
-  return parser
-    .use(bodyTransforms)
-    .use(remarkHtml, { sanitize: format === 'md' && allowRawHtml ? false : bodySchema })
-    .freeze();
+/** The frozen processor around a parser: body transforms, then HTML (sanitised by `sanitize`'s schema unless false). */
+function processorWith(parser: Plugin<[], string, Root>, sanitize: Schema | false) {
+  return unified().use(parser).use(bodyTransforms).use(remarkHtml, { sanitize }).freeze();
 }
 
-/** A processor as built by createBodyProcessor. */
-export type BodyProcessor = ReturnType<typeof createBodyProcessor>;
+/** A processor as built by processorWith. */
+export type BodyProcessor = ReturnType<typeof processorWith>;
+
+/** The raw-text processor: paragraphs built directly, nothing read as Markdown. */
+export function rawTextProcessor(): BodyProcessor {
+  return processorWith(rawTextParse, bodySchema);
+}
+
+/**
+ * The Markdown processor; `allowRawHtml` lets Markdown's raw HTML through unsanitised. remark-parse
+ * (micromark, ≈ 190 KB of code) is loaded on first use: a process that parses only raw text never
+ * loads it (an edit of a raw-text seed, the parse workers of a raw-text archive).
+ */
+export async function loadMarkdownProcessor(allowRawHtml: boolean): Promise<BodyProcessor> {
+  const { default: remarkParse } = await import('remark-parse');
+  return processorWith(remarkParse as Plugin<[], string, Root>, allowRawHtml ? false : bodySchema);
+}

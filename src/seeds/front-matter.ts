@@ -1,6 +1,4 @@
 /** YAML front matter: split off with gray-matter, validated with zod, errors located by line. */
-import matter from 'gray-matter';
-import yaml from 'js-yaml';
 // A namespace import lets the bundler keep only what is used; `{ z }` bundled all of zod with its 60-odd locales.
 import * as z from 'zod';
 import { ContentErrors, SeedError } from '../errors.js';
@@ -40,13 +38,37 @@ const schema = z.object({
 
 const KNOWN_KEYS = new Set(Object.keys(schema.shape));
 
-/** YAML without timestamps or other implicit types beyond JSON's, so `2024-02-30` stays a string we validate. */
-const engines = {
-  yaml: {
-    parse: (text: string): object => (yaml.load(text, { schema: yaml.JSON_SCHEMA }) ?? {}) as object,
-    stringify: (): string => '',
-  },
-};
+/** Reads a front matter block's YAML: readFrontMatterYaml, once loaded (see loadYamlReader). */
+export type YamlReader = (head: string) => { data: unknown; content: string };
+
+/** The YAML reader (gray-matter and js-yaml, ≈ 130 KB of code, loaded on first use: most raw-text seeds have no front matter). */
+export async function loadYamlReader(): Promise<YamlReader> {
+  return (await import('./yaml-reader.js')).readFrontMatterYaml;
+}
+
+/**
+ * True when a seed may open with front matter, so parsing it needs the YAML reader: its first three
+ * bytes are `-` once the characters decodeSeed removes (BOMs, control characters, U+FFFE/U+FFFF)
+ * are passed over — wherever they stand, which may say yes where the text does not open with `---`,
+ * never no where it does.
+ */
+export function mayOpenWithFrontMatter(bytes: Uint8Array): boolean {
+  let dashes = 0;
+  for (let i = 0; i < bytes.length && dashes < 3; ) {
+    const b = bytes[i]!;
+    if (b === 0x2d) {
+      dashes++;
+      i++;
+    } else if ((b >= 0x01 && b <= 0x08) || b === 0x0b || b === 0x0c || (b >= 0x0e && b <= 0x1f) || b === 0x7f) {
+      i++;
+    } else if (b === 0xef && ((bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) || (bytes[i + 1] === 0xbf && (bytes[i + 2] === 0xbe || bytes[i + 2] === 0xbf)))) {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return dashes === 3;
+}
 
 /** A seed split into its front matter and its body, with the body's first line number. */
 export interface SplitSeed {
@@ -69,9 +91,13 @@ function keyLinesOf(block: string): Record<string, number> {
   return lines;
 }
 
-/** Splits and validates front matter if the text starts with `---`; otherwise returns it whole. */
-export function splitFrontMatter(path: string, text: string): SplitSeed {
+/**
+ * Splits and validates front matter if the text starts with `---` (read by `readYaml`, which such a
+ * text cannot do without: see loadYamlReader); otherwise returns it whole.
+ */
+export function splitFrontMatter(path: string, text: string, readYaml: YamlReader | undefined): SplitSeed {
   if (!/^---[ \t]*\n/.test(text)) return { data: {}, body: text, bodyLine: 1, warnings: [], keyLines: {} };
+  if (!readYaml) throw new Error(`${path}: the YAML reader was not loaded for this seed (see prepareParseContext)`);
   const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3));
   if (!close) throw new SeedError(path, 1, 'front matter is not closed', 'end it with a line of three dashes: ---');
   const block = text.slice(4, 3 + close.index);
@@ -81,9 +107,9 @@ export function splitFrontMatter(path: string, text: string): SplitSeed {
   // copied it into a Buffer, ≈ 55 µs a seed. Its closing delimiter is the first "\n---", at or before
   // ours, so what it returns plus the rest is what it returned for the whole text.
   const head = text.slice(0, 3 + close.index + close[0].length);
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: { data: unknown; content: string };
   try {
-    parsed = matter(head, { engines, excerpt: false } as unknown as Parameters<typeof matter>[1]);
+    parsed = readYaml(head);
   } catch (error) {
     const mark = (error as { mark?: { line?: number; column?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];

@@ -34,7 +34,7 @@ export async function parseAll(paths: readonly string[], settings: Omit<ParseBat
   if (workers === 0 || !existsSync(WORKER_FILE)) {
     const results: WireResult[] = [];
     for (const batch of batches) {
-      results.push(...report(parseBatch({ ...settings, paths: batch })));
+      results.push(...report(await parseBatch({ ...settings, paths: batch })));
       // Parsing reads synchronously: let timers, signals and (in `dev`) requests through between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -3,8 +3,9 @@ import { inlineBody, writeBodySegment } from '../cache/body-store.js';
 import { SeedError } from '../errors.js';
 import type { Taxonomy } from '../article/taxonomy.js';
 import type { ArticleDraft } from '../article/draft.js';
-import { createParseContext, parseSeed, type ParseContext, type ParseResult } from './parse.js';
+import { createParseContext, parseSeed, prepareParseContext, type ParseContext, type ParseResult } from './parse.js';
 import { readSeed } from './read.js';
+import type { SeedFile } from './seed-file.js';
 
 /** What a batch needs: the seed paths and the settings parsing depends on. */
 export interface ParseBatch {
@@ -51,9 +52,10 @@ function contextFor(batch: ParseBatch): ParseContext {
 }
 
 /** Reads and parses every seed of a batch, in order; the bodies go to the body store as one segment. */
-export function parseBatch(batch: ParseBatch): WireResult[] {
+export async function parseBatch(batch: ParseBatch): Promise<WireResult[]> {
   const context = contextFor(batch);
   const seeds = batch.paths.map(readSeed);
+  await prepareParseContext(context, seeds.filter((seed): seed is SeedFile => !(seed instanceof SeedError)));
   const results = seeds.map((seed): ParseResult => (seed instanceof SeedError ? { ok: false, errors: [seed], warnings: [] } : parseSeed(seed, context)));
   const bodies = results.flatMap((r) => (r.ok ? [r.article.bodyHtml] : []));
   const refs = batch.bodyDir === undefined ? bodies.map(inlineBody) : writeBodySegment(batch.bodyDir, bodies);

@@ -2,6 +2,6 @@
 import { parseBatch, type ParseBatch, type WireResult } from './parse-task.js';
 
 /** Parses one batch of seeds in this worker thread. */
-export default function run(batch: ParseBatch): WireResult[] {
+export default function run(batch: ParseBatch): Promise<WireResult[]> {
   return parseBatch(batch);
 }

@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { BodyFindings } from '../article/body-transforms.js';
-import { createBodyProcessor, type BodyProcessor, type SeedFormat } from '../article/body-html.js';
+import { loadMarkdownProcessor, rawTextProcessor, type BodyProcessor, type SeedFormat } from '../article/body-html.js';
 import { isCalendarDate } from '../article/date.js';
 import type { ParsedDraft } from '../article/draft.js';
 import { countWords, readingMinutes } from '../article/reading-time.js';
@@ -15,12 +15,18 @@ import { deriveTitle } from '../article/title.js';
 import { ContentErrors, SeedError } from '../errors.js';
 import { decodeSeed } from './decode.js';
 import { splitDateHeader } from './date-header.js';
-import { splitFrontMatter } from './front-matter.js';
+import { loadYamlReader, mayOpenWithFrontMatter, splitFrontMatter, type YamlReader } from './front-matter.js';
 import type { SeedFile } from './seed-file.js';
 
-/** What parsing needs besides the seed: built once per process, reused for every seed. */
+/**
+ * What parsing needs besides the seed: built once per process, reused for every seed. The Markdown
+ * processor and the YAML reader are loaded by prepareParseContext for the seeds that need them.
+ */
 export interface ParseContext {
-  readonly processors: Readonly<Record<SeedFormat, BodyProcessor>>;
+  readonly rawText: BodyProcessor;
+  markdown?: BodyProcessor;
+  readYaml?: YamlReader;
+  readonly allowRawHtml: boolean;
   readonly taxonomy: TaxonomyMatcher;
   /** How often the text must mention a taxonomy entry to tag it (a mention in the headline or dateline always does). */
   readonly taxonomyMinMentions: number;
@@ -31,13 +37,23 @@ export type ParseResult =
   | { readonly ok: true; readonly article: ParsedDraft; readonly warnings: readonly SeedError[] }
   | { readonly ok: false; readonly errors: readonly SeedError[]; readonly warnings: readonly SeedError[] };
 
-/** Builds the parse context from the config's taxonomy, raw-HTML and mention-threshold settings. */
+/** Builds the parse context from the config's taxonomy, raw-HTML and mention-threshold settings (ready for raw text without front matter). */
 export function createParseContext(taxonomy: Taxonomy, allowRawHtml: boolean, taxonomyMinMentions = 1): ParseContext {
-  return {
-    processors: { txt: createBodyProcessor('txt', false), md: createBodyProcessor('md', allowRawHtml) },
-    taxonomy: new TaxonomyMatcher(taxonomy),
-    taxonomyMinMentions,
-  };
+  return { rawText: rawTextProcessor(), allowRawHtml, taxonomy: new TaxonomyMatcher(taxonomy), taxonomyMinMentions };
+}
+
+/** Loads what parsing these seeds needs and the context lacks: the Markdown processor for `.md` seeds, the YAML reader for seeds opening with `---`. */
+export async function prepareParseContext(context: ParseContext, seeds: readonly SeedFile[]): Promise<void> {
+  if (!context.markdown && seeds.some((seed) => formatOf(seed.path) === 'md')) context.markdown = await loadMarkdownProcessor(context.allowRawHtml);
+  if (!context.readYaml && seeds.some((seed) => mayOpenWithFrontMatter(seed.bytes))) context.readYaml = await loadYamlReader();
+}
+
+/** A parse context ready for any seed (tests, and callers that parse seeds of every kind). */
+export async function loadParseContext(taxonomy: Taxonomy, allowRawHtml: boolean, taxonomyMinMentions = 1): Promise<ParseContext> {
+  const context = createParseContext(taxonomy, allowRawHtml, taxonomyMinMentions);
+  context.markdown = await loadMarkdownProcessor(allowRawHtml);
+  context.readYaml = await loadYamlReader();
+  return context;
 }
 
 /** The seed format from its file name. */
@@ -61,7 +77,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const path = seed.path;
   const text = decodeSeed(path, seed.bytes);
   const format = formatOf(path);
-  const front = splitFrontMatter(path, text);
+  const front = splitFrontMatter(path, text, context.readYaml);
   const fm = front.data;
   const header = format === 'txt' ? splitDateHeader(path, front.body, front.bodyLine) : { body: front.body, bodyLine: front.bodyLine };
   if (fm.date !== undefined && !isCalendarDate(fm.date)) {
@@ -73,7 +89,8 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
     throw new SeedError(path, 1, 'missing date', hint);
   }
 
-  const processor = context.processors[format];
+  const processor = format === 'txt' ? context.rawText : context.markdown;
+  if (!processor) throw new Error(`${path}: the Markdown processor was not loaded for this seed (see prepareParseContext)`);
   const file = new VFile({ path, value: header.body, data: { firstLine: header.bodyLine } });
   const tree = processor.runSync(processor.parse(file), file) as Root;
   const bodyHtml = String(processor.stringify(tree, file));

@@ -32,4 +32,15 @@ describe('compiled bundle', () => {
     const locales = [...new Set(bundledSources().filter((source) => /\/zod\/.*\/locales\//.test(source)))];
     expect(locales.map((source) => path.basename(source))).toEqual(['en.js']);
   });
+
+  it('loads remark-parse and the YAML reader only when a seed needs them: no compiled module imports them statically', () => {
+    const modules = readdirSync(lib).filter((name) => name.endsWith('.js'));
+    const lazy = modules.filter((name) => /^(remark-parse|yaml-reader)-/.test(name));
+    expect(lazy).toHaveLength(2);
+    const code = compiledModules().join('\n');
+    for (const name of lazy) {
+      expect(code).toContain(`import("./${name}")`);
+      expect(code).not.toContain(`from "./${name}"`);
+    }
+  });
 });

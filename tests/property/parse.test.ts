@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createParseContext, parseSeed } from '../../src/seeds/parse.js';
+import { loadParseContext, parseSeed } from '../../src/seeds/parse.js';
 import { rawTextToMdast } from '../../src/seeds/raw-text.js';
 import { unsafeContent } from '../hostile/html-safety.js';
 
-const context = createParseContext({ Iraq: [], "Kata'ib Hezbollah": ['Kataib Hezbollah'] }, false);
+const context = await loadParseContext({ Iraq: [], "Kata'ib Hezbollah": ['Kataib Hezbollah'] }, false);
 
 /** Text that mixes markup-looking fragments with ordinary words. */
 const hostileText = fc

@@ -3,12 +3,13 @@ import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../src/seeds/front-matter.js';
+import { readFrontMatterYaml } from '../../src/seeds/yaml-reader.js';
 import { ContentErrors, SeedError } from '../../src/errors.js';
 
 /** Every formatted error splitFrontMatter throws for `text`. */
 function errorsOf(text: string): string[] {
   try {
-    splitFrontMatter('seeds/a.md', text);
+    splitFrontMatter('seeds/a.md', text, readFrontMatterYaml);
   } catch (e) {
     if (e instanceof ContentErrors) return e.errors.map((x) => x.format());
     return [(e as SeedError).format()];
@@ -18,26 +19,26 @@ function errorsOf(text: string): string[] {
 
 describe('splitFrontMatter', () => {
   it('returns text without front matter unchanged', () => {
-    expect(splitFrontMatter('a.md', 'Hello\n')).toMatchObject({ data: {}, body: 'Hello\n', bodyLine: 1 });
+    expect(splitFrontMatter('a.md', 'Hello\n', readFrontMatterYaml)).toMatchObject({ data: {}, body: 'Hello\n', bodyLine: 1 });
   });
 
   it('validates known keys and says on which line the body starts', () => {
-    const split = splitFrontMatter('a.md', '---\ntitle: Hi\ndate: 2024-02-08\ntags: [Iraq, Iran]\ndraft: false\n---\nBody\n');
+    const split = splitFrontMatter('a.md', '---\ntitle: Hi\ndate: 2024-02-08\ntags: [Iraq, Iran]\ndraft: false\n---\nBody\n', readFrontMatterYaml);
     expect(split.data).toEqual({ title: 'Hi', date: '2024-02-08', tags: ['Iraq', 'Iran'], draft: false });
     expect(split.body).toBe('Body\n');
     expect(split.bodyLine).toBe(7);
   });
 
   it('keeps dates as strings so an impossible date can be reported, not rolled over', () => {
-    expect(splitFrontMatter('a.md', '---\ndate: 2024-02-30\n---\nx').data.date).toBe('2024-02-30');
+    expect(splitFrontMatter('a.md', '---\ndate: 2024-02-30\n---\nx', readFrontMatterYaml).data.date).toBe('2024-02-30');
   });
 
   it('accepts a single tag written as a string', () => {
-    expect(splitFrontMatter('a.md', '---\ntags: Iraq\n---\nx').data.tags).toEqual(['Iraq']);
+    expect(splitFrontMatter('a.md', '---\ntags: Iraq\n---\nx', readFrontMatterYaml).data.tags).toEqual(['Iraq']);
   });
 
   it('warns about unknown keys at their line and ignores them', () => {
-    const split = splitFrontMatter('seeds/a.md', '---\ntitle: T\ncategory: x\n---\nx');
+    const split = splitFrontMatter('seeds/a.md', '---\ntitle: T\ncategory: x\n---\nx', readFrontMatterYaml);
     expect(split.warnings.map((w) => w.format())).toEqual(['seeds/a.md:3: unknown front matter key "category" (ignored) (hint: known keys: title, date, tags, slug, summary, author, source, draft)']);
   });
 
@@ -85,7 +86,7 @@ describe('splitFrontMatter against gray-matter given the whole seed', () => {
         const reference = wholeText(t);
         let split: { body: string; data: unknown } | 'throws';
         try {
-          const s = splitFrontMatter('seeds/a.md', t);
+          const s = splitFrontMatter('seeds/a.md', t, readFrontMatterYaml);
           split = { body: s.body, data: s.data };
         } catch {
           split = 'throws';

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
-import { createParseContext, parseSeed, type ParseResult } from '../../src/seeds/parse.js';
+import { loadParseContext, parseSeed, type ParseResult } from '../../src/seeds/parse.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const config = parseConfig(JSON.parse(await readFile(path.join(ROOT, 'site.config.json'), 'utf8')), 'site.config.json');
-const context = createParseContext(config.taxonomy, false);
+const context = await loadParseContext(config.taxonomy, false);
 
 /** Parses in-memory seed text. */
 function parse(file: string, text: string): ParseResult {
@@ -90,8 +90,9 @@ describe('front matter on a .txt file overrides what is derived', () => {
   });
 });
 
+const strict = await loadParseContext({ Iraq: [], Iran: [], Paris: [], "Kata'ib Hezbollah": ['Kataib Hezbollah', 'Kataeb Hezbollah'] }, false, 2);
+
 describe('a taxonomy mention threshold', () => {
-  const strict = createParseContext({ Iraq: [], Iran: [], Paris: [], "Kata'ib Hezbollah": ['Kataib Hezbollah', 'Kataeb Hezbollah'] }, false, 2);
   const tags = (file: string, text: string): readonly string[] => {
     const result = parseSeed({ path: file, bytes: new TextEncoder().encode(text) }, strict);
     if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
