@@ -7,13 +7,17 @@ import { appendWordToSeed, restoreSeed } from './seed-edit.js';
 export interface IncrementalSamples {
   /** A cold build that writes the cache (output and cache moved away first). */
   readonly prime: RunSample;
-  /** Rebuilds with the cache and nothing changed. */
+  /** Rebuilds with the cache and nothing changed; `noop[r]` ran just before `edit[r]`. */
   readonly noop: RunSample[];
   /** Rebuilds with the cache after appending a word to `editedSeed`. */
   readonly edit: RunSample[];
 }
 
-/** Runs prime, `runs` no-op rebuilds and `runs` one-edit rebuilds; the edited seed is restored afterwards. */
+/**
+ * Runs prime, then `runs` pairs of a no-op rebuild and a one-edit rebuild, so each edit has a no-op
+ * measured moments before it (what an edit adds to start-up is then compared within one moment's
+ * machine load); the edited seed is restored afterwards.
+ */
 export async function measureIncremental(
   command: BuildCommand,
   params: Omit<BuildParams, 'useCache'>,
@@ -24,11 +28,11 @@ export async function measureIncremental(
   const target = broadsheetTarget(command, { ...params, useCache: true });
   const prime = await measureRun(target, true, ctx('prime'));
   const noop: RunSample[] = [];
-  for (let r = 1; r <= runs; r++) noop.push(await measureRun(target, false, ctx(`noop${r}`)));
   const edit: RunSample[] = [];
   let original: Buffer | undefined;
   try {
     for (let r = 1; r <= runs; r++) {
+      noop.push(await measureRun(target, false, ctx(`noop${r}`)));
       const before = await appendWordToSeed(editedSeed);
       original ??= before;
       edit.push(await measureRun(target, false, ctx(`edit${r}`)));

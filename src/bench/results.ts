@@ -1,6 +1,7 @@
 /** Benchmark result rows and the ratios between them (broadsheet vs peers, raw text vs Hugo, rebuilds vs cold). */
 import type { CorpusFormat } from './corpus.js';
 import type { RunSample, RunSummary } from './measure.js';
+import { median } from './stats.js';
 
 /** Which kind of build a row measured. */
 export type Scenario = 'cold' | 'cache-prime' | 'no-op' | 'edit-1';
@@ -55,12 +56,14 @@ export const EDIT_BEYOND_START_UP_TARGET = 0.3;
 
 /**
  * What an edit-1 rebuild took beyond the no-op of the same corpus: the no-op is start-up itself
- * (Node, the CLI, config, the seed scan, the fingerprint), so this is the edit's own work.
+ * (Node, the CLI, config, the seed scan, the fingerprint), so this is the edit's own work. With as
+ * many no-ops as edits (run in pairs), the median of each edit's excess over its own no-op.
  */
 function beyondNoOp(rows: readonly BenchRow[], edit: BenchRow): string {
   const noOp = find(rows, edit.size, edit.format, 'broadsheet', 'no-op');
   if (!noOp) return '';
-  const seconds = edit.summary.wallSeconds - noOp.summary.wallSeconds;
+  const paired = noOp.samples.length === edit.samples.length;
+  const seconds = paired ? median(edit.samples.map((s, i) => s.wallSeconds - noOp.samples[i]!.wallSeconds)) : edit.summary.wallSeconds - noOp.summary.wallSeconds;
   return `, ${seconds.toFixed(2)} s beyond the no-op (target ≤ ${EDIT_BEYOND_START_UP_TARGET} beyond start-up)`;
 }
 

@@ -30,6 +30,16 @@ describe('addRatios', () => {
   it('prints what an edit took beyond the no-op of the same corpus, against the start-up target', () => {
     expect(ratioLines(rows)).toContain('10000 txt  edit-1 rebuild / cold = 0.25, 120 files rewritten, 0.40 s beyond the no-op (target ≤ 0.3 beyond start-up)');
   });
+  it("takes an edit's excess over the no-op run just before it, pair by pair (the median of the differences, not the difference of the medians)", () => {
+    const paired = [
+      benchRow(10000, 'md', 'broadsheet', 'cold', [sample(2)]),
+      benchRow(10000, 'md', 'broadsheet', 'no-op', [sample(0.1), sample(0.5), sample(0.2)]),
+      benchRow(10000, 'md', 'broadsheet', 'edit-1', [sample(0.4), sample(0.8), sample(0.45)]),
+    ];
+    addRatios(paired);
+    // Pairs: 0.30, 0.30, 0.25 → 0.30; the medians (0.45 − 0.2) would say 0.25.
+    expect(ratioLines(paired)).toContain('10000 md  edit-1 rebuild / cold = 0.23, 120 files rewritten, 0.30 s beyond the no-op (target ≤ 0.3 beyond start-up)');
+  });
   it('prints no edit figure beyond start-up when the no-op failed', () => {
     const noNoOp = [benchRow(1000, 'md', 'broadsheet', 'cold', [sample(2)]), benchRow(1000, 'md', 'broadsheet', 'no-op', [sample(0.1, { exitCode: 1 })]), benchRow(1000, 'md', 'broadsheet', 'edit-1', [sample(0.5)])];
     addRatios(noNoOp);
