@@ -239,7 +239,6 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
     const writer = new SiteWriter(staging, previous, cache !== undefined);
     await copyPublic(options.publicDir, writer);
     let pages = 0;
-    let rendered = 0;
     options.progress?.stage('render', generatedFileCount(site));
     // With a cache, pages whose inputs did not change since the last build are kept, not rendered.
     const plan = cache ? { renderKey, ...(previous.kind === 'manifest' && records?.pages && { previous: records.pages }), ...(edit && { scope: edit.scope, stored: storedIdentities }) } : undefined;
@@ -255,13 +254,11 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
         ...(plan && { plan }),
         writer,
         withHtml: search !== undefined && plan === undefined,
-        // Kept pages one by one only for someone who reads them: the search index, a progress bar.
-        keptPages: search !== undefined || (options.progress !== undefined && !options.progress.silent),
+        // Kept pages one by one only for the search index, which lists them.
+        keptPages: search !== undefined,
+        onProgress: (done: number) => options.progress?.update(done),
       };
-      const record = await renderSiteInto(site, renderOptions, (page) => {
-        options.progress?.update(++rendered);
-        return page.searchUrl === undefined ? undefined : search?.page(page.path, page.searchUrl, page.html);
-      });
+      const record = await renderSiteInto(site, renderOptions, (page) => (page.searchUrl === undefined ? undefined : search?.page(page.path, page.searchUrl, page.html)));
       pages = record.pages;
       signatures = record.signatures;
       dependents = record.dependents ?? edit?.dependents;

@@ -8,12 +8,10 @@ export interface Progress {
   update(done: number): void;
   /** Clears the line. */
   finish(): void;
-  /** True when nothing is ever shown, so a build need not count steps one by one. */
-  readonly silent?: boolean;
 }
 
 /** A progress reporter that prints nothing. */
-export const silentProgress: Progress = { stage() {}, update() {}, finish() {}, silent: true };
+export const silentProgress: Progress = { stage() {}, update() {}, finish() {} };
 
 /** A progress bar on `stream`, drawn at most ten times a second once the build has run two seconds. */
 export function terminalProgress(stream: NodeJS.WriteStream, now: () => number = () => performance.now()): Progress {

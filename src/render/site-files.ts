@@ -170,6 +170,8 @@ export interface RenderOptions {
   readonly withHtml: boolean;
   /** Tell `onPage` of each kept page too (the search index lists them); else kept pages are only counted. */
   readonly keptPages: boolean;
+  /** Hears how many pages have been placed or kept so far, after each batch (for a progress bar). */
+  readonly onProgress?: (pages: number) => void;
 }
 
 /** One page handed on after it was placed or kept: for progress and the search index. */
@@ -339,8 +341,11 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
           await tell({ path: placed.path, kept: false, ...(slot.plan.searchUrl !== undefined && { searchUrl: slot.plan.searchUrl }), ...(placed.html !== undefined && { html: placed.html }) });
         }
         for (let f = 0; f < batch.feeds; f++) writer.record(result[k++]!);
+        options.onProgress?.(pages);
         heap.check();
       }
+      // Pages kept without a word after the last batch (or with no batch at all) are counted too.
+      options.onProgress?.(pages);
     } finally {
       // After an error (a template error, say) the batches still out are let finish first: a pool
       // destroyed under them rejects them or reports their late answers as an 'error' event, and
