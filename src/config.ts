@@ -4,6 +4,15 @@ import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
 import { UsageError } from './errors.js';
 
+/** True when `tag` is a well-formed BCP 47 tag (templates' dates are named in it, see createLiquid): "en-GB", not "en-x1". */
+function isWellFormedLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 const taxonomySchema = z.record(z.string().trim().min(1, 'expected a non-empty tag name'), z.array(z.string().trim().min(1, 'expected a non-empty alias')));
 
 /** The schema of `site.config.json`; every key is optional. */
@@ -19,6 +28,7 @@ export const configSchema = z
     language: z
       .string()
       .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as en or en-GB')
+      .refine(isWellFormedLanguageTag, 'expected a language tag such as en or en-GB')
       .default('en'),
     pageSize: z.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer').max(1000, 'expected at most 1000').default(20),
     feedSize: z.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer').default(50),

@@ -21,6 +21,8 @@ describe('parseConfig', () => {
     [{ taxonomyMinMentions: 1.5 }, 'site.config.json: taxonomyMinMentions: expected a positive integer'],
     [{ taxonomyMinMentions: '3' }, 'site.config.json: taxonomyMinMentions: expected a positive integer'],
     [{ titel: 'x' }, 'site.config.json: (top level): unknown key "titel"'],
+    [{ language: 'en-x1' }, 'site.config.json: language: expected a language tag such as en or en-GB'],
+    [{ language: 'english' }, 'site.config.json: language: expected a language tag such as en or en-GB'],
   ])('rejects %j with %j', (value, message) => {
     expect(() => parseConfig(value, 'site.config.json')).toThrow(message);
   });

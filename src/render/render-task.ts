@@ -10,6 +10,8 @@ import { renderJob, type PageJob } from './pages.js';
 /** A batch of jobs, the templates they use and where their files go. */
 export interface RenderBatch {
   readonly templatesDir: string;
+  /** The site's language (LiquidJS's locale, see createLiquid). */
+  readonly language: string;
   /** The body store folder the jobs' bodies are in. */
   readonly bodyDir: string;
   /** The card store the jobs' card refs are in. */
@@ -27,14 +29,16 @@ export interface RenderedPage extends PlacedFile {
   readonly html?: string;
 }
 
-let templates: { dir: string; liquid: Liquid } | undefined;
+let templates: { dir: string; language: string; liquid: Liquid } | undefined;
 let bodies: { dir: string; reader: BodyReader } | undefined;
 let folders: FolderMaker | undefined;
 let cards: CardReader | undefined;
 
 /** Renders every page of a batch, then makes its feeds, and places each file in staging, in order. */
 export function renderBatch(batch: RenderBatch): RenderedPage[] {
-  if (templates?.dir !== batch.templatesDir) templates = { dir: batch.templatesDir, liquid: createLiquid(batch.templatesDir) };
+  if (templates?.dir !== batch.templatesDir || templates.language !== batch.language) {
+    templates = { dir: batch.templatesDir, language: batch.language, liquid: createLiquid(batch.templatesDir, batch.language) };
+  }
   if (bodies?.dir !== batch.bodyDir) {
     bodies?.reader.close();
     bodies = { dir: batch.bodyDir, reader: new BodyReader(batch.bodyDir) };

@@ -137,7 +137,7 @@ function* listingPlans(env: RenderEnv, site: Site): Generator<PagePlan> {
 
 /** Every generated file, rendered in-process, in a fixed order (the search index is not included). */
 export function* renderSite(site: Site, templatesDir: string, bodyDir = ''): Generator<OutputFile> {
-  const env = createRenderEnv(createLiquid(templatesDir), templatesDir, site);
+  const env = createRenderEnv(createLiquid(templatesDir, site.config.language), templatesDir, site);
   const bodies = new BodyReader(bodyDir);
   const cards = new CardReader(env.cards.handle());
   try {
@@ -192,7 +192,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
   const { templatesDir, plan, writer } = options;
   const scope = plan?.previous && plan.scope;
   const recorder = plan && !scope ? new DependentsRecorder(site.articles) : undefined;
-  const env = createRenderEnv(createLiquid(templatesDir), templatesDir, site, recorder && ((a) => recorder.shows(a)), plan?.stored);
+  const env = createRenderEnv(createLiquid(templatesDir, site.config.language), templatesDir, site, recorder && ((a) => recorder.shows(a)), plan?.stored);
   const bodies = new BodyReader(options.bodyDir);
   // A scoped pass keeps every file outside its scope up front, with its previous signature: the
   // same files as before (the site kept its shape), none of which shows an edited article.
@@ -267,6 +267,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     };
     const batchOf = (pages: readonly PagePlan[], feeds: readonly TagFeedFile[]): RenderBatch => ({
       templatesDir,
+      language: site.config.language,
       bodyDir: options.bodyDir,
       cards: env.cards.handle(),
       target: writer.target,

@@ -36,8 +36,8 @@ function hostileSite(): Site {
 
 /** Renders every job with compiled templates and with LiquidJS alone; also counts the renders left to LiquidJS. */
 function compare(jobs: { template: string; context: object }[]): { same: number; differing: string[]; leftToLiquid: number } {
-  const reference = createLiquid(TEMPLATES);
-  const liquid = createLiquid(TEMPLATES);
+  const reference = createLiquid(TEMPLATES, 'en');
+  const liquid = createLiquid(TEMPLATES, 'en');
   const fallback = vi.spyOn(liquid, 'renderFileSync');
   const compiled = new CompiledTemplates(liquid);
   const differing: string[] = [];
@@ -50,7 +50,7 @@ function compare(jobs: { template: string; context: object }[]): { same: number;
 
 describe('templates compiled to functions', () => {
   it('compiles every shipped template and partial (none is left to LiquidJS)', () => {
-    const compiler = new TemplateCompiler(createLiquid(TEMPLATES));
+    const compiler = new TemplateCompiler(createLiquid(TEMPLATES, 'en'));
     const names = readdirSync(TEMPLATES).filter((f) => f.endsWith('.html')).map((f) => f.replace(/\.html$/, ''));
     names.push(...readdirSync(path.join(TEMPLATES, 'partials')).map((f) => `partials/${f.replace(/\.html$/, '')}`));
     expect(names.filter((name) => compiler.compileFile(name) === undefined)).toEqual([]);
@@ -71,8 +71,8 @@ describe('templates compiled to functions', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'compiled-'));
     writeFileSync(path.join(dir, 'page.html'), 'a {{ known }} b {{ page.missing }}');
     const context = { known: 1, page: {} };
-    expect(() => createLiquid(dir).renderFileSync('page', context)).toThrow('undefined variable: page.missing, line:1, col:20');
-    expect(() => new CompiledTemplates(createLiquid(dir)).renderFileSync('page', context)).toThrow('undefined variable: page.missing, line:1, col:20');
+    expect(() => createLiquid(dir, 'en').renderFileSync('page', context)).toThrow('undefined variable: page.missing, line:1, col:20');
+    expect(() => new CompiledTemplates(createLiquid(dir, 'en')).renderFileSync('page', context)).toThrow('undefined variable: page.missing, line:1, col:20');
   });
 
   it('leaves templates with tags it does not compile to LiquidJS (assign, case, forloop, layout arguments)', () => {
@@ -85,12 +85,12 @@ describe('templates compiled to functions', () => {
     };
     writeFileSync(path.join(dir, 'base.html'), '[{% block b %}{% endblock %}]');
     for (const [name, source] of Object.entries(sources)) writeFileSync(path.join(dir, `${name}.html`), source);
-    const liquid = createLiquid(dir);
+    const liquid = createLiquid(dir, 'en');
     const compiler = new TemplateCompiler(liquid);
     const compiled = new CompiledTemplates(liquid);
     for (const name of Object.keys(sources)) {
       expect(compiler.compileFile(name), name).toBeUndefined();
-      expect(compiled.renderFileSync(name, {}), name).toBe(createLiquid(dir).renderFileSync(name, {}));
+      expect(compiled.renderFileSync(name, {}), name).toBe(createLiquid(dir, 'en').renderFileSync(name, {}));
     }
   });
 });
@@ -153,9 +153,9 @@ describe('compiled templates agree with LiquidJS on generated templates', () => 
             return `error:${(error as Error).message}`;
           }
         };
-        const liquid = createLiquid(dir);
+        const liquid = createLiquid(dir, 'en');
         const fallback = vi.spyOn(liquid, 'renderFileSync');
-        expect(outcome(new CompiledTemplates(liquid))).toBe(outcome(createLiquid(dir)));
+        expect(outcome(new CompiledTemplates(liquid))).toBe(outcome(createLiquid(dir, 'en')));
         if (fallback.mock.calls.length === 0) compiledRuns++;
       }),
       { numRuns: 300 },
@@ -169,7 +169,7 @@ describe('compiled templates agree with LiquidJS on generated templates', () => 
     mkdirSync(path.join(dir, 'partials'));
     writeFileSync(path.join(dir, 'partials', 'p.html'), '({{ x }})');
     writeFileSync(path.join(dir, 'page.html'), '{% for item in list %}{% if item.k > n and item.t != "" %}{{ item.t | upcase }}{% else %}-{% endif %}{% render "p", x: item.k %}{% endfor %}');
-    const liquid = createLiquid(dir);
+    const liquid = createLiquid(dir, 'en');
     const fallback = vi.spyOn(liquid, 'renderFileSync');
     const compiled = new CompiledTemplates(liquid);
     const out = compiled.renderFileSync('page', { n: 1, list: [{ t: 'a<', k: 2 }, { t: '', k: 5 }, { t: 'b', k: 0 }] });

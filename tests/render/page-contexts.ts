@@ -28,7 +28,7 @@ export async function fixtureSite(): Promise<Site> {
 
 /** Every page's template and the context it sees (as `renderJob` gives it), bodies kept inline. */
 export function pageContextsOf(site: Site): { template: string; context: object }[] {
-  const env = createRenderEnv(createLiquid(TEMPLATES), TEMPLATES, site);
+  const env = createRenderEnv(createLiquid(TEMPLATES, 'en'), TEMPLATES, site);
   const plans = [
     ...site.articles.map((_, i) => articlePagePlan(env, site, i)),
     ...indexPagePlans(env, site),

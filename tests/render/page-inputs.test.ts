@@ -22,7 +22,7 @@ function drafts(b: Partial<ArticleDraft> = {}): ArticleDraft[] {
 /** Every page's inputs by page path: the three article pages and the listings that show them. */
 function inputsOf(b: Partial<ArticleDraft> = {}): Record<string, string> {
   const site = buildSite(drafts(b), parseConfig({}, 'test'));
-  const env = createRenderEnv(createLiquid(TEMPLATES), TEMPLATES, site);
+  const env = createRenderEnv(createLiquid(TEMPLATES, 'en'), TEMPLATES, site);
   const plans: PagePlan[] = [...site.articles.map((_, i) => articlePagePlan(env, site, i)), ...indexPagePlans(env, site), ...tagPagePlans(env, site, site.tags[0]!), ...archivePagePlans(env, site)];
   return Object.fromEntries(plans.map((p) => [p.pagePath, p.inputs()]));
 }

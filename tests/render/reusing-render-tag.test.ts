@@ -21,7 +21,7 @@ afterEach(async () => {
  * rendered; `render` renders a page template saved as a file (compiled once, as in a build).
  */
 function liquidCounting(): { render: (template: string, context: object) => string; renders: () => number } {
-  const liquid = createLiquid(dir);
+  const liquid = createLiquid(dir, 'en');
   let renders = 0;
   liquid.registerFilter('counted', (value: unknown) => {
     renders++;
