@@ -1,8 +1,8 @@
 /**
- * Every generated file of the site, planned first (path, signature, how to make it) and then made:
- * article pages, listings and tag feeds in worker threads when it pays (they render, read bodies from
- * the body store and write their own files; this thread builds their contexts), the site feed, sitemap
- * and robots here last. A file whose signature matches the previous build's is not made at all.
+ * Every generated file of the site, planned first (site-plans.ts: path, inputs, how to make it) and
+ * then made: article pages, listings and tag feeds in worker threads when it pays (they render, read
+ * bodies from the body store and write their own files; this thread builds their contexts), the site
+ * feed, sitemap and robots here last. A file whose signature matches the previous build's is not made.
  */
 import { hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from '../article/article.js';
 import { UsageError } from '../errors.js';
 import type { Site } from '../site/site.js';
-import { articlePath, FIXED_PATHS, outputFileOf, tagFeedPath } from '../site/urls.js';
-import { renderSiteFeed, renderTagFeedJob, tagFeedJob, type TagFeedJob } from './feeds.js';
+import { articlePath, outputFileOf } from '../site/urls.js';
+import { renderTagFeedJob } from './feeds.js';
 import { createLiquid } from './liquid.js';
 import type { OutputFile } from './output-file.js';
 import { BodyReader } from '../cache/body-store.js';
@@ -21,9 +21,10 @@ import { HeapBudget, RENDER_WORKER_HEAP } from '../heap-budget.js';
 import type { SiteWriter } from '../write/files.js';
 import { DependentsRecorder, type Dependents } from './dependents.js';
 import type { ArticleIdentities } from './identity.js';
-import { archivePagePlans, articlePageOf, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, renderJob, tagPagePlans, tagsIndexPlan, type PagePlan, type RenderEnv } from './pages.js';
+import { articlePageOf, articlePagePlan, createRenderEnv, renderJob, type PagePlan } from './pages.js';
 import { endRenderPass, renderBatch, type RenderBatch, type RenderedPage } from './render-task.js';
-import { renderRobots, renderSitemaps, type SitemapEntry } from './sitemap.js';
+import type { SitemapEntry } from './sitemap.js';
+import { listingPlans, pagePlans, siteFeedFile, sitemapEntry, sitemapFiles, tagFeedFiles, type PlainFile, type TagFeedFile } from './site-plans.js';
 
 /** Article pages per batch sent to a worker. */
 const BATCH_SIZE = 48;
@@ -72,67 +73,6 @@ export function renderWorkerCount(requested: number | undefined, pages: number):
 /** sha1 of what a generated file's bytes depend on. */
 function signatureOf(renderKey: string, kind: string, inputs: string): string {
   return hash('sha1', `${renderKey}\0${kind}\0${inputs}`, 'base64url');
-}
-
-/** A non-page file and the inputs its bytes depend on. */
-interface PlainFile {
-  readonly path: string;
-  /** What its bytes depend on (computed only with a cache). */
-  inputs(): string;
-  make(): OutputFile;
-}
-
-/** What a feed's entries depend on: the identities of its newest articles. */
-function feedInputs(site: Site, articles: Site['articles'], identity: (a: Article) => string): string {
-  return articles.slice(0, site.config.feedSize).map(identity).join(',');
-}
-
-/** The site feed: full text, so made where the bodies are read (this thread). */
-function siteFeedFile(site: Site, bodies: BodyReader, env: RenderEnv): PlainFile {
-  return { path: FIXED_PATHS.feed, inputs: () => feedInputs(site, site.articles, env.identity), make: () => renderSiteFeed(site, bodies) };
-}
-
-/** A tag's feed: only what a card shows, made from plain data (in a render worker when there are workers). */
-interface TagFeedFile {
-  readonly path: string;
-  inputs(): string;
-  job(): TagFeedJob;
-}
-
-/** Every tag's feed. */
-function tagFeedFiles(site: Site, env: RenderEnv): TagFeedFile[] {
-  return site.tags.map((tag) => ({ path: tagFeedPath(tag.slug), inputs: () => `${tag.name}\u0002${feedInputs(site, tag.articles, env.cardIdentity)}`, job: () => tagFeedJob(site, tag) }));
-}
-
-/** Sitemap and robots, from the pages' sitemap entries (so made after every page is triaged). */
-function sitemapFiles(site: Site, sitemap: readonly SitemapEntry[]): PlainFile[] {
-  const { config } = site;
-  const files: PlainFile[] = [];
-  const sitemaps = renderSitemaps(config, sitemap);
-  let sitemapInputs: string | undefined;
-  for (const file of sitemaps) files.push({ path: file.path, inputs: () => (sitemapInputs ??= JSON.stringify(sitemap)), make: () => file });
-  files.push({ path: 'robots.txt', inputs: () => '', make: () => renderRobots(config) });
-  return files;
-}
-
-/** The sitemap entry of a page, if it has one. */
-function sitemapEntry(plan: PagePlan): SitemapEntry | undefined {
-  return plan.lastmod === undefined ? undefined : { path: plan.pagePath, lastmod: plan.lastmod };
-}
-
-/** Every page plan: articles first (site order), then the listings. */
-function* pagePlans(env: RenderEnv, site: Site): Generator<PagePlan> {
-  for (let i = 0; i < site.articles.length; i++) yield articlePagePlan(env, site, i);
-  yield* listingPlans(env, site);
-}
-
-/** The listing pages' plans: front page, tags, tags index, archives, search and 404. */
-function* listingPlans(env: RenderEnv, site: Site): Generator<PagePlan> {
-  yield* indexPagePlans(env, site);
-  for (const tag of site.tags) yield* tagPagePlans(env, site, tag);
-  yield tagsIndexPlan(env, site);
-  yield* archivePagePlans(env, site);
-  yield* fixedPagePlans(env, site);
 }
 
 /** Every generated file, rendered in-process, in a fixed order (the search index is not included). */
@@ -292,28 +232,25 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
         const plans: PagePlan[] = [];
         const feeds: TagFeedFile[] = [];
         while (plans.length + feeds.length < BATCH_SIZE && more()) {
-          let slot: Slot;
+          let slot: Slot | undefined;
           if (next < articleCount) {
             const index = next++;
             if (renderArticle[index] === 1) slot = { plan: articlePagePlan(env, site, index) };
             else if (options.keptPages) slot = { kept: () => keptEvent(articlePageOf(env, site.articles[index]!)) };
-            else {
-              pages++;
-              continue;
-            }
           } else if (!nextListing.done) {
             const plan = nextListing.value;
             nextListing = listings.next();
             if (renderListing[listingIndex++]) slot = { plan };
             else if (options.keptPages) slot = { kept: () => keptEvent(plan) };
-            else {
-              pages++;
-              continue;
-            }
           } else {
             // A feed is no page: nothing to report, its file is recorded when the batch comes back.
             const index = nextFeed++;
             if (renderFeed[index]) feeds.push(tagFeeds[index]!);
+            continue;
+          }
+          if (slot === undefined) {
+            // A kept page nobody hears of one by one: only counted.
+            pages++;
             continue;
           }
           slots.push(slot);
