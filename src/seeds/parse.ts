@@ -7,6 +7,7 @@ import type { BodyFindings } from '../article/body-transforms.js';
 import { loadMarkdownProcessor, rawTextProcessor, type BodyProcessor, type SeedFormat } from '../article/body-html.js';
 import { isCalendarDate } from '../article/date.js';
 import type { ParsedDraft } from '../article/draft.js';
+import { plainBodyHtml } from '../article/plain-body-html.js';
 import { countWords, readingMinutes } from '../article/reading-time.js';
 import { articleSlug } from '../article/slug.js';
 import { deriveSummary } from '../article/summary.js';
@@ -93,7 +94,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   if (!processor) throw new Error(`${path}: the Markdown processor was not loaded for this seed (see prepareParseContext)`);
   const file = new VFile({ path, value: header.body, data: { firstLine: header.bodyLine } });
   const tree = processor.runSync(processor.parse(file), file) as Root;
-  const bodyHtml = String(processor.stringify(tree, file));
+  const bodyHtml = plainBodyHtml(tree) ?? String(processor.stringify(tree, file));
   const found = (file.data as { body?: BodyFindings }).body ?? { socialPosts: [], relatedHeadlines: [] };
 
   const paragraphs = tree.children.filter((n) => n.type === 'paragraph').map((n) => toString(n));

@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { BlockContent, PhrasingContent, Root } from 'mdast';
+import remarkHtml from 'remark-html';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { bodySchema, rawTextProcessor } from '../../src/article/body-html.js';
+import { plainBodyHtml } from '../../src/article/plain-body-html.js';
+
+const ROOT = path.join(import.meta.dirname, '..', '..');
+const rawText = rawTextProcessor();
+const sanitised = unified().use(remarkHtml, { sanitize: bodySchema });
+const unsanitised = unified().use(remarkHtml, { sanitize: false });
+
+/** A raw-text body's tree after the body transforms (dateline, social posts, related headlines). */
+function rawTree(text: string): Root {
+  const file = new VFile({ value: text });
+  return rawText.runSync(rawText.parse(file), file) as Root;
+}
+
+/** What remark-html writes for a tree, sanitised with the body schema or not at all. */
+function remarkHtmlOf(tree: Root, sanitise: boolean): string {
+  const processor = sanitise ? sanitised : unsanitised;
+  return String(processor.stringify(structuredClone(tree)));
+}
+
+/** Text with everything an escaper can get wrong: markup, references, quotes, NUL, CR, tabs and spaces at line ends, astral letters, lone surrogates. */
+const hostileText = fc.stringMatching(/^[a-z <>&"'`\0\r\n\t.—@()\u{1F600}\uD800é]{0,30}$/u);
+
+/** Words and the pieces a raw seed's paragraphs are made of, including social-post attributions and glued headlines. */
+const rawPiece = fc.constantFrom(
+  'The strike', 'killed', 'three people.', 'BAGHDAD, Feb 8 (Reuters) -', '<script>alert(1)</script>', 'R&D', '"quoted"', "it's",
+  'pic.twitter.com/geUn8GnVFv', '— Liz Sly (@LizSly) February 7, 2024', '\u2014 A (@b_c) Sept 1, 2020', 'US Drone Strike Kills Militia Leader In Baghdad',
+  '\n', '\n\n', '  ', '\t', '\u{1F600}', '\uD800', '`', 'https://example.com/a?b=1&c=2',
+);
+
+/** Trees of the supported shape with hostile text and URLs. */
+const phrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
+  hostileText.map((value): PhrasingContent => ({ type: 'text', value })),
+  fc.tuple(hostileText, hostileText).map(([value, date]): PhrasingContent => ({ type: 'text', value, data: { hName: 'time', hProperties: { dateTime: date } } })),
+  fc.tuple(fc.constantFrom('https://', 'http://'), hostileText, hostileText).map(([scheme, rest, label]): PhrasingContent => ({ type: 'link', url: scheme + rest, children: [{ type: 'text', value: label }] })),
+);
+const paragraph = fc.tuple(fc.array(phrasing, { maxLength: 4 }), fc.boolean()).map(([children, caption]): BlockContent => ({ type: 'paragraph', children, ...(caption && { data: { hName: 'figcaption' } }) }));
+const block: fc.Arbitrary<BlockContent> = fc.oneof(
+  { weight: 3, arbitrary: paragraph },
+  { weight: 1, arbitrary: fc.tuple(fc.array(paragraph, { minLength: 1, maxLength: 3 }), fc.boolean()).map(([children, figure]): BlockContent => ({ type: 'blockquote', children, ...(figure && { data: { hName: 'figure', hProperties: { className: ['social-post'] } } }) })) },
+);
+const plainTree = fc.array(block, { maxLength: 5 }).map((children): Root => ({ type: 'root', children }));
+
+describe('plainBodyHtml', () => {
+  it('writes the shipped seed exactly as remark-html does, embedded posts included', async () => {
+    const text = await readFile(path.join(ROOT, 'seeds', '000_9c3213f5e7aee730.txt'), 'utf8');
+    const tree = rawTree(text);
+    const html = plainBodyHtml(tree);
+    expect(html).toContain('<figure class="social-post">');
+    expect(html).toBe(remarkHtmlOf(tree, true));
+  });
+
+  it('writes every raw-text body exactly as remark-html does (property)', () => {
+    fc.assert(
+      fc.property(fc.array(rawPiece, { maxLength: 40 }).map((pieces) => pieces.join(' ')), (text) => {
+        const tree = rawTree(text);
+        const html = plainBodyHtml(tree);
+        expect(html).toBeDefined();
+        expect(html).toBe(remarkHtmlOf(tree, true));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('writes any tree of paragraphs, links, times and social-post figures as remark-html does, sanitised or not (property)', () => {
+    fc.assert(
+      fc.property(plainTree, (tree) => {
+        const html = plainBodyHtml(tree);
+        expect(html).toBeDefined();
+        expect(html).toBe(remarkHtmlOf(tree, true));
+        expect(html).toBe(remarkHtmlOf(tree, false));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each<[string, BlockContent]>([
+    ['emphasis', { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: 'a' }] }] }],
+    ['a javascript: link', { type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [] }] }],
+    ['an upper-case scheme (the sanitiser drops it)', { type: 'paragraph', children: [{ type: 'link', url: 'HTTPS://a.example', children: [] }] }],
+    ['a relative link', { type: 'paragraph', children: [{ type: 'link', url: '/a', children: [] }] }],
+    ['a link with a title', { type: 'paragraph', children: [{ type: 'link', url: 'https://a.example', title: 't', children: [] }] }],
+    ['a heading', { type: 'heading', depth: 2, children: [{ type: 'text', value: 'a' }] }],
+    ['raw HTML', { type: 'html', value: '<b>a</b>' }],
+    ['a figure of another class', { type: 'blockquote', data: { hName: 'figure', hProperties: { className: ['x'] } }, children: [{ type: 'paragraph', children: [] }] }],
+    ['an empty block quote', { type: 'blockquote', children: [] }],
+    ['a paragraph with an id', { type: 'paragraph', data: { hProperties: { id: 'x' } }, children: [] }],
+    ['a text named other than time', { type: 'paragraph', children: [{ type: 'text', value: 'a', data: { hName: 'script' } }] }],
+  ])('leaves a tree with %s to remark-html', (_name, node) => {
+    expect(plainBodyHtml({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'before' }] }, node] })).toBeUndefined();
+  });
+});
