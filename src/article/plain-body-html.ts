@@ -1,9 +1,10 @@
 /**
  * HTML of the body trees raw text gives — paragraphs of text, and the social-post figures the body
- * transforms make — written directly, byte for byte what remark-html writes for them (mdast → hast,
+ * transforms make — and of plain Markdown (emphasis, strong, inline code, breaks, headings, rules,
+ * http(s) links), written directly, byte for byte what remark-html writes for them (mdast → hast,
  * sanitise, hast → HTML: three passes and a tree per seed). Any other tree is left to remark-html.
  */
-import type { Blockquote, Link, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Blockquote, Heading, Link, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { trimLines } from 'trim-lines';
 
@@ -28,9 +29,20 @@ function dataHasOnly(node: RootContent, keys: readonly string[]): boolean {
   return node.data === undefined || Object.keys(node.data).every((key) => keys.includes(key));
 }
 
-/** A text node: lines trimmed as mdast-util-to-hast trims them; `<time datetime>` when the body transforms made it one. */
-function textHtml(node: Text): string {
-  const text = escapeText(trimLines(node.value));
+/** Spaces and tabs off the start: what mdast-util-to-hast does to the text right after a hard break. */
+function trimSpaceStart(text: string): string {
+  let start = 0;
+  while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) start++;
+  return text.slice(start);
+}
+
+/**
+ * A text node: lines trimmed as mdast-util-to-hast trims them; `<time datetime>` when the body
+ * transforms made it one. `afterBreak`: the text follows a hard break, so its start is trimmed too.
+ */
+function textHtml(node: Text, afterBreak: boolean): string {
+  const lines = trimLines(node.value);
+  const text = escapeText(afterBreak ? trimSpaceStart(lines) : lines);
   if (node.data === undefined) return text;
   const { hName, hProperties } = node.data as { hName?: unknown; hProperties?: { dateTime?: unknown } };
   const dateTime = hProperties?.dateTime;
@@ -39,18 +51,46 @@ function textHtml(node: Text): string {
 }
 
 /** A link to an http(s) address (lower-case scheme, as the sanitiser matches it) without a title. */
-function linkHtml(node: Link): string {
-  if (node.data !== undefined || node.title != null || !/^https?:\/\//.test(node.url)) throw NOT_PLAIN;
-  return `<a href="${escapeAttribute(normalizeUri(node.url))}">${phrasingHtml(node.children)}</a>`;
+function linkHtml(node: Link, afterBreak: boolean): string {
+  if (node.title != null || !/^https?:\/\//.test(node.url)) throw NOT_PLAIN;
+  return `<a href="${escapeAttribute(normalizeUri(node.url))}">${phrasingHtml(node.children, afterBreak)}</a>`;
 }
 
-/** Phrasing content: text and links only. */
-function phrasingHtml(children: readonly PhrasingContent[]): string {
+/** Tags of the phrasing elements written as they are. */
+const INLINE_TAGS: Readonly<Record<string, string>> = { emphasis: 'em', strong: 'strong' };
+
+/** One phrasing node; `afterBreak`: it follows a hard break, and mdast-util-to-hast trims the start of the text it (or its first child) gives. */
+function inlineHtml(node: PhrasingContent, afterBreak: boolean): string {
+  if (node.type === 'text') return textHtml(node, afterBreak);
+  if (node.data !== undefined) throw NOT_PLAIN;
+  switch (node.type) {
+    case 'link':
+      return linkHtml(node, afterBreak);
+    case 'emphasis':
+    case 'strong':
+      return `<${INLINE_TAGS[node.type]}>${phrasingHtml(node.children, afterBreak)}</${INLINE_TAGS[node.type]}>`;
+    case 'inlineCode': {
+      const code = node.value.replace(/\r?\n|\r/g, ' ');
+      return `<code>${escapeText(afterBreak ? trimSpaceStart(code) : code)}</code>`;
+    }
+    case 'break':
+      return '<br>\n';
+    default:
+      throw NOT_PLAIN;
+  }
+}
+
+/**
+ * Phrasing content. `trimHead`: the element these are the children of follows a hard break, so a
+ * plain text first child is trimmed at the start (mdast-util-to-hast reaches one level down).
+ */
+function phrasingHtml(children: readonly PhrasingContent[], trimHead = false): string {
   let html = '';
-  for (const child of children) {
-    if (child.type === 'text') html += textHtml(child);
-    else if (child.type === 'link') html += linkHtml(child);
-    else throw NOT_PLAIN;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    const afterBreak = i > 0 && children[i - 1]!.type === 'break';
+    const headTrimmed = i === 0 && trimHead && child.type === 'text' && child.data === undefined;
+    html += inlineHtml(child, afterBreak || headTrimmed);
   }
   return html;
 }
@@ -78,10 +118,18 @@ function blockquoteHtml(node: Blockquote): string {
   return `${open}\n${node.children.map(blockHtml).join('\n')}\n${close}`;
 }
 
+/** A heading of depth 1 to 6. */
+function headingHtml(node: Heading): string {
+  if (node.data !== undefined || !Number.isInteger(node.depth) || node.depth < 1 || node.depth > 6) throw NOT_PLAIN;
+  return `<h${node.depth}>${phrasingHtml(node.children)}</h${node.depth}>`;
+}
+
 /** One block of the body. */
 function blockHtml(node: RootContent): string {
   if (node.type === 'paragraph') return paragraphHtml(node);
   if (node.type === 'blockquote' && node.children.length > 0) return blockquoteHtml(node);
+  if (node.type === 'heading') return headingHtml(node);
+  if (node.type === 'thematicBreak' && node.data === undefined) return '<hr>';
   throw NOT_PLAIN;
 }
 
