@@ -20,6 +20,23 @@ const grayMatterYaml = {
     );
   },
 };
+// @sindresorhus/transliterate (under slugify) builds a regular expression for each of its ~20 locales
+// when its module is evaluated: 7-14 ms of every process and worker that makes a slug, though
+// broadsheet passes no locale. The locales' patterns are made on first use instead; the compile fails
+// if the library's source no longer has the loop this replaces (tests/build/bundle.test.ts).
+const LOCALE_LOOP = /const localeCache = new Map\(\);\s*for \(const \[locale, localeMap\] of Object\.entries\(localeReplacements\)\) \{([\s\S]*?)\n\}\n/;
+const lazyTransliterateLocales = {
+  name: 'lazy-transliterate-locales',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@sindresorhus[\\/]transliterate[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const loop = LOCALE_LOOP.exec(source);
+      if (!loop || !source.includes('localeCache.get(normalizedLocale)')) throw new Error(`${args.path}: the locale loop lazy-transliterate-locales rewrites is gone; update the plugin`);
+      const lazy = `const localeCache = new Map();\nconst localeEntry = (locale) => {\n\tif (!localeCache.has(locale)) {\n\t\tconst localeMap = localeReplacements[locale];${loop[1]}\n\t}\n\treturn localeCache.get(locale);\n};\n`;
+      return { contents: source.replace(loop[0], lazy).replace('localeCache.get(normalizedLocale)', 'localeEntry(normalizedLocale)'), loader: 'js' };
+    });
+  },
+};
 const result = await build({
   entryPoints: ['src/cli.ts', 'src/seeds/parse-worker.ts', 'src/render/render-worker.ts'],
   outdir,
@@ -38,7 +55,7 @@ const result = await build({
   banner: { js: "import { createRequire as __broadsheetRequire } from 'node:module'; const require = __broadsheetRequire(import.meta.url);" },
   sourcemap: 'linked',
   logLevel: 'warning',
-  plugins: [grayMatterYaml],
+  plugins: [grayMatterYaml, lazyTransliterateLocales],
   write: false,
 });
 
