@@ -1,4 +1,4 @@
-/** `broadsheet bench`: generate corpora, time cold builds (and peers, alternating), time incremental rebuilds, print and save the results. */
+/** `broadsheet bench`: generate corpora, time cold builds (every format and the peers, alternating), time incremental rebuilds, print and save the results. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,12 +58,22 @@ async function peerTargetsFor(state: RunState, corpus: CorpusInfo): Promise<{ ta
   return { targets, failed };
 }
 
-/** Cold builds of every target, alternating tools within each round (A B C A B C …). */
-async function measureAlternating(state: RunState, corpus: CorpusInfo, targets: BuildTarget[]): Promise<Map<BuildTarget, RunSample[]>> {
-  const samples = new Map<BuildTarget, RunSample[]>(targets.map((t) => [t, []]));
+/** A build to time cold, with the corpus it builds. */
+interface ColdTarget {
+  readonly target: BuildTarget;
+  readonly corpus: CorpusInfo;
+}
+
+/**
+ * Cold builds of every target, alternating within each round (A B C D A B C D …): every format's
+ * broadsheet build and the peers, so a ratio between any two (txt against Hugo's md included) compares
+ * builds of the same minutes on this shared machine.
+ */
+async function measureAlternating(state: RunState, targets: readonly ColdTarget[]): Promise<Map<BuildTarget, RunSample[]>> {
+  const samples = new Map<BuildTarget, RunSample[]>(targets.map(({ target }) => [target, []]));
   const dropped = new Set<BuildTarget>();
   for (let r = 1; r <= state.options.runs; r++) {
-    for (const target of targets) {
+    for (const { target, corpus } of targets) {
       if (dropped.has(target)) continue;
       const label = `${corpus.count}-${corpus.format}-${target.tool}-cold${r}`;
       const sample = await measureRun(target, true, contextFor(state, label));
@@ -79,7 +89,20 @@ async function measureAlternating(state: RunState, corpus: CorpusInfo, targets: 
   return samples;
 }
 
-async function benchCorpus(state: RunState, size: number, format: CorpusFormat): Promise<BenchRow[]> {
+/** One format of one size, ready to time: its corpus, build parameters and cold targets (broadsheet first). */
+interface FormatPlan {
+  readonly size: number;
+  readonly format: CorpusFormat;
+  readonly corpusDir: string;
+  readonly corpus: CorpusInfo;
+  readonly params: Omit<BuildParams, 'useCache'>;
+  readonly targets: readonly BuildTarget[];
+  /** Peers that could not be prepared, as rows. */
+  readonly failed: readonly BenchRow[];
+}
+
+/** Writes (or reuses) the corpus of one format and size and lays out the peers' sites for it. */
+async function prepareFormat(state: RunState, size: number, format: CorpusFormat): Promise<FormatPlan> {
   const { options } = state;
   const corpusDir = path.join(options.work, 'corpus', `${format}-${size}-s${options.seed}`);
   const { info: corpus, reused } = await ensureCorpus({ count: size, out: corpusDir, format, seed: options.seed, ...(options.generator ? { generator: options.generator } : {}) });
@@ -87,15 +110,18 @@ async function benchCorpus(state: RunState, size: number, format: CorpusFormat):
   const siteDir = path.join(options.work, 'sites', `${format}-${size}`);
   await mkdir(siteDir, { recursive: true });
   const params: Omit<BuildParams, 'useCache'> = { seedsDir: corpus.seedsDir, outDir: path.join(siteDir, 'dist'), configFile: corpus.configFile, siteDir, search: state.options.search };
-  const bs = broadsheetTarget(state.command, { ...params, useCache: false });
   const peers = format === 'md' && options.peers ? await peerTargetsFor(state, corpus) : { targets: [], failed: [] };
-  const targets = [bs, ...peers.targets];
-  const cold = await measureAlternating(state, corpus, targets);
-  const rows = [...targets.map((t) => row(size, format, t, 'cold', cold.get(t) ?? [])), ...peers.failed];
-  if (!options.incremental || !summariseRuns(cold.get(bs) ?? []).ok) return rows;
+  return { size, format, corpusDir, corpus, params, targets: [broadsheetTarget(state.command, { ...params, useCache: false }), ...peers.targets], failed: peers.failed };
+}
+
+/** A format's rows: its cold builds (timed already), then the cached build, the no-op and the one-seed edit. */
+async function finishFormat(state: RunState, plan: FormatPlan, cold: ReadonlyMap<BuildTarget, RunSample[]>): Promise<BenchRow[]> {
+  const { size, format, corpus, corpusDir, params, targets } = plan;
+  const rows = [...targets.map((t) => row(size, format, t, 'cold', cold.get(t) ?? [])), ...plan.failed];
+  if (!state.options.incremental || !summariseRuns(cold.get(targets[0]!) ?? []).ok) return rows;
   const editedSeed = path.join(corpus.seedsDir, seedFileName(Math.ceil(size / 2), format));
   await markCorpusDirty(corpusDir);
-  const inc = await measureIncremental(state.command, params, editedSeed, options.runs, (step) => contextFor(state, `${size}-${format}-broadsheet-${step}`));
+  const inc = await measureIncremental(state.command, params, editedSeed, state.options.runs, (step) => contextFor(state, `${size}-${format}-broadsheet-${step}`));
   await markCorpusClean(corpusDir, corpus);
   const cached = broadsheetTarget(state.command, { ...params, useCache: true });
   for (const [scenario, samples] of [['cache-prime', [inc.prime]], ['no-op', inc.noop], ['edit-1', inc.edit]] as const) {
@@ -103,6 +129,16 @@ async function benchCorpus(state: RunState, size: number, format: CorpusFormat):
     state.progress(`${size} ${format} broadsheet ${scenario}: median ${r.summary.wallSeconds.toFixed(2)} s, ${r.summary.filesWritten} files written`);
     rows.push(r);
   }
+  return rows;
+}
+
+/** One size: every format's cold builds in the same rounds, then each format's rebuilds. */
+async function benchSize(state: RunState, size: number): Promise<BenchRow[]> {
+  const plans: FormatPlan[] = [];
+  for (const format of state.options.formats) plans.push(await prepareFormat(state, size, format));
+  const cold = await measureAlternating(state, plans.flatMap((plan) => plan.targets.map((target) => ({ target, corpus: plan.corpus }))));
+  const rows: BenchRow[] = [];
+  for (const plan of plans) rows.push(...(await finishFormat(state, plan, cold)));
   return rows;
 }
 
@@ -138,7 +174,7 @@ export async function runBench(argv: string[], deps: BenchDeps = {}): Promise<nu
   const state: RunState = { options, method, command: deps.buildCommand ?? broadsheetBuild, progress, peers };
   const startedAt = new Date().toISOString();
   const rows: BenchRow[] = [];
-  for (const size of options.sizes) for (const format of options.formats) rows.push(...(await benchCorpus(state, size, format)));
+  for (const size of options.sizes) rows.push(...(await benchSize(state, size)));
   addRatios(rows);
   print(formatBenchTable(rows));
   const ratios = ratioLines(rows);

@@ -35,6 +35,16 @@ describe('runBench', () => {
     expect(printed[0]).toContain('broadsheet edit-1');
   });
 
+  it('times every format\'s cold builds in the same rounds, so txt against Hugo\'s md compares builds of the same minutes', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'bench-run-'));
+    const lines: string[] = [];
+    await runBench(['--sizes', '3', '--runs', '2', '--work', work, '--generator', 'builtin'], { buildCommand: fakeCommand, progress: (l) => lines.push(l), print: () => {} });
+    const cold = lines.filter((l) => / cold \d\/\d: /.test(l)).map((l) => l.replace(/: [\d.]+ s$/, ''));
+    expect(cold).toEqual(['3 md broadsheet cold 1/2', '3 txt broadsheet cold 1/2', '3 md broadsheet cold 2/2', '3 txt broadsheet cold 2/2']);
+    // The rebuilds come after every cold build.
+    expect(lines.findIndex((l) => l.includes('cache-prime'))).toBeGreaterThan(lines.indexOf(lines.find((l) => l.startsWith('3 txt broadsheet cold 2/2'))!));
+  });
+
   it('restores the edited seed and reuses the corpus on the next run', async () => {
     const work = await mkdtemp(path.join(os.tmpdir(), 'bench-run-'));
     const argv = ['--sizes', '3', '--runs', '1', '--formats', 'txt', '--work', work, '--generator', 'builtin'];
