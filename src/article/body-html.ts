@@ -1,44 +1,44 @@
-/**
- * The two body pipelines (raw text, Markdown) that turn a seed body into a tree, its findings and safe
- * HTML. Raw text never needs remark-html: its trees are the shapes plainBodyHtml writes directly.
- */
+/** The two unified processors (raw text, Markdown) that turn a seed body into safe HTML. */
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import type { Root } from 'mdast';
-import { unified } from 'unified';
-import type { VFile } from 'vfile';
+import remarkHtml from 'remark-html';
+import { unified, type Plugin } from 'unified';
 import { rawTextParse } from '../seeds/raw-text.js';
 import { bodyTransforms } from './body-transforms.js';
-import { plainBodyHtml } from './plain-body-html.js';
 
-/** Which pipeline a seed goes through. */
+/** GitHub's sanitising schema plus the elements an embedded social post needs. */
+export const bodySchema: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'time'],
+  attributes: {
+    ...defaultSchema.attributes,
+    figure: [['className', 'social-post']],
+    time: ['dateTime'],
+  },
+};
+
+/** Which processor a seed goes through. */
 export type SeedFormat = 'txt' | 'md';
 
-/** A body's way from text to HTML: the tree after the body transforms (findings left on `file.data.body`), then its HTML. */
-export interface BodyPipeline {
-  /** The body's tree, the body transforms applied. */
-  tree(file: VFile): Root;
-  /** The tree's safe HTML. */
-  html(tree: Root, file: VFile): string;
+/** The frozen processor around a parser: body transforms, then HTML (sanitised by `sanitize`'s schema unless false). */
+function processorWith(parser: Plugin<[], string, Root>, sanitize: Schema | false) {
+  return unified().use(parser).use(bodyTransforms).use(remarkHtml, { sanitize }).freeze();
 }
 
-/** The raw-text pipeline: paragraphs built directly, nothing read as Markdown, HTML written by plainBodyHtml. */
-export function rawTextPipeline(): BodyPipeline {
-  const processor = unified().use(rawTextParse).use(bodyTransforms).freeze();
-  return {
-    tree: (file) => processor.runSync(processor.parse(file), file) as Root,
-    html(tree, file) {
-      const html = plainBodyHtml(tree);
-      if (html === undefined) throw new Error(`${file.path}: a raw-text body tree holds a node plainBodyHtml does not write (a bug in the body transforms)`);
-      return html;
-    },
-  };
+/** A processor as built by processorWith. */
+export type BodyProcessor = ReturnType<typeof processorWith>;
+
+/** The raw-text processor: paragraphs built directly, nothing read as Markdown. */
+export function rawTextProcessor(): BodyProcessor {
+  return processorWith(rawTextParse, bodySchema);
 }
 
 /**
- * The Markdown pipeline; `allowRawHtml` lets Markdown's raw HTML through unsanitised. remark-parse and
- * remark-html (≈ 300 KB of code with micromark and the hast utilities) are loaded on first use: a
- * process that parses only raw text never loads them.
+ * The Markdown processor; `allowRawHtml` lets Markdown's raw HTML through unsanitised. remark-parse
+ * (micromark, ≈ 190 KB of code) is loaded on first use: a process that parses only raw text never
+ * loads it (an edit of a raw-text seed, the parse workers of a raw-text archive).
  */
-export async function loadMarkdownPipeline(allowRawHtml: boolean): Promise<BodyPipeline> {
-  const { markdownPipeline } = await import('./markdown-body.js');
-  return markdownPipeline(allowRawHtml);
+export async function loadMarkdownProcessor(allowRawHtml: boolean): Promise<BodyProcessor> {
+  const { default: remarkParse } = await import('remark-parse');
+  return processorWith(remarkParse as Plugin<[], string, Root>, allowRawHtml ? false : bodySchema);
 }

@@ -1,9 +1,10 @@
 /** The parse + enrich stages for one seed: bytes → ArticleDraft, or every problem found. Pure (no disk). */
 import { hash } from 'node:crypto';
 import { toString } from 'mdast-util-to-string';
+import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { BodyFindings } from '../article/body-transforms.js';
-import { loadMarkdownPipeline, rawTextPipeline, type BodyPipeline, type SeedFormat } from '../article/body-html.js';
+import { loadMarkdownProcessor, rawTextProcessor, type BodyProcessor, type SeedFormat } from '../article/body-html.js';
 import { isCalendarDate } from '../article/date.js';
 import type { ParsedDraft } from '../article/draft.js';
 import { countWords, readingMinutes } from '../article/reading-time.js';
@@ -19,11 +20,11 @@ import type { SeedFile } from './seed-file.js';
 
 /**
  * What parsing needs besides the seed: built once per process, reused for every seed. The Markdown
- * pipeline and the YAML reader are loaded by prepareParseContext for the seeds that need them.
+ * processor and the YAML reader are loaded by prepareParseContext for the seeds that need them.
  */
 export interface ParseContext {
-  readonly rawText: BodyPipeline;
-  markdown?: BodyPipeline;
+  readonly rawText: BodyProcessor;
+  markdown?: BodyProcessor;
   readYaml?: YamlReader;
   readonly allowRawHtml: boolean;
   readonly taxonomy: TaxonomyMatcher;
@@ -38,19 +39,19 @@ export type ParseResult =
 
 /** Builds the parse context from the config's taxonomy, raw-HTML and mention-threshold settings (ready for raw text without front matter). */
 export function createParseContext(taxonomy: Taxonomy, allowRawHtml: boolean, taxonomyMinMentions = 1): ParseContext {
-  return { rawText: rawTextPipeline(), allowRawHtml, taxonomy: new TaxonomyMatcher(taxonomy), taxonomyMinMentions };
+  return { rawText: rawTextProcessor(), allowRawHtml, taxonomy: new TaxonomyMatcher(taxonomy), taxonomyMinMentions };
 }
 
-/** Loads what parsing these seeds needs and the context lacks: the Markdown pipeline for `.md` seeds, the YAML reader for seeds opening with `---`. */
+/** Loads what parsing these seeds needs and the context lacks: the Markdown processor for `.md` seeds, the YAML reader for seeds opening with `---`. */
 export async function prepareParseContext(context: ParseContext, seeds: readonly SeedFile[]): Promise<void> {
-  if (!context.markdown && seeds.some((seed) => formatOf(seed.path) === 'md')) context.markdown = await loadMarkdownPipeline(context.allowRawHtml);
+  if (!context.markdown && seeds.some((seed) => formatOf(seed.path) === 'md')) context.markdown = await loadMarkdownProcessor(context.allowRawHtml);
   if (!context.readYaml && seeds.some((seed) => mayOpenWithFrontMatter(seed.bytes))) context.readYaml = await loadYamlReader();
 }
 
 /** A parse context ready for any seed (tests, and callers that parse seeds of every kind). */
 export async function loadParseContext(taxonomy: Taxonomy, allowRawHtml: boolean, taxonomyMinMentions = 1): Promise<ParseContext> {
   const context = createParseContext(taxonomy, allowRawHtml, taxonomyMinMentions);
-  context.markdown = await loadMarkdownPipeline(allowRawHtml);
+  context.markdown = await loadMarkdownProcessor(allowRawHtml);
   context.readYaml = await loadYamlReader();
   return context;
 }
@@ -88,11 +89,11 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
     throw new SeedError(path, 1, 'missing date', hint);
   }
 
-  const pipeline = format === 'txt' ? context.rawText : context.markdown;
-  if (!pipeline) throw new Error(`${path}: the Markdown pipeline was not loaded for this seed (see prepareParseContext)`);
+  const processor = format === 'txt' ? context.rawText : context.markdown;
+  if (!processor) throw new Error(`${path}: the Markdown processor was not loaded for this seed (see prepareParseContext)`);
   const file = new VFile({ path, value: header.body, data: { firstLine: header.bodyLine } });
-  const tree = pipeline.tree(file);
-  const bodyHtml = pipeline.html(tree, file);
+  const tree = processor.runSync(processor.parse(file), file) as Root;
+  const bodyHtml = String(processor.stringify(tree, file));
   const found = (file.data as { body?: BodyFindings }).body ?? { socialPosts: [], relatedHeadlines: [] };
 
   const paragraphs = tree.children.filter((n) => n.type === 'paragraph').map((n) => toString(n));

@@ -33,24 +33,15 @@ describe('compiled bundle', () => {
     expect(locales.map((source) => path.basename(source))).toEqual(['en.js']);
   });
 
-  it('loads the Markdown pipeline and the YAML reader only when a seed needs them: no compiled module imports them statically', () => {
+  it('loads remark-parse and the YAML reader only when a seed needs them: no compiled module imports them statically', () => {
     const modules = readdirSync(lib).filter((name) => name.endsWith('.js'));
-    const lazy = modules.filter((name) => /^(markdown-body|yaml-reader)-/.test(name));
+    const lazy = modules.filter((name) => /^(remark-parse|yaml-reader)-/.test(name));
     expect(lazy).toHaveLength(2);
     const code = compiledModules().join('\n');
     for (const name of lazy) {
       expect(code).toContain(`import("./${name}")`);
       expect(code).not.toContain(`from "./${name}"`);
     }
-  });
-
-  it('keeps remark-parse, remark-html and the hast utilities in the Markdown pipeline module alone: raw text never loads them', () => {
-    const markdownLibraries = /\/node_modules\/(remark-parse|remark-html|micromark|mdast-util-from-markdown|mdast-util-to-hast|hast-util-sanitize|hast-util-to-html)\//;
-    const holders = readdirSync(lib)
-      .filter((name) => name.endsWith('.js.map'))
-      .filter((name) => (JSON.parse(readFileSync(path.join(lib, name), 'utf8')) as { sources: string[] }).sources.some((source) => markdownLibraries.test(source)));
-    expect(holders).toHaveLength(1);
-    expect(holders[0]).toMatch(/^markdown-body-.*\.js\.map$/);
   });
 
   it('builds transliterate\'s locale patterns on first use, not when the slug module loads (≈ 14 ms of every process that makes slugs)', () => {

@@ -34,7 +34,7 @@ describe('a parse context loads the Markdown processor and the YAML reader only 
     const markdown = seed('a.md', '---\ndate: 2024-01-02\n---\nText.\n');
     expect(() => parseSeed(markdown, context)).toThrow('a.md: the YAML reader was not loaded for this seed (see prepareParseContext)');
     await prepareParseContext(context, [seed('b.txt', '---\ndate: 2024-01-02\n---\nText.\n')]);
-    expect(() => parseSeed(markdown, context)).toThrow('a.md: the Markdown pipeline was not loaded for this seed (see prepareParseContext)');
+    expect(() => parseSeed(markdown, context)).toThrow('a.md: the Markdown processor was not loaded for this seed (see prepareParseContext)');
   });
 
   it('the byte test is sound: every seed whose decoded text opens a front matter block passes it (BOMs and control characters anywhere)', () => {
