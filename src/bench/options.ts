@@ -9,6 +9,8 @@ import { repoRoot } from './paths.js';
 export interface BenchOptions {
   readonly sizes: readonly number[];
   readonly runs: number;
+  /** No-op/edit pairs per size and format (cheap next to cold builds, so more of them: a steadier median on a noisy machine). */
+  readonly rebuilds: number;
   readonly formats: readonly CorpusFormat[];
   /** Scratch folder for corpora, sites, peers and logs. */
   readonly work: string;
@@ -30,6 +32,7 @@ export interface BenchOptions {
 export const BENCH_USAGE = `usage: broadsheet bench [options]
   --sizes 1000,10000,100000   corpus sizes (articles); 10k and 1k also accepted
   --runs 3                    cold builds per size, format and tool (medians are reported)
+  --rebuilds 7                no-op/edit pairs per size and format (median of the pairs' differences)
   --formats md,txt            seed formats to build
   --work .bench               scratch folder: corpora, built sites, peer sites, logs
   --json <file>               results file (default <work>/results.json)
@@ -64,6 +67,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
       options: {
         sizes: { type: 'string', default: '1000,10000,100000' },
         runs: { type: 'string', default: '3' },
+        rebuilds: { type: 'string', default: '7' },
         formats: { type: 'string', default: 'md,txt' },
         work: { type: 'string', default: path.join(repoRoot, '.bench') },
         json: { type: 'string' },
@@ -87,6 +91,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
   return {
     sizes: values.sizes.split(',').map(parseSize),
     runs: positiveInt('runs', values.runs),
+    rebuilds: positiveInt('rebuilds', values.rebuilds),
     formats: [...new Set(formats)] as CorpusFormat[],
     work,
     peers: values.peers,

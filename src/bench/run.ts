@@ -121,7 +121,7 @@ async function finishFormat(state: RunState, plan: FormatPlan, cold: ReadonlyMap
   if (!state.options.incremental || !summariseRuns(cold.get(targets[0]!) ?? []).ok) return rows;
   const editedSeed = path.join(corpus.seedsDir, seedFileName(Math.ceil(size / 2), format));
   await markCorpusDirty(corpusDir);
-  const inc = await measureIncremental(state.command, params, editedSeed, state.options.runs, (step) => contextFor(state, `${size}-${format}-broadsheet-${step}`));
+  const inc = await measureIncremental(state.command, params, editedSeed, state.options.rebuilds, (step) => contextFor(state, `${size}-${format}-broadsheet-${step}`));
   await markCorpusClean(corpusDir, corpus);
   const cached = broadsheetTarget(state.command, { ...params, useCache: true });
   for (const [scenario, samples] of [['cache-prime', [inc.prime]], ['no-op', inc.noop], ['edit-1', inc.edit]] as const) {

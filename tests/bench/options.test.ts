@@ -5,10 +5,11 @@ import { repoRoot } from '../../src/bench/paths.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('parseBenchOptions', () => {
-  it('defaults to 1k, 10k and 100k, three runs, both formats, .bench in the repo', () => {
+  it('defaults to 1k, 10k and 100k, three cold runs, seven rebuild pairs, both formats, .bench in the repo', () => {
     const o = parseBenchOptions([]);
     expect(o.sizes).toEqual([1000, 10000, 100000]);
     expect(o.runs).toBe(3);
+    expect(o.rebuilds).toBe(7);
     expect(o.formats).toEqual(['md', 'txt']);
     expect(o.work).toBe(path.join(repoRoot, '.bench'));
     expect(o.json).toBe(path.join(repoRoot, '.bench', 'results.json'));
@@ -23,7 +24,7 @@ describe('parseBenchOptions', () => {
     expect(o.peers).toBe(true);
     expect(o.formats).toEqual(['txt']);
   });
-  it.each([[['--sizes', 'ten']], [['--runs', '0']], [['--formats', 'html']], [['--bogus']], [['--generator', 'x']]])('rejects %j with a usage error', (argv) => {
+  it.each([[['--sizes', 'ten']], [['--runs', '0']], [['--rebuilds', '0']], [['--formats', 'html']], [['--bogus']], [['--generator', 'x']]])('rejects %j with a usage error', (argv) => {
     expect(() => parseBenchOptions(argv)).toThrow(UsageError);
   });
 });

@@ -23,7 +23,7 @@ describe('runBench', () => {
   it('builds each size and format, times rebuilds, prints a table and writes JSON', async () => {
     const work = await mkdtemp(path.join(os.tmpdir(), 'bench-run-'));
     const printed: string[] = [];
-    const code = await runBench(['--sizes', '4,6', '--runs', '2', '--work', work, '--generator', 'builtin'], { buildCommand: fakeCommand, progress: () => {}, print: (t) => printed.push(t) });
+    const code = await runBench(['--sizes', '4,6', '--runs', '2', '--rebuilds', '3', '--work', work, '--generator', 'builtin'], { buildCommand: fakeCommand, progress: () => {}, print: (t) => printed.push(t) });
     expect(code).toBe(0);
     const results = JSON.parse(await readFile(path.join(work, 'results.json'), 'utf8')) as { rows: Array<{ size: number; format: string; scenario: string; summary: { ok: boolean; htmlFiles: number }; samples: unknown[] }> };
     const keys = results.rows.map((r) => `${r.size} ${r.format} ${r.scenario}`);
@@ -31,6 +31,9 @@ describe('runBench', () => {
     expect(results.rows.every((r) => r.summary.ok)).toBe(true);
     expect(results.rows.find((r) => r.size === 6 && r.scenario === 'cold')?.summary.htmlFiles).toBe(7);
     expect(results.rows.find((r) => r.scenario === 'cold')?.samples).toHaveLength(2);
+    // --rebuilds pairs of no-op and edit, whatever --runs says.
+    expect(results.rows.find((r) => r.scenario === 'edit-1')?.samples).toHaveLength(3);
+    expect(results.rows.find((r) => r.scenario === 'no-op')?.samples).toHaveLength(3);
     expect(printed[0]).toMatch(/^size +format +tool/);
     expect(printed[0]).toContain('broadsheet edit-1');
   });
