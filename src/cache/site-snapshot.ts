@@ -184,6 +184,16 @@ function headerOf(snapshot: SiteSnapshot, partEnds: Float64Array, positions: (ar
 }
 
 /**
+ * The records at `positions`, in order. A plain loop: `Array.from(positions, mapFn)` over a typed
+ * array is ≈ 10× slower, and an edit takes up ≈ 10k related lists, 400 tags' and every month's lists.
+ */
+function recordsAt<T>(records: readonly T[], positions: Int32Array): T[] {
+  const out = new Array<T>(positions.length);
+  for (let k = 0; k < positions.length; k++) out[k] = records[positions[k]!]!;
+  return out;
+}
+
+/**
  * The snapshot in `file`, or undefined when it is missing, cut short or not one this generator wrote.
  * Its articles are lazy records (see lazyArticles): a part is deserialised when one of its records is
  * first read beyond its date, slug and source path. With `keep` the file is read whole (a dev server
@@ -216,7 +226,7 @@ export async function readSnapshot(file: string, keep = false): Promise<SiteSnap
         }
         part.forEach((stored, k) => {
           // Freshly deserialised records are this function's own: their tag positions become tags in place.
-          stored.tags = Array.from(stored.tags as Int32Array, (t) => tags[t]!);
+          stored.tags = recordsAt(tags, stored.tags as Int32Array);
           full[p * ARTICLES_PER_PART + k] = stored as Article;
         });
       }
@@ -228,7 +238,7 @@ export async function readSnapshot(file: string, keep = false): Promise<SiteSnap
       load,
       (i) => ({ identity: identities![i]!, card: cards![i]! }),
     );
-    const named = (positions: Int32Array) => Array.from(positions, (i) => articles[i]!);
+    const named = (positions: Int32Array) => recordsAt(articles, positions);
     const { relatedStarts, relatedIndexes } = header;
     const snapshot: SiteSnapshot = {
       id: header.id,
