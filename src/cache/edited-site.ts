@@ -84,7 +84,9 @@ export async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan
   const allDrafts = new Map([...Object.entries(edits?.drafts ?? {}), ...drafts]);
   const site = replaceArticles({ config, ...snapshot.site }, allDrafts);
   // Only this build's edits can change files: earlier ones are in the output already.
-  const indexes = snapshot.site.articles.flatMap((a, i) => (drafts.has(a.sourcePath) ? [i] : []));
+  const indexes: number[] = [];
+  const { articles } = snapshot.site;
+  for (let i = 0; i < articles.length; i++) if (drafts.has(articles[i]!.sourcePath)) indexes.push(i);
   // As in a full load, a seed with warnings stays out of the pack, so a full load shows them again.
   const packed = edited.filter((p) => now[p]!.warnings === undefined);
   if (edited.length > 0) await cache.replaceDrafts(settingsKey, new Map(packed.map((p) => [now[p]!.key, drafts.get(p)!])), edited.map((p) => before[p]!.key));
