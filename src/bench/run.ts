@@ -89,10 +89,8 @@ async function measureAlternating(state: RunState, targets: readonly ColdTarget[
   return samples;
 }
 
-/** One format of one size, ready to time: its corpus, build parameters and cold targets (broadsheet first). */
+/** One format of one size, ready to time: its corpus (which holds the size and format), build parameters and cold targets (broadsheet first). */
 interface FormatPlan {
-  readonly size: number;
-  readonly format: CorpusFormat;
   readonly corpusDir: string;
   readonly corpus: CorpusInfo;
   readonly params: Omit<BuildParams, 'useCache'>;
@@ -111,12 +109,13 @@ async function prepareFormat(state: RunState, size: number, format: CorpusFormat
   await mkdir(siteDir, { recursive: true });
   const params: Omit<BuildParams, 'useCache'> = { seedsDir: corpus.seedsDir, outDir: path.join(siteDir, 'dist'), configFile: corpus.configFile, siteDir, search: state.options.search };
   const peers = format === 'md' && options.peers ? await peerTargetsFor(state, corpus) : { targets: [], failed: [] };
-  return { size, format, corpusDir, corpus, params, targets: [broadsheetTarget(state.command, { ...params, useCache: false }), ...peers.targets], failed: peers.failed };
+  return { corpusDir, corpus, params, targets: [broadsheetTarget(state.command, { ...params, useCache: false }), ...peers.targets], failed: peers.failed };
 }
 
 /** A format's rows: its cold builds (timed already), then the cached build, the no-op and the one-seed edit. */
 async function finishFormat(state: RunState, plan: FormatPlan, cold: ReadonlyMap<BuildTarget, RunSample[]>): Promise<BenchRow[]> {
-  const { size, format, corpus, corpusDir, params, targets } = plan;
+  const { corpus, corpusDir, params, targets } = plan;
+  const { count: size, format } = corpus;
   const rows = [...targets.map((t) => row(size, format, t, 'cold', cold.get(t) ?? [])), ...plan.failed];
   if (!state.options.incremental || !summariseRuns(cold.get(targets[0]!) ?? []).ok) return rows;
   const editedSeed = path.join(corpus.seedsDir, seedFileName(Math.ceil(size / 2), format));
