@@ -20,40 +20,45 @@ const grayMatterYaml = {
     );
   },
 };
+/**
+ * An esbuild plugin that rewrites the source of the dependency files `filter` matches: `rewrite`
+ * returns the new source, or undefined when the code it replaces is gone (then the compile fails
+ * instead of quietly bundling the library unchanged).
+ */
+function rewriteSource(name, filter, rewrite) {
+  return {
+    name,
+    setup(build) {
+      build.onLoad({ filter }, (args) => {
+        const contents = rewrite(readFileSync(args.path, 'utf8'));
+        if (contents === undefined) throw new Error(`${args.path}: the code ${name} rewrites is gone; update the plugin`);
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
 // @sindresorhus/transliterate (under slugify) builds a regular expression for each of its ~20 locales
 // when its module is evaluated: 7-14 ms of every process and worker that makes a slug, though
-// broadsheet passes no locale. The locales' patterns are made on first use instead; the compile fails
-// if the library's source no longer has the loop this replaces (tests/build/bundle.test.ts).
+// broadsheet passes no locale. The locales' patterns are made on first use instead
+// (tests/build/bundle.test.ts holds the rewrite).
 const LOCALE_LOOP = /const localeCache = new Map\(\);\s*for \(const \[locale, localeMap\] of Object\.entries\(localeReplacements\)\) \{([\s\S]*?)\n\}\n/;
-const lazyTransliterateLocales = {
-  name: 'lazy-transliterate-locales',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]@sindresorhus[\\/]transliterate[\\/]index\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const loop = LOCALE_LOOP.exec(source);
-      if (!loop || !source.includes('localeCache.get(normalizedLocale)')) throw new Error(`${args.path}: the locale loop lazy-transliterate-locales rewrites is gone; update the plugin`);
-      const lazy = `const localeCache = new Map();\nconst localeEntry = (locale) => {\n\tif (!localeCache.has(locale)) {\n\t\tconst localeMap = localeReplacements[locale];${loop[1]}\n\t}\n\treturn localeCache.get(locale);\n};\n`;
-      return { contents: source.replace(loop[0], lazy).replace('localeCache.get(normalizedLocale)', 'localeEntry(normalizedLocale)'), loader: 'js' };
-    });
-  },
-};
+const lazyTransliterateLocales = rewriteSource('lazy-transliterate-locales', /[\\/]@sindresorhus[\\/]transliterate[\\/]index\.js$/, (source) => {
+  const loop = LOCALE_LOOP.exec(source);
+  if (!loop || !source.includes('localeCache.get(normalizedLocale)')) return undefined;
+  const lazy = `const localeCache = new Map();\nconst localeEntry = (locale) => {\n\tif (!localeCache.has(locale)) {\n\t\tconst localeMap = localeReplacements[locale];${loop[1]}\n\t}\n\treturn localeCache.get(locale);\n};\n`;
+  return source.replace(loop[0], lazy).replace('localeCache.get(normalizedLocale)', 'localeEntry(normalizedLocale)');
+});
 // micromark (remark-parse's tokenizer) merges its default constructs with the parser's extensions
 // anew for every document: a fresh map of every construct by character code, ≈ 20–45 µs and a few
-// hundred short-lived objects per Markdown seed (≈ 4% of a 10k Markdown parse's CPU with the garbage).
+// hundred short-lived objects per Markdown seed (≈ 8% of remark-parse's time with the garbage).
 // broadsheet passes no micromark extensions, so the merge of the defaults alone is made once and
-// shared: micromark only reads it. The compile fails if the library's line is gone (bundle.test.ts).
+// shared: micromark only reads it (tests/build/bundle.test.ts holds the rewrite).
 const MICROMARK_MERGE = 'combineExtensions([defaultConstructs, ...(settings.extensions || [])])';
-const sharedMicromarkConstructs = {
-  name: 'shared-micromark-constructs',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]micromark[\\/](dev[\\/])?lib[\\/]parse\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes(MICROMARK_MERGE)) throw new Error(`${args.path}: the constructs merge shared-micromark-constructs rewrites is gone; update the plugin`);
-      const shared = `(settings.extensions && settings.extensions.length > 0 ? ${MICROMARK_MERGE} : (defaultConstructsMerged ??= combineExtensions([defaultConstructs])))`;
-      return { contents: `${source.replace(MICROMARK_MERGE, shared)}\nvar defaultConstructsMerged;\n`, loader: 'js' };
-    });
-  },
-};
+const sharedMicromarkConstructs = rewriteSource('shared-micromark-constructs', /[\\/]micromark[\\/](dev[\\/])?lib[\\/]parse\.js$/, (source) => {
+  if (!source.includes(MICROMARK_MERGE)) return undefined;
+  const shared = `(settings.extensions && settings.extensions.length > 0 ? ${MICROMARK_MERGE} : (defaultConstructsMerged ??= combineExtensions([defaultConstructs])))`;
+  return `${source.replace(MICROMARK_MERGE, shared)}\nvar defaultConstructsMerged;\n`;
+});
 const result = await build({
   entryPoints: ['src/cli.ts', 'src/seeds/parse-worker.ts', 'src/render/render-worker.ts'],
   outdir,
