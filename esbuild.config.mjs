@@ -83,6 +83,22 @@ const xmlJsStringContent = rewriteSource('xml-js-string-content', /[\\/]xml-js[\
   if (!source.includes(HAS_CONTENT)) return undefined;
   return source.replace(HAS_CONTENT, `${HAS_CONTENT}  if (typeof element === 'string') return element.length > 0;\n`);
 });
+// micromark's subtokenize keeps where each nested content's events jump to in a plain object keyed by
+// event index, merged with Object.assign per paragraph and asked `index in jumps` per event: sparse
+// integer keys put both objects in dictionary mode (≈ 5% of subtokenize's time and its garbage). A Map
+// keyed by the same numbers does the same (tests/build/bundle.test.ts holds the parser's trees to the
+// published package's).
+const SUBTOKENIZE_JUMPS = [
+  ['  const jumps = {};', '  const jumps = new Map();'],
+  ['    while (index in jumps) {\n      index = jumps[index];', '    while (jumps.has(index)) {\n      index = jumps.get(index);'],
+  ['        Object.assign(jumps, subcontent(events, index));\n        index = jumps[index];', '        for (const [from, to] of subcontent(events, index)) jumps.set(from, to);\n        index = jumps.get(index);'],
+  ['  const gaps = {};', '  const gaps = new Map();'],
+  ['    gaps[adjust + jumps[index][0]] = adjust + jumps[index][1];', '    gaps.set(adjust + jumps[index][0], adjust + jumps[index][1]);'],
+];
+const subtokenizeJumpsMap = rewriteSource('subtokenize-jumps-map', /[\\/]micromark-util-subtokenize[\\/]index\.js$/, (source) => {
+  if (SUBTOKENIZE_JUMPS.some(([before]) => source.split(before).length !== 2)) return undefined;
+  return SUBTOKENIZE_JUMPS.reduce((text, [before, after]) => text.replace(before, after), source);
+});
 // mdast-util-to-hast (under remark-html) collects a tree's link and footnote definitions with
 // unist-util-visit before turning it into HTML, and visit makes a closure and a copy of the ancestor
 // list for every node: ≈ 40% of the mdast → hast step for a seed that has no definitions at all. A
@@ -95,7 +111,7 @@ const plainDefinitionWalk = rewriteSource('plain-definition-walk', /[\\/]mdast-u
   return source.replace(DEFINITION_VISIT, DEFINITION_VISIT.replace('visit(tree,', 'walkPreorder(tree,')) + walk;
 });
 /** The rewrites of dependency sources every compile applies (exported for the tests that hold each to its library). */
-export const dependencyRewrites = { lazyTransliterateLocales, sharedMicromarkConstructs, sharedEventContext, plainDefinitionWalk, xmlJsStringContent };
+export const dependencyRewrites = { lazyTransliterateLocales, sharedMicromarkConstructs, subtokenizeJumpsMap, sharedEventContext, plainDefinitionWalk, xmlJsStringContent };
 
 // Compiles only when run (`node esbuild.config.mjs`), not when a test imports the rewrites.
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await compile();
