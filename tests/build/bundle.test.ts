@@ -14,10 +14,10 @@ import { describe, expect, it } from 'vitest';
 const root = path.join(import.meta.dirname, '..', '..');
 const lib = path.join(root, 'lib');
 
-/** The compile's rewrite of a dependency's source, by its name in esbuild.config.mjs. */
+/** The compile's rewrite of a dependency's source, by its name in esbuild.rewrites.mjs. */
 async function dependencyRewrite(name: string): Promise<Plugin> {
-  const config = (await import(pathToFileURL(path.join(root, 'esbuild.config.mjs')).href)) as { dependencyRewrites: Record<string, Plugin> };
-  return config.dependencyRewrites[name]!;
+  const rewrites = (await import(pathToFileURL(path.join(root, 'esbuild.rewrites.mjs')).href)) as { dependencyRewrites: Record<string, Plugin> };
+  return rewrites.dependencyRewrites[name]!;
 }
 
 /** The text of every compiled module in lib/ (compiled by the test run's global setup). */
