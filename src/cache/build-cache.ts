@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { ArticleDraft } from '../article/draft.js';
 import { removeUnusedSegments } from './body-store.js';
 import { appendJournalLine, journalIsDue, readPack, writePackFile } from './drafts-pack.js';
-import { decodeRecords, encodeRecords, type BuildRecords } from './file-records.js';
+import { addChangedPaths, applyRecordsDelta, decodeRecords, encodeRecords, encodeRecordsDelta, type BuildRecords } from './file-records.js';
 import { GENERATOR_VERSION, hashOf } from './fingerprint.js';
 import { decodeEdits, encodeEdits, readSnapshot, writeSnapshot, type SiteSnapshot, type SnapshotEdits } from './site-snapshot.js';
 
@@ -43,6 +43,9 @@ export class BuildCache {
   /** Where article bodies are kept, as segments (see body-store). */
   readonly bodyDir: string;
 
+  /** The file records this build took up, if any: a save writes only what changed since (a delta on their whole file). */
+  private loadedRecords: LoadedRecords | undefined;
+
   /** What the pack (with its journal) held when this build loaded it: a save appends only the difference. */
   private loaded: { settings: string; drafts: ReadonlyMap<string, ArticleDraft>; journalBytes: number; packBytes: number } | undefined;
 
@@ -70,6 +73,7 @@ export class BuildCache {
     const paths = BuildCache.pathsOf(cacheDir, outDir);
     await rm(paths.state, { force: true });
     await rm(recordsPathOf(paths.state), { force: true });
+    await rm(deltaPathOf(paths.state), { force: true });
     // The site snapshot describes that output too (it is useless without the state, and large).
     await rm(paths.snapshot, { force: true });
     await rm(editsPathOf(paths.snapshot), { force: true });
@@ -89,17 +93,25 @@ export class BuildCache {
     return new BuildCache(dir, paths.state, paths.pack, paths.snapshot, head, records);
   }
 
-  /** The last build's file records, or undefined when they are missing or not the ones its head names. */
+  /**
+   * The last build's file records (the whole records file, with the delta beside it applied when the
+   * head names the delta), or undefined when they are missing or not the ones its head names.
+   */
   async records(): Promise<BuildRecords | undefined> {
     if (this.recordsId === undefined) return undefined;
     const kept = BuildCache.recordsInMemory;
-    if (kept?.file === this.statePath && kept.id === this.recordsId) return kept.records;
+    if (kept?.file === this.statePath && kept.loaded.id === this.recordsId) return (this.loadedRecords = kept.loaded).records;
     const stored = await readFile(recordsPathOf(this.statePath), 'utf8').then(decodeRecords, () => undefined);
-    return stored?.id === this.recordsId ? stored.records : undefined;
+    if (stored === undefined) return undefined;
+    if (stored.id === this.recordsId) return (this.loadedRecords = { id: stored.id, base: stored.id, deltaPaths: [], records: stored.records }).records;
+    const delta = await readFile(deltaPathOf(this.statePath), 'utf8').catch(() => undefined);
+    const deltaPaths = delta === undefined ? undefined : applyRecordsDelta(delta, { base: stored.id, id: this.recordsId }, stored.records);
+    if (deltaPaths === undefined) return undefined;
+    return (this.loadedRecords = { id: this.recordsId, base: stored.id, deltaPaths, records: stored.records }).records;
   }
 
   /** The records a dev server keeps between rebuilds, with the state file they belong to. */
-  private static recordsInMemory: { file: string; id: string; records: BuildRecords } | undefined;
+  private static recordsInMemory: { file: string; loaded: LoadedRecords } | undefined;
 
   /**
    * Drafts kept in memory between builds of one long-running process (`broadsheet dev`), by key.
@@ -252,15 +264,51 @@ export class BuildCache {
     await rename(`${file}.${process.pid}.tmp`, file);
   }
 
-  /** Records a successful build: its file records first, then the head naming them (a build killed in between leaves the old head, whose records are gone: the next build goes the full way). */
+  /**
+   * Records a successful build: its file records first, then the head naming them (a build killed in
+   * between leaves the old head, whose records are gone: the next build goes the full way). When this
+   * build took up records and changed few of them (an edit), only those are written, as a delta on the
+   * whole records file (at 10k articles the whole file is 1.8 MB, ≈ 20 ms to encode and write).
+   */
   async saveState(state: BuildState): Promise<void> {
     const { outputs, pages, ...head } = state;
     const records = { outputs, ...(pages && { pages }) };
     const id = randomUUID();
-    await this.writeAtomically(recordsPathOf(this.statePath), encodeRecords(id, records));
+    const loaded = this.loadedRecords;
+    const changed = new Set(loaded?.deltaPaths);
+    const limit = Math.max(MIN_DELTA_LIMIT, Math.ceil(outputs.size / DELTA_FRACTION));
+    let saved: LoadedRecords;
+    if (loaded && changed.size <= limit && addChangedPaths(loaded.records, records, changed, limit)) {
+      await this.writeAtomically(deltaPathOf(this.statePath), encodeRecordsDelta(id, loaded.base, changed, records));
+      saved = { id, base: loaded.base, deltaPaths: [...changed], records };
+    } else {
+      await this.writeAtomically(recordsPathOf(this.statePath), encodeRecords(id, records));
+      saved = { id, base: id, deltaPaths: [], records };
+    }
     await this.writeAtomically(this.statePath, JSON.stringify({ ...head, records: id } satisfies StoredHead));
-    if (BuildCache.memory) BuildCache.recordsInMemory = { file: this.statePath, id, records };
+    // A delta made on older whole records is of no use now.
+    if (saved.base === id) await rm(deltaPathOf(this.statePath), { force: true });
+    this.loadedRecords = saved;
+    if (BuildCache.memory) BuildCache.recordsInMemory = { file: this.statePath, loaded: saved };
   }
+}
+
+/** A delta on the whole records holds at most this many paths, or this fraction of all outputs when that is more… */
+const MIN_DELTA_LIMIT = 512;
+/** …one in DELTA_FRACTION: past it the records are written whole again. */
+const DELTA_FRACTION = 16;
+
+/** File records as a build took them up: their id, the id of the whole records file they came from, and the paths a delta changed. */
+interface LoadedRecords {
+  readonly id: string;
+  readonly base: string;
+  readonly deltaPaths: readonly string[];
+  readonly records: BuildRecords;
+}
+
+/** Where the delta on the whole file records is kept (see saveState). */
+function deltaPathOf(statePath: string): string {
+  return statePath.replace(/\.json$/, '.records-delta.json');
 }
 
 /** The edits file beside a snapshot file. */

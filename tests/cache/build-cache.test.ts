@@ -246,9 +246,63 @@ describe('the build state', () => {
     expect(await (await BuildCache.open(dir, out)).records()).toBeUndefined();
   });
 
+  /** A site of `n` pages, page `i` with hash `hash(i)` and a signature of the same. */
+  const site = (n: number, hash: (i: number) => string) => {
+    const paths = Array.from({ length: n }, (_, i) => `p${i}/index.html`);
+    return { generator: GENERATOR_VERSION, inputsKey: 'i', outputs: new Map(paths.map((p, i) => [p, hash(i)])), pages: new Map(paths.map((p, i) => [p, `s-${hash(i)}`])), summary };
+  };
+  /** Saves `state` as a build that took up the last build's records does (an edit). */
+  const saveAfterTakingUp = async (out: string, state: ReturnType<typeof site>) => {
+    const cache = await BuildCache.open(dir, out);
+    expect(await cache.records()).toBeDefined();
+    await cache.saveState(state);
+  };
+  const files = async (suffix: string) => (await readdir(dir)).filter((n) => n.startsWith('state-') && n.endsWith(suffix));
+
+  it('after an edit keeps the whole records file and writes what changed beside it; the next builds read both', async () => {
+    const out = path.join(dir, 'dist');
+    await (await BuildCache.open(dir, out)).saveState(site(100, (i) => `h${i}`));
+    const [whole] = await files('.records.json');
+    const wholeBytes = await readFile(path.join(dir, whole!));
+    // Two edits in a row: page 7, then page 9 and a new page; the delta carries both.
+    const first = site(100, (i) => (i === 7 ? 'edited' : `h${i}`));
+    await saveAfterTakingUp(out, first);
+    const second = site(101, (i) => (i === 7 ? 'edited' : i === 9 ? 'again' : `h${i}`));
+    await saveAfterTakingUp(out, second);
+    expect(await readFile(path.join(dir, whole!))).toEqual(wholeBytes);
+    const [delta] = await files('.records-delta.json');
+    expect(JSON.parse(await readFile(path.join(dir, delta!), 'utf8')).paths.sort()).toEqual(['p100/index.html', 'p7/index.html', 'p9/index.html']);
+    const { outputs, pages } = second;
+    expect(await (await BuildCache.open(dir, out)).records()).toEqual({ outputs, pages });
+  });
+
+  it('writes the records whole again, and drops the delta, once more than one in 16 of them changed', async () => {
+    const out = path.join(dir, 'dist');
+    await (await BuildCache.open(dir, out)).saveState(site(20_000, (i) => `h${i}`));
+    await saveAfterTakingUp(out, site(20_000, (i) => (i < 1_000 ? `e${i}` : `h${i}`)));
+    expect(await files('.records-delta.json')).toHaveLength(1);
+    const many = site(20_000, (i) => (i < 1_300 ? `f${i}` : `h${i}`));
+    await saveAfterTakingUp(out, many);
+    expect(await files('.records-delta.json')).toEqual([]);
+    expect(await (await BuildCache.open(dir, out)).records()).toEqual({ outputs: many.outputs, pages: many.pages });
+  });
+
+  it('gives no records when the delta beside them is not the one the head names (a build killed between writing the delta and its head)', async () => {
+    const out = path.join(dir, 'dist');
+    await (await BuildCache.open(dir, out)).saveState(site(10, (i) => `h${i}`));
+    await saveAfterTakingUp(out, site(10, (i) => (i === 1 ? 'b' : `h${i}`)));
+    const [head] = (await readdir(dir)).filter((n) => /^state-[0-9a-f]+\.json$/.test(n));
+    const headBytes = await readFile(path.join(dir, head!));
+    await saveAfterTakingUp(out, site(10, (i) => (i === 1 ? 'c' : `h${i}`)));
+    await writeFile(path.join(dir, head!), headBytes);
+    expect(await (await BuildCache.open(dir, out)).records()).toBeUndefined();
+  });
+
   it('is deleted, head and records, when a cold build forgets the output folder', async () => {
     const out = path.join(dir, 'dist');
     await (await BuildCache.open(dir, out)).saveState(state('a'));
+    await saveAfterTakingUp(out, { ...site(1, () => 'b'), outputs: new Map([['index.html', 'b']]), pages: new Map([['index.html', 'signature-b']]) });
+    expect(await files('.records-delta.json')).toHaveLength(1);
     await BuildCache.forget(dir, out);
     expect((await readdir(dir)).filter((n) => n.startsWith('state-'))).toEqual([]);
     expect((await BuildCache.open(dir, out)).state).toBeUndefined();

@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuildCache } from '../../src/cache/build-cache.js';
+import { applyRecordsDelta, decodeRecords } from '../../src/cache/file-records.js';
 import { GENERATOR_VERSION } from '../../src/cache/fingerprint.js';
 
 // A file of its own: keepInMemory() lasts for the whole process, as in a dev server.
@@ -36,5 +37,30 @@ describe('in a long-running process (the dev server)', () => {
     // A state naming another snapshot is not answered from memory.
     await cache.saveState(state('three'));
     expect(await (await BuildCache.open(dir, out)).loadSnapshot()).toBeUndefined();
+  });
+
+  it('file records saved as a delta are taken up from memory, and the files on disk give the same records to a later process', async () => {
+    // A cache folder of its own: the delta found below is this test's.
+    const cacheDir = path.join(dir, 'records-cache');
+    const out = path.join(dir, 'dist-records');
+    const records = (hash: string) => ({ ...state('x'), outputs: new Map([['a.html', 'a'], ['b.html', hash]]), pages: new Map([['b.html', `s-${hash}`]]) });
+    await (await BuildCache.open(cacheDir, out)).saveState(records('one'));
+    const edit = async (hash: string) => {
+      const cache = await BuildCache.open(cacheDir, out);
+      const taken = await cache.records();
+      await cache.saveState(records(hash));
+      return taken;
+    };
+    await edit('two');
+    const saved = records('three');
+    expect(await edit('three')).toEqual({ outputs: records('two').outputs, pages: records('two').pages });
+    expect(await (await BuildCache.open(cacheDir, out)).records()).toEqual({ outputs: saved.outputs, pages: saved.pages });
+    // What a new process would read: the whole records with the delta applied .
+    const delta = (await readdir(cacheDir)).find((n) => n.endsWith('.records-delta.json'))!;
+    const read = async (name: string) => readFile(path.join(cacheDir, name), 'utf8');
+    const head = JSON.parse(await read(delta.replace('.records-delta.json', '.json'))) as { records: string };
+    const whole = decodeRecords(await read(delta.replace('.records-delta.json', '.records.json')))!;
+    expect(applyRecordsDelta(await read(delta), { base: whole.id, id: head.records }, whole.records)).toEqual(['b.html']);
+    expect(whole.records).toEqual({ outputs: saved.outputs, pages: saved.pages });
   });
 });
