@@ -103,8 +103,8 @@ describe('a reader in Chromium, on the seed site served under /archive/', () => 
     await page.goto(`${site.root}search/`);
     await page.locator('.pagefind-ui__search-input').fill('strike');
     await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-    const filters = await page.locator('.pagefind-ui__filter-name').allTextContents();
-    expect(filters.map((f) => f.trim().toLowerCase())).toEqual(expect.arrayContaining(['tag', 'year']));
+    // The filter groups are drawn when their data arrives, which may be after the first result.
+    await expect.poll(async () => (await page.locator('.pagefind-ui__filter-name').allTextContents()).map((f) => f.trim().toLowerCase())).toEqual(expect.arrayContaining(['tag', 'year']));
   }, 60_000);
 
   it('answers an unknown address with the 404 page and a link home', async () => {

@@ -82,7 +82,8 @@ describe('Pagefind search on the fixture site served under /archive/', () => {
     await page.goto(`${site.root}search/`);
     expect((await search(page, 'economy')).message).toBe('3 results for economy');
     const groups = page.locator('.pagefind-ui__filter-panel details');
-    expect((await page.locator('.pagefind-ui__filter-name').allTextContents()).map((t) => t.trim().toLowerCase()).sort()).toEqual(['tag', 'year']);
+    // Pagefind's UI draws each filter group when its filter data arrives, after the results message: wait for both.
+    await expect.poll(async () => (await page.locator('.pagefind-ui__filter-name').allTextContents()).map((t) => t.trim().toLowerCase()).sort()).toEqual(['tag', 'year']);
     await groups.filter({ hasText: /tag/i }).locator('summary').click();
     await page.getByLabel(/^São Paulo/).check();
     await expect.poll(() => page.locator('.pagefind-ui__message').textContent()).toBe('2 results for economy');
