@@ -258,8 +258,8 @@ export class BuildCache {
     return editsPathOf(this.snapshotPath);
   }
 
-  /** Writes a file whole or not at all (a temporary file renamed into place). */
-  private async writeAtomically(file: string, bytes: Buffer | string): Promise<void> {
+  /** Writes a file whole or not at all (a temporary file renamed into place); text given in pieces is written piece by piece. */
+  private async writeAtomically(file: string, bytes: Buffer | string | Iterable<string>): Promise<void> {
     await writeFile(`${file}.${process.pid}.tmp`, bytes);
     await rename(`${file}.${process.pid}.tmp`, file);
   }

@@ -10,12 +10,25 @@ describe('file records on disk', () => {
     fc.assert(
       fc.property(pathMap, fc.option(pathMap, { nil: undefined }), (outputs, pages) => {
         const records = { outputs, ...(pages && { pages }) };
-        const read = decodeRecords(encodeRecords('id-1', records));
+        const text = [...encodeRecords('id-1', records)].join('');
+        // The pieces make the JSON of the columns, exactly.
+        expect(JSON.parse(text)).toEqual({ id: 'id-1', paths: [...outputs.keys(), ...[...(pages?.keys() ?? [])].filter((p) => !outputs.has(p))], hashes: expect.any(Array), ...(pages && { signatures: expect.any(Array) }) });
+        const read = decodeRecords(text);
         expect(read?.id).toBe('id-1');
         expect(read?.records).toEqual(records);
         expect([...read!.records.outputs.keys()]).toEqual([...outputs.keys()]);
       }),
     );
+  });
+
+  it('written in pieces of 4,096 entries read back whole: a 10k-page site with signatures, and no pages at all', () => {
+    const outputs = new Map(Array.from({ length: 10_000 }, (_, i) => [`p${i}/index.html`, `h${i}`]));
+    const pages = new Map([...outputs.keys()].filter((_, i) => i % 3 !== 0).map((p) => [p, `s-${p}`]));
+    const pieces = [...encodeRecords('big', { outputs, pages })];
+    expect(pieces.length).toBeGreaterThan(9);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(100_000);
+    expect(decodeRecords(pieces.join(''))?.records).toEqual({ outputs, pages });
+    expect(decodeRecords([...encodeRecords('none', { outputs: new Map() })].join(''))).toEqual({ id: 'none', records: { outputs: new Map() } });
   });
 
   it('are not read from an older cache (two objects keyed by path) or a damaged file: the build then goes the full way', () => {
