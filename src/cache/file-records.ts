@@ -37,7 +37,7 @@ export function* encodeRecords(id: string, records: BuildRecords): Generator<str
   // A signature without an output (none is made so today) gets a path of its own, hash ''.
   if (pages) for (const path of pages.keys()) if (!records.outputs.has(path)) (paths.push(path), hashes.push(''));
   const columns: [keyof StoredRecords, readonly string[]][] = [['paths', paths], ['hashes', hashes]];
-  if (pages) columns.push(['signatures', paths.map((p) => pages.get(p) ?? '')]);
+  if (pages) columns.push(['signatures', columnOf(paths, pages)]);
   yield `{"id":${JSON.stringify(id)}`;
   for (const [name, column] of columns) {
     yield `,"${name}":[`;
@@ -50,8 +50,13 @@ export function* encodeRecords(id: string, records: BuildRecords): Generator<str
   yield '}';
 }
 
-/** The records and their id from what encodeRecords wrote; undefined for anything else (an older cache's records, a damaged file). */
-export function decodeRecords(text: string): { id: string; records: BuildRecords } | undefined {
+/** Each of `paths`' value in `map`, '' where it has none: one column of the stored records. */
+function columnOf(paths: readonly string[], map: ReadonlyMap<string, string>): string[] {
+  return paths.map((path) => map.get(path) ?? '');
+}
+
+/** The columns of stored records (or of a delta) in `text`, or undefined when it is no such JSON or its columns do not line up. */
+function parseColumns(text: string): (StoredRecords & Record<string, unknown>) | undefined {
   let stored: Partial<StoredRecords>;
   try {
     stored = JSON.parse(text) as Partial<StoredRecords>;
@@ -61,13 +66,28 @@ export function decodeRecords(text: string): { id: string; records: BuildRecords
   const { id, paths, hashes, signatures } = stored;
   if (typeof id !== 'string' || !Array.isArray(paths) || !Array.isArray(hashes) || hashes.length !== paths.length) return undefined;
   if (signatures !== undefined && (!Array.isArray(signatures) || signatures.length !== paths.length)) return undefined;
-  const outputs = new Map<string, string>();
-  const pages = signatures && new Map<string, string>();
+  return stored as StoredRecords & Record<string, unknown>;
+}
+
+/** Puts each stored path's hash and signature into the maps, deleting the path where the column says none (''). */
+function putColumns(stored: StoredRecords, outputs: Map<string, string>, pages: Map<string, string> | undefined): void {
+  const { paths, hashes, signatures } = stored;
   for (let i = 0; i < paths.length; i++) {
-    if (hashes[i] !== '') outputs.set(paths[i]!, hashes[i]!);
-    if (pages && signatures![i] !== '') pages.set(paths[i]!, signatures![i]!);
+    if (hashes[i] === '') outputs.delete(paths[i]!);
+    else outputs.set(paths[i]!, hashes[i]!);
+    if (pages && signatures![i] === '') pages.delete(paths[i]!);
+    else if (pages) pages.set(paths[i]!, signatures![i]!);
   }
-  return { id, records: { outputs, ...(pages && { pages }) } };
+}
+
+/** The records and their id from what encodeRecords wrote; undefined for anything else (an older cache's records, a damaged file). */
+export function decodeRecords(text: string): { id: string; records: BuildRecords } | undefined {
+  const stored = parseColumns(text);
+  if (stored === undefined) return undefined;
+  const outputs = new Map<string, string>();
+  const pages = stored.signatures && new Map<string, string>();
+  putColumns(stored, outputs, pages);
+  return { id: stored.id, records: { outputs, ...(pages && { pages }) } };
 }
 
 /**
@@ -86,13 +106,9 @@ export function addChangedPaths(before: BuildRecords, after: BuildRecords, into:
   return true;
 }
 
-/** A delta as stored: `base` names the whole records it applies to; each path gets the hash and signature listed ('' = none). */
-interface StoredDelta {
-  readonly id: string;
+/** A delta as stored: records' columns for the paths it changes, and `base`, the whole records it applies to. */
+interface StoredDelta extends StoredRecords {
   readonly base: string;
-  readonly paths: readonly string[];
-  readonly hashes: readonly string[];
-  readonly signatures?: readonly string[];
 }
 
 /**
@@ -103,7 +119,7 @@ interface StoredDelta {
 export function encodeRecordsDelta(id: string, base: string, paths: Iterable<string>, after: BuildRecords): string {
   const listed = [...paths];
   const { pages } = after;
-  const stored: StoredDelta = { id, base, paths: listed, hashes: listed.map((p) => after.outputs.get(p) ?? ''), ...(pages && { signatures: listed.map((p) => pages.get(p) ?? '') }) };
+  const stored: StoredDelta = { id, base, paths: listed, hashes: columnOf(listed, after.outputs), ...(pages && { signatures: columnOf(listed, pages) }) };
   return JSON.stringify(stored);
 }
 
@@ -113,22 +129,9 @@ export function encodeRecordsDelta(id: string, base: string, paths: Iterable<str
  * or a damaged file.
  */
 export function applyRecordsDelta(text: string, expected: { readonly base: string; readonly id: string }, records: BuildRecords): string[] | undefined {
-  let stored: Partial<StoredDelta>;
-  try {
-    stored = JSON.parse(text) as Partial<StoredDelta>;
-  } catch {
-    return undefined;
-  }
-  const { id, base, paths, hashes, signatures } = stored;
-  if (id !== expected.id || base !== expected.base || !Array.isArray(paths) || !Array.isArray(hashes) || hashes.length !== paths.length) return undefined;
-  if ((signatures === undefined) !== (records.pages === undefined) || (signatures !== undefined && (!Array.isArray(signatures) || signatures.length !== paths.length))) return undefined;
-  const outputs = records.outputs as Map<string, string>;
-  const pages = records.pages as Map<string, string> | undefined;
-  for (let i = 0; i < paths.length; i++) {
-    if (hashes[i] === '') outputs.delete(paths[i]!);
-    else outputs.set(paths[i]!, hashes[i]!);
-    if (pages && signatures![i] === '') pages.delete(paths[i]!);
-    else if (pages) pages.set(paths[i]!, signatures![i]!);
-  }
-  return [...paths];
+  const stored = parseColumns(text);
+  if (stored === undefined || stored.id !== expected.id || stored.base !== expected.base) return undefined;
+  if ((stored.signatures === undefined) !== (records.pages === undefined)) return undefined;
+  putColumns(stored, records.outputs as Map<string, string>, records.pages as Map<string, string> | undefined);
+  return [...stored.paths];
 }
