@@ -14,10 +14,20 @@ import { describe, expect, it } from 'vitest';
 const root = path.join(import.meta.dirname, '..', '..');
 const lib = path.join(root, 'lib');
 
-/** The compile's rewrite of a dependency's source, by its name in esbuild.rewrites.mjs. */
-async function dependencyRewrite(name: string): Promise<Plugin> {
-  const rewrites = (await import(pathToFileURL(path.join(root, 'esbuild.rewrites.mjs')).href)) as { dependencyRewrites: Record<string, Plugin> };
-  return rewrites.dependencyRewrites[name]!;
+/**
+ * The default export of `source` (an ES module re-exporting a dependency) bundled with the compile's
+ * rewrite `name` of esbuild.rewrites.mjs: the rewritten library, to hold beside the published one.
+ */
+async function bundledWithRewrite<T>(name: string, source: string): Promise<T> {
+  const { dependencyRewrites } = (await import(pathToFileURL(path.join(root, 'esbuild.rewrites.mjs')).href)) as { dependencyRewrites: Record<string, Plugin> };
+  const bundled = await build({ stdin: { contents: source, resolveDir: root }, bundle: true, format: 'esm', platform: 'node', mainFields: ['module', 'main'], write: false, logLevel: 'silent', plugins: [dependencyRewrites[name]!] });
+  const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-rewrite-'));
+  try {
+    writeFileSync(path.join(dir, 'bundle.mjs'), bundled.outputFiles[0]!.contents);
+    return ((await import(pathToFileURL(path.join(dir, 'bundle.mjs')).href)) as { default: T }).default;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The text of every compiled module in lib/ (compiled by the test run's global setup). */
@@ -107,36 +117,29 @@ describe('compiled bundle', () => {
   });
 
   it('writes the same XML with its rewritten xml-js as the published xml-js does, for any compact element tree', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-xml-js-'));
-    try {
-      const bundled = await build({ entryPoints: [path.join(root, 'node_modules', 'xml-js', 'lib', 'js2xml.js')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent', plugins: [await dependencyRewrite('xmlJsStringContent')] });
-      writeFileSync(path.join(dir, 'js2xml.mjs'), bundled.outputFiles[0]!.contents);
-      const rewritten = ((await import(pathToFileURL(path.join(dir, 'js2xml.mjs')).href)) as { default: typeof publishedJs2xml }).default;
-      // Objects as feed builds them (with Object's prototype: xml-js calls hasOwnProperty on them).
-      const plain = { noNullPrototype: true } as const;
-      const outcome = (write: () => string): string => {
-        try {
-          return write();
-        } catch (error) {
-          return `threw ${String(error)}`;
-        }
-      };
-      // Element trees as feed builds them: text, CDATA, attributes, nested elements and arrays of them, empty values.
-      const leaf = fc.oneof(fc.string(), fc.constant(''), fc.integer(), fc.boolean(), fc.constant(null), fc.record({ _text: fc.string() }, plain), fc.record({ _cdata: fc.string() }, plain), fc.record({ _attributes: fc.dictionary(fc.constantFrom('href', 'rel', 'term'), fc.string(), plain) }, plain));
-      const { tree } = fc.letrec((tie) => ({
-        tree: fc.oneof({ depthSize: 'small' }, leaf, fc.dictionary(fc.constantFrom('entry', 'title', 'link', '_text', '_cdata', '_attributes', 'id'), fc.oneof(tie('tree'), fc.array(tie('tree'), { maxLength: 3 })), { maxKeys: 4, ...plain })),
-      }));
-      fc.assert(
-        fc.property(fc.record({ feed: tree }, plain), fc.boolean(), (element, fullTagEmptyElement) => {
-          const options = { compact: true, ignoreComment: true, spaces: 4, fullTagEmptyElement };
-          // Malformed trees (CDATA that is no string) make both throw the same error.
-          expect(outcome(() => rewritten(element, options))).toBe(outcome(() => publishedJs2xml(element, options)));
-        }),
-        { numRuns: 500 },
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const rewritten = await bundledWithRewrite<typeof publishedJs2xml>('xmlJsStringContent', "export { js2xml as default } from 'xml-js';");
+    // Objects as feed builds them (with Object's prototype: xml-js calls hasOwnProperty on them).
+    const plain = { noNullPrototype: true } as const;
+    const outcome = (write: () => string): string => {
+      try {
+        return write();
+      } catch (error) {
+        return `threw ${String(error)}`;
+      }
+    };
+    // Element trees as feed builds them: text, CDATA, attributes, nested elements and arrays of them, empty values.
+    const leaf = fc.oneof(fc.string(), fc.constant(''), fc.integer(), fc.boolean(), fc.constant(null), fc.record({ _text: fc.string() }, plain), fc.record({ _cdata: fc.string() }, plain), fc.record({ _attributes: fc.dictionary(fc.constantFrom('href', 'rel', 'term'), fc.string(), plain) }, plain));
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: 'small' }, leaf, fc.dictionary(fc.constantFrom('entry', 'title', 'link', '_text', '_cdata', '_attributes', 'id'), fc.oneof(tie('tree'), fc.array(tie('tree'), { maxLength: 3 })), { maxKeys: 4, ...plain })),
+    }));
+    fc.assert(
+      fc.property(fc.record({ feed: tree }, plain), fc.boolean(), (element, fullTagEmptyElement) => {
+        const options = { compact: true, ignoreComment: true, spaces: 4, fullTagEmptyElement };
+        // Malformed trees (CDATA that is no string) make both throw the same error.
+        expect(outcome(() => rewritten(element, options))).toBe(outcome(() => publishedJs2xml(element, options)));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("finds mdast-util-to-hast's link and footnote definitions with a plain walk, not unist-util-visit (≈ 40% of mdast → hast)", () => {
@@ -145,32 +148,25 @@ describe('compiled bundle', () => {
   });
 
   it('writes the same HTML with its rewritten mdast-util-to-hast as the published remark-html does, definitions and footnotes included', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'broadsheet-to-hast-'));
-    try {
-      const bundled = await build({ stdin: { contents: "export { default } from 'remark-html';", resolveDir: root }, bundle: true, format: 'esm', platform: 'node', mainFields: ['module', 'main'], write: false, logLevel: 'silent', plugins: [await dependencyRewrite('plainDefinitionWalk')] });
-      writeFileSync(path.join(dir, 'remark-html.mjs'), bundled.outputFiles[0]!.contents);
-      const rewrittenRemarkHtml = ((await import(pathToFileURL(path.join(dir, 'remark-html.mjs')).href)) as { default: typeof publishedRemarkHtml }).default;
-      const parser = unified().use(publishedRemarkParse);
-      const rewritten = unified().use(rewrittenRemarkHtml, { sanitize: false });
-      const published = unified().use(publishedRemarkHtml, { sanitize: false });
-      // Footnotes need GFM to parse, so they are added to the tree by hand: a definition, a duplicate (the first wins) and references.
-      const footnotes = (label: string): Root['children'] => [
-        { type: 'paragraph', children: [{ type: 'text', value: 'See' }, { type: 'footnoteReference', identifier: label, label }] },
-        { type: 'footnoteDefinition', identifier: label, label, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'first' }] }] },
-        { type: 'blockquote', children: [{ type: 'footnoteDefinition', identifier: label.toUpperCase(), label, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'second' }] }] }] },
-      ];
-      // Link definitions anywhere (quotes, lists), the same label defined twice, references to defined and undefined labels.
-      const fragment = fc.constantFrom('[a]: http://one.example\n', '[A]: http://two.example "t"\n', '> [b]: http://three.example\n', '- [c]: http://four.example\n', '[a]', '[b][]', '[x][c]', '![a]', '[nope]', 'text ', '\n\n', '\n', '# ', '> ', '- ');
-      fc.assert(
-        fc.property(fc.array(fragment, { maxLength: 30 }), fc.constantFrom('1', 'note', 'Ünï'), (parts, label) => {
-          const tree = parser.parse(parts.join(''));
-          tree.children.push(...footnotes(label));
-          expect(rewritten.stringify(rewritten.runSync(structuredClone(tree)) as Root)).toBe(published.stringify(published.runSync(structuredClone(tree)) as Root));
-        }),
-        { numRuns: 300 },
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const rewrittenRemarkHtml = await bundledWithRewrite<typeof publishedRemarkHtml>('plainDefinitionWalk', "export { default } from 'remark-html';");
+    const parser = unified().use(publishedRemarkParse);
+    const rewritten = unified().use(rewrittenRemarkHtml, { sanitize: false });
+    const published = unified().use(publishedRemarkHtml, { sanitize: false });
+    // Footnotes need GFM to parse, so they are added to the tree by hand: a definition, a duplicate (the first wins) and references.
+    const footnotes = (label: string): Root['children'] => [
+      { type: 'paragraph', children: [{ type: 'text', value: 'See' }, { type: 'footnoteReference', identifier: label, label }] },
+      { type: 'footnoteDefinition', identifier: label, label, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'first' }] }] },
+      { type: 'blockquote', children: [{ type: 'footnoteDefinition', identifier: label.toUpperCase(), label, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'second' }] }] }] },
+    ];
+    // Link definitions anywhere (quotes, lists), the same label defined twice, references to defined and undefined labels.
+    const fragment = fc.constantFrom('[a]: http://one.example\n', '[A]: http://two.example "t"\n', '> [b]: http://three.example\n', '- [c]: http://four.example\n', '[a]', '[b][]', '[x][c]', '![a]', '[nope]', 'text ', '\n\n', '\n', '# ', '> ', '- ');
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 30 }), fc.constantFrom('1', 'note', 'Ünï'), (parts, label) => {
+        const tree = parser.parse(parts.join(''));
+        tree.children.push(...footnotes(label));
+        expect(rewritten.stringify(rewritten.runSync(structuredClone(tree)) as Root)).toBe(published.stringify(published.runSync(structuredClone(tree)) as Root));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
