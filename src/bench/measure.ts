@@ -1,5 +1,5 @@
 /** Times builds: a cold run moves the output and cache away first; each sample records wall, CPU, peak RSS and output size. */
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import type { Invocation } from './invocation.js';
 import { countOutput, type OutputStats } from './output-stats.js';
@@ -18,8 +18,16 @@ export interface BuildTarget {
 
 /** Where a run keeps its scratch files and how it measures. */
 export interface RunContext {
-  /** Old outputs are renamed into here (constant time) and deleted after the timed run. */
+  /** Old outputs are renamed into here (constant time) before a cold run; see `keepTrashWhileFree`. */
   readonly trashDir: string;
+  /**
+   * Keep the trash after the run while the disk has at least this many bytes free (the caller empties
+   * it at the end): on ext4 mounted with `discard`, as here, deleting a site's tens of thousands of
+   * files slows the file creations of the builds of the next minute or two, so deleting after each
+   * timed run charged the next build for it (docs/performance.md, session 14). Undefined: emptied
+   * after every run.
+   */
+  readonly keepTrashWhileFree?: number;
   readonly logFile: string;
   readonly method: UsageMethod;
   readonly timeoutSeconds?: number;
@@ -72,8 +80,23 @@ export async function measureRun(target: BuildTarget, cold: boolean, ctx: RunCon
   const since = Date.now();
   const usage = await runMeasured(target.invocation, { logFile: ctx.logFile, method: ctx.method, ...(ctx.timeoutSeconds === undefined ? {} : { timeoutSeconds: ctx.timeoutSeconds }) });
   const output = await countOutput(target.outDir, since);
-  await rm(ctx.trashDir, { recursive: true, force: true });
+  if (ctx.keepTrashWhileFree === undefined || (await freeBytes(ctx.trashDir)) < ctx.keepTrashWhileFree) await emptyTrash(ctx.trashDir);
   return { ...usage, ...output, cold };
+}
+
+/** Bytes free to an unprivileged user on the disk holding `dir` (0 when it cannot be told). */
+async function freeBytes(dir: string): Promise<number> {
+  try {
+    const fs = await statfs(dir);
+    return fs.bavail * fs.bsize;
+  } catch {
+    return 0;
+  }
+}
+
+/** Deletes the trash folder and every old output in it. */
+export async function emptyTrash(trashDir: string): Promise<void> {
+  await rm(trashDir, { recursive: true, force: true });
 }
 
 /** Runs the target `runs` times cold and returns every sample. */

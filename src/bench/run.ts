@@ -8,7 +8,7 @@ import { ensureCorpus, markCorpusClean, markCorpusDirty, type CorpusFormat, type
 import { seedFileName } from './corpus/write.js';
 import { measureIncremental } from './incremental.js';
 import { describeInvocation } from './invocation.js';
-import { measureRun, succeeded, summariseRuns, type BuildTarget, type RunContext, type RunSample } from './measure.js';
+import { emptyTrash, measureRun, succeeded, summariseRuns, type BuildTarget, type RunContext, type RunSample } from './measure.js';
 import { BENCH_USAGE, parseBenchOptions, type BenchOptions } from './options.js';
 import { availablePeers, PEER_INSTALL_HINT, peerTarget, preparePeer, type PeerName } from './peers.js';
 import { detectUsageMethod, type UsageMethod } from './process-usage.js';
@@ -31,9 +31,16 @@ interface RunState {
   readonly peers: Set<PeerName>;
 }
 
+/** Free disk space the bench keeps: below it, old outputs are deleted after each run rather than at the end. */
+const KEEP_TRASH_WHILE_FREE = 8 * 1024 ** 3;
+
+function trashDirOf(state: RunState): string {
+  return path.join(state.options.work, 'trash');
+}
+
 function contextFor(state: RunState, label: string): RunContext {
   const { work, timeoutSeconds } = state.options;
-  return { trashDir: path.join(work, 'trash'), logFile: path.join(work, 'logs', `${label}.log`), method: state.method, timeoutSeconds };
+  return { trashDir: trashDirOf(state), keepTrashWhileFree: KEEP_TRASH_WHILE_FREE, logFile: path.join(work, 'logs', `${label}.log`), method: state.method, timeoutSeconds };
 }
 
 function row(size: number, format: CorpusFormat, target: BuildTarget, scenario: Scenario, samples: readonly RunSample[], note?: string): BenchRow {
@@ -173,7 +180,11 @@ export async function runBench(argv: string[], deps: BenchDeps = {}): Promise<nu
   const state: RunState = { options, method, command: deps.buildCommand ?? broadsheetBuild, progress, peers };
   const startedAt = new Date().toISOString();
   const rows: BenchRow[] = [];
+  // Old outputs left by a killed run are deleted now, not during the timed builds.
+  await emptyTrash(trashDirOf(state));
   for (const size of options.sizes) rows.push(...(await benchSize(state, size)));
+  progress('bench: deleting the old outputs');
+  await emptyTrash(trashDirOf(state));
   addRatios(rows);
   print(formatBenchTable(rows));
   const ratios = ratioLines(rows);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,6 +51,17 @@ describe('measureRun', () => {
     expect((await measureRun(target, true, ctx('wall-only'))).exitCode).toBe(0);
     expect((await measureRun(target, false, ctx('wall-only'))).exitCode).toBe(3);
     expect(existsSync(path.join(dir, 'trash'))).toBe(false);
+  });
+
+  it('keeps old outputs in the trash while the disk has the space asked for, and deletes them when it has not', async () => {
+    const { dir, target, ctx } = await site();
+    const trash = path.join(dir, 'trash');
+    const keeping = { ...ctx('wall-only'), keepTrashWhileFree: 1 };
+    await measureRun(target, true, keeping);
+    await measureRun(target, true, keeping);
+    expect(readdirSync(trash).filter((name) => name.startsWith('out.'))).toHaveLength(1);
+    await measureRun(target, true, { ...keeping, keepTrashWhileFree: Number.MAX_SAFE_INTEGER });
+    expect(existsSync(trash)).toBe(false);
   });
 
   it('reports a failing command and keeps its output in the log', async () => {
