@@ -92,56 +92,89 @@ export interface SnapshotEdits {
 const ARTICLES_PER_PART = 64;
 
 /**
- * The header of a snapshot file (after the article parts, before its own 4-byte length): everything
- * but the articles, lists naming articles by position, seed columns and each article's date, slug,
- * source path and identities as NUL-separated strings, related lists flat (article `i`'s are
- * `relatedIndexes[relatedStarts[i]]` up to `relatedIndexes[relatedStarts[i + 1]]`), where each part ends.
+ * The header's large values, each written as a V8 value of its own between the article parts and the
+ * header (at 100k articles they are ≈ 60 MB: serialised in one piece, they and the serialiser's
+ * growing buffer raised the build's peak by ≈ 130 MB). Each article's date, slug, source path and
+ * identities are NUL-separated strings; related lists are flat (article `i`'s are
+ * `relatedIndexes[relatedStarts[i]]` up to `relatedIndexes[relatedStarts[i + 1]]`); lists name
+ * articles by position.
  */
-interface SnapshotHeader extends Omit<SiteSnapshot, 'site' | 'seeds'> {
-  readonly generator: string;
-  readonly partEnds: Float64Array;
-  readonly articleColumns: { readonly dates: string; readonly slugs: string; readonly sourcePaths: string; readonly identities: string; readonly cards: string };
-  readonly seedCount: number;
-  readonly seedColumns: { readonly paths: string; readonly keys: string; readonly shapes: string };
-  readonly seedProblems: Readonly<Record<string, SeedProblems>>;
-  readonly articleCount: number;
+interface HeaderPieces {
+  readonly dates: string;
+  readonly slugs: string;
+  readonly sourcePaths: string;
+  readonly identities: string;
+  readonly cards: string;
+  readonly seedPaths: string;
+  readonly seedKeys: string;
+  readonly seedShapes: string;
+  readonly dependentFileNames: string;
+  readonly dependentIndexes: Omit<Dependents, 'fileNames'>;
   readonly tags: readonly { readonly name: string; readonly slug: string; readonly articles: Int32Array }[];
   readonly years: readonly { readonly year: string; readonly count: number; readonly months: readonly { readonly year: string; readonly month: string; readonly articles: Int32Array }[] }[];
   readonly relatedStarts: Int32Array;
   readonly relatedIndexes: Int32Array;
 }
 
+/** The order the header's pieces are written in. */
+const PIECES = ['dates', 'slugs', 'sourcePaths', 'identities', 'cards', 'seedPaths', 'seedKeys', 'seedShapes', 'dependentFileNames', 'dependentIndexes', 'tags', 'years', 'relatedStarts', 'relatedIndexes'] as const satisfies readonly (keyof HeaderPieces)[];
+
+/**
+ * The header of a snapshot file (last, before its own 4-byte length): the small values, where each
+ * article part ends and where each of the header's pieces (see HeaderPieces, in PIECES order) ends.
+ */
+interface SnapshotHeader extends Omit<SiteSnapshot, 'site' | 'seeds' | 'dependents'> {
+  readonly generator: string;
+  readonly partEnds: Float64Array;
+  readonly pieceEnds: Float64Array;
+  readonly seedCount: number;
+  readonly seedProblems: Readonly<Record<string, SeedProblems>>;
+  readonly articleCount: number;
+}
+
 /** An article as stored: its tags by position in the header's tag list. */
 type StoredArticle = Omit<Article, 'tags'> & { tags: Int32Array | readonly Tag[] };
 
 /**
- * Writes a snapshot as V8-serialised parts — the articles 64 at a time, then the header — to a
- * temporary file renamed into place: at 100k articles the whole model serialised at once would add
- * its full size to the build's peak memory, and a reader needs only the parts it asks for.
+ * Writes a snapshot as V8-serialised parts — the articles 64 at a time, the header's pieces one by
+ * one, then the header — to a temporary file renamed into place: at 100k articles the whole model
+ * serialised at once would add its full size to the build's peak memory, and a reader needs only the
+ * parts it asks for.
  */
 export async function writeSnapshot(file: string, snapshot: SiteSnapshot): Promise<void> {
   const { site } = snapshot;
-  const position = new Map<Article, number>(site.articles.map((a, i) => [a, i]));
-  const positions = (articles: readonly Article[]) => Int32Array.from(articles, (a) => position.get(a)!);
-  const tagPosition = new Map(site.tags.map((t, i) => [t.slug, i]));
-  const relatedStarts = new Int32Array(site.related.length + 1);
-  site.related.forEach((list, i) => (relatedStarts[i + 1] = relatedStarts[i]! + list.length));
-  const relatedIndexes = positions(site.related.flat());
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   const partEnds: number[] = [];
+  const pieceEnds: number[] = [];
   let end = 0;
   const write = async (bytes: Buffer) => {
     await handle.write(bytes);
     end += bytes.length;
   };
   try {
+    const tagPosition = new Map(site.tags.map((t, i) => [t.slug, i]));
     for (let start = 0; start < site.articles.length; start += ARTICLES_PER_PART) {
       const part: StoredArticle[] = site.articles.slice(start, start + ARTICLES_PER_PART).map((a) => ({ ...fullRecord(a), tags: Int32Array.from(a.tags, (t) => tagPosition.get(t.slug)!) }));
       await write(serialize(part));
       partEnds.push(end);
     }
-    const header = headerOf(snapshot, Float64Array.from(partEnds), positions, relatedStarts, relatedIndexes);
+    const pieces = headerPieces(snapshot);
+    for (const name of PIECES) {
+      await write(serialize(pieces[name]()));
+      pieceEnds.push(end);
+    }
+    const header: SnapshotHeader = {
+      generator: GENERATOR_VERSION,
+      partEnds: Float64Array.from(partEnds),
+      pieceEnds: Float64Array.from(pieceEnds),
+      id: snapshot.id,
+      renderKey: snapshot.renderKey,
+      settings: snapshot.settings,
+      seedCount: snapshot.seeds.paths.length,
+      seedProblems: snapshot.seeds.problems,
+      articleCount: site.articles.length,
+    };
     const bytes = serialize(header);
     const length = Buffer.alloc(4);
     length.writeUInt32LE(bytes.length);
@@ -153,33 +186,38 @@ export async function writeSnapshot(file: string, snapshot: SiteSnapshot): Promi
   await rename(temporary, file);
 }
 
-/** The header of a snapshot (see SnapshotHeader). */
-function headerOf(snapshot: SiteSnapshot, partEnds: Float64Array, positions: (articles: readonly Article[]) => Int32Array, relatedStarts: Int32Array, relatedIndexes: Int32Array): SnapshotHeader {
-  const { site, seeds } = snapshot;
+/** How to make each of the header's pieces of a snapshot: made one at a time, as it is written. */
+function headerPieces(snapshot: SiteSnapshot): { readonly [K in keyof HeaderPieces]: () => HeaderPieces[K] } {
+  const { site, seeds, dependents } = snapshot;
+  const position = new Map<Article, number>(site.articles.map((a, i) => [a, i]));
+  const positions = (articles: readonly Article[]) => Int32Array.from(articles, (a) => position.get(a)!);
   // An edit's pages compare the identities of every article they show: stored, no record is loaded for that.
-  const identities = site.articles.map((a) => storedIdentities(a) ?? { identity: articleIdentity(a), card: cardIdentity(a) });
+  const identities = () => site.articles.map((a) => storedIdentities(a) ?? { identity: articleIdentity(a), card: cardIdentity(a) });
+  let made: ReturnType<typeof identities> | undefined;
+  const { fileNames, ...dependentIndexes } = dependents;
   return {
-    generator: GENERATOR_VERSION,
-    partEnds,
-    articleColumns: {
-      dates: site.articles.map((a) => a.date).join('\0'),
-      slugs: site.articles.map((a) => a.slug).join('\0'),
-      sourcePaths: site.articles.map((a) => a.sourcePath).join('\0'),
-      identities: identities.map((ids) => ids.identity).join('\0'),
-      cards: identities.map((ids) => ids.card).join('\0'),
+    dates: () => site.articles.map((a) => a.date).join('\0'),
+    slugs: () => site.articles.map((a) => a.slug).join('\0'),
+    sourcePaths: () => site.articles.map((a) => a.sourcePath).join('\0'),
+    identities: () => (made = identities()).map((ids) => ids.identity).join('\0'),
+    cards: () => {
+      const ids = made ?? identities();
+      made = undefined;
+      return ids.map(({ card }) => card).join('\0');
     },
-    id: snapshot.id,
-    renderKey: snapshot.renderKey,
-    settings: snapshot.settings,
-    seedCount: seeds.paths.length,
-    seedColumns: { paths: seeds.paths.join('\0'), keys: seeds.keys.join('\0'), shapes: seeds.shapes.join('\0') },
-    seedProblems: seeds.problems,
-    dependents: snapshot.dependents,
-    articleCount: site.articles.length,
-    tags: site.tags.map((t) => ({ name: t.name, slug: t.slug, articles: positions(t.articles) })),
-    years: site.years.map((y) => ({ year: y.year, count: y.count, months: y.months.map((m) => ({ year: m.year, month: m.month, articles: positions(m.articles) })) })),
-    relatedStarts,
-    relatedIndexes,
+    seedPaths: () => seeds.paths.join('\0'),
+    seedKeys: () => seeds.keys.join('\0'),
+    seedShapes: () => seeds.shapes.join('\0'),
+    dependentFileNames: () => fileNames,
+    dependentIndexes: () => dependentIndexes,
+    tags: () => site.tags.map((t) => ({ name: t.name, slug: t.slug, articles: positions(t.articles) })),
+    years: () => site.years.map((y) => ({ year: y.year, count: y.count, months: y.months.map((m) => ({ year: m.year, month: m.month, articles: positions(m.articles) })) })),
+    relatedStarts: () => {
+      const starts = new Int32Array(site.related.length + 1);
+      site.related.forEach((list, i) => (starts[i + 1] = starts[i]! + list.length));
+      return starts;
+    },
+    relatedIndexes: () => positions(site.related.flat()),
   };
 }
 
@@ -206,14 +244,19 @@ export async function readSnapshot(file: string, keep = false): Promise<SiteSnap
     const { range, size } = opened;
     close = opened.close;
     const headerLength = range(size - 4, size).readUInt32LE(0);
-    const partsEnd = size - 4 - headerLength;
-    const header = deserialize(range(partsEnd, size - 4)) as SnapshotHeader;
-    if (header?.generator !== GENERATOR_VERSION || (header.partEnds.at(-1) ?? 0) !== partsEnd) return undefined;
-    if (header.partEnds.length !== Math.ceil(header.articleCount / ARTICLES_PER_PART)) return undefined;
-    const tags: Tag[] = header.tags.map((t) => ({ name: t.name, slug: t.slug }));
+    const headerStart = size - 4 - headerLength;
+    const header = deserialize(range(headerStart, size - 4)) as SnapshotHeader;
+    if (header?.generator !== GENERATOR_VERSION || !(header.pieceEnds instanceof Float64Array) || header.pieceEnds.length !== PIECES.length) return undefined;
+    if (header.pieceEnds.at(-1) !== headerStart || header.partEnds.length !== Math.ceil(header.articleCount / ARTICLES_PER_PART)) return undefined;
+    const piecesStart = header.partEnds.at(-1) ?? 0;
+    const piece = <K extends keyof HeaderPieces>(name: K): HeaderPieces[K] => {
+      const i = PIECES.indexOf(name);
+      return deserialize(range(i === 0 ? piecesStart : header.pieceEnds[i - 1]!, header.pieceEnds[i]!)) as HeaderPieces[K];
+    };
+    const storedTags = piece('tags');
+    const tags: Tag[] = storedTags.map((t) => ({ name: t.name, slug: t.slug }));
     const column = (text: string, count: number) => (count === 0 ? [] : text.split('\0'));
-    const { articleColumns } = header;
-    const [dates, slugs, sourcePaths, identities, cards] = [articleColumns.dates, articleColumns.slugs, articleColumns.sourcePaths, articleColumns.identities, articleColumns.cards].map((c) => column(c, header.articleCount));
+    const [dates, slugs, sourcePaths, identities, cards] = (['dates', 'slugs', 'sourcePaths', 'identities', 'cards'] as const).map((name) => column(piece(name), header.articleCount));
     const full: Article[] = [];
     const load = (i: number): Article => {
       if (full[i] === undefined) {
@@ -239,17 +282,17 @@ export async function readSnapshot(file: string, keep = false): Promise<SiteSnap
       (i) => ({ identity: identities![i]!, card: cards![i]! }),
     );
     const named = (positions: Int32Array) => recordsAt(articles, positions);
-    const { relatedStarts, relatedIndexes } = header;
+    const [relatedStarts, relatedIndexes] = [piece('relatedStarts'), piece('relatedIndexes')];
     const snapshot: SiteSnapshot = {
       id: header.id,
       renderKey: header.renderKey,
       settings: header.settings,
-      seeds: { paths: column(header.seedColumns.paths, header.seedCount), keys: column(header.seedColumns.keys, header.seedCount), shapes: column(header.seedColumns.shapes, header.seedCount), problems: header.seedProblems },
-      dependents: header.dependents,
+      seeds: { paths: column(piece('seedPaths'), header.seedCount), keys: column(piece('seedKeys'), header.seedCount), shapes: column(piece('seedShapes'), header.seedCount), problems: header.seedProblems },
+      dependents: { fileNames: piece('dependentFileNames'), ...piece('dependentIndexes') },
       site: {
         articles,
-        tags: header.tags.map((t) => ({ name: t.name, slug: t.slug, articles: named(t.articles) })),
-        years: header.years.map((y) => ({ year: y.year, count: y.count, months: y.months.map((m) => ({ year: m.year, month: m.month, articles: named(m.articles) })) })),
+        tags: storedTags.map((t) => ({ name: t.name, slug: t.slug, articles: named(t.articles) })),
+        years: piece('years').map((y) => ({ year: y.year, count: y.count, months: y.months.map((m) => ({ year: m.year, month: m.month, articles: named(m.articles) })) })),
         related: articles.map((_, i) => named(relatedIndexes.subarray(relatedStarts[i], relatedStarts[i + 1]))),
       },
     };

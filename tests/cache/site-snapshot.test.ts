@@ -1,10 +1,11 @@
 import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
-import { setFlagsFromString } from 'node:v8';
+import { serialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.js';
+import { GENERATOR_VERSION } from '../../src/cache/fingerprint.js';
 import { fullRecord, storedIdentities } from '../../src/cache/lazy-articles.js';
 import { articleIdentity, cardIdentity } from '../../src/render/identity.js';
 import { readSnapshot, seedAt, withEditedSeeds, writeSnapshot, type SiteSnapshot } from '../../src/cache/site-snapshot.js';
@@ -98,6 +99,15 @@ describe('a site snapshot file', () => {
     await writeFile(file, Buffer.concat([bytes, Buffer.from([0])]));
     expect(await readSnapshot(file)).toBeUndefined();
     expect(await readSnapshot(path.join(dir, 'missing.bin'))).toBeUndefined();
+  });
+
+  it('whose header holds no pieces (the format before they were written apart) is not taken up', async () => {
+    const file = path.join(dir, 'site.bin');
+    const header = serialize({ generator: GENERATOR_VERSION, partEnds: new Float64Array(0), id: 'old', renderKey: 'r', settings: 's', articleCount: 0, seedCount: 0 });
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.length);
+    await writeFile(file, Buffer.concat([header, length]));
+    expect(await readSnapshot(file)).toBeUndefined();
   });
 });
 
