@@ -29,6 +29,9 @@ import { listingPlans, pagePlans, siteFeedFile, sitemapEntry, sitemapFiles, tagF
 /** Article pages per batch sent to a worker. */
 const BATCH_SIZE = 48;
 
+/** Pages triaged between two looks at the main heap (each look is cheap, not free). */
+const TRIAGE_CHECK_EVERY = 1024;
+
 /** Below this many pages to render, rendering in-process is faster than starting workers. */
 const MIN_PAGES_FOR_WORKERS = 300;
 
@@ -173,16 +176,22 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     // Every page is triaged first (the sitemap needs every entry before the closing files are made).
     // Plans are not kept: at archive scale there are hundreds of thousands, and remaking one (no
     // context, inputs only on demand) is cheap.
+    // The budget starts before the triage: at 100k articles the model's garbage and the triage's
+    // (a plan and its inputs per page) took a rebuild's main heap from ≈ 590 to ≈ 730 MB uncollected.
+    const heap = new HeapBudget();
     const articleCount = site.articles.length;
     const renderArticle = new Uint8Array(articleCount);
     for (let i = 0; i < articleCount; i++) {
       const article = site.articles[i]!;
       if (scope && outOfScope(outputFileOf(articlePath(article.date, article.slug)))) continue;
       if (triage(articlePagePlan(env, site, i))) renderArticle[i] = 1;
+      if (i % TRIAGE_CHECK_EVERY === 0) heap.check();
     }
     const renderListing: boolean[] = [];
-    for (const page of listingPlans(env, site)) renderListing.push(triage(page));
-    const heap = new HeapBudget();
+    for (const page of listingPlans(env, site)) {
+      renderListing.push(triage(page));
+      if (renderListing.length % TRIAGE_CHECK_EVERY === 0) heap.check();
+    }
     /** Makes a non-page file, or keeps it when its inputs are unchanged (a scoped pass: only files in scope). */
     const makeFile = (file: PlainFile) => {
       if (outOfScope(file.path)) return;
