@@ -131,7 +131,7 @@ export class BuildCache {
     if (BuildCache.memory && BuildCache.memorySettings === settings && BuildCache.memory.size > 0) return BuildCache.memory;
     const read = await readPack(this.packPath);
     const pack = read?.settings === settings ? read : undefined;
-    const drafts = new Map(Object.entries(pack?.drafts ?? {}));
+    const drafts = pack?.drafts ?? new Map<string, ArticleDraft>();
     if (pack) this.loaded = { settings, drafts, journalBytes: pack.journalBytes, packBytes: pack.packBytes };
     if (BuildCache.memory) {
       BuildCache.memory = new Map(drafts);
@@ -195,7 +195,7 @@ export class BuildCache {
     // Other output folders built with this cache keep their bodies too.
     for (const name of await readdir(this.dir)) {
       const other = path.join(this.dir, name);
-      if (name.startsWith('drafts-') && name.endsWith('.json') && other !== this.packPath) for (const d of Object.values((await readPack(other))?.drafts ?? {})) live.push(d.body);
+      if (name.startsWith('drafts-') && name.endsWith('.json') && other !== this.packPath) for (const d of (await readPack(other))?.drafts.values() ?? []) live.push(d.body);
     }
     removeUnusedSegments(this.bodyDir, live);
   }
@@ -217,7 +217,7 @@ export class BuildCache {
       return;
     }
     const pack = await readPack(this.packPath);
-    const drafts = new Map(pack?.settings === settings ? Object.entries(pack.drafts) : []);
+    const drafts = pack?.settings === settings ? pack.drafts : new Map<string, ArticleDraft>();
     for (const key of del) drafts.delete(key);
     for (const [key, draft] of put) drafts.set(key, draft);
     await this.writePack(settings, drafts, true);

@@ -36,8 +36,34 @@ describe('the drafts pack', () => {
     const drafts = new Map(Array.from({ length: 5000 }, (_, i) => [`${i}:1700000000000:seeds/${i}.txt`, draft({ sourcePath: `seeds/${i}.txt`, title: `“Story” ${i}` })]));
     await (await BuildCache.open(dir, path.join(dir, 'dist'))).saveDrafts('s', drafts);
     const pack = (await readdir(dir)).find((n) => n.startsWith('drafts-') && n.endsWith('.json'))!;
-    expect(JSON.parse(await readFile(path.join(dir, pack), 'utf8'))).toEqual({ generator: GENERATOR_VERSION, settings: 's', drafts: Object.fromEntries(drafts) });
+    const [head, ...lines] = (await readFile(path.join(dir, pack), 'utf8')).split('\n');
+    expect(JSON.parse(head!)).toEqual({ generator: GENERATOR_VERSION, settings: 's' });
+    expect(lines.pop()).toBe('');
+    expect(lines.map((line) => JSON.parse(line))).toEqual([...drafts]);
     expect([...(await (await BuildCache.open(dir, path.join(dir, 'dist'))).loadDrafts('s'))]).toEqual([...drafts]);
+  });
+
+  it('read back a megabyte at a time, keeps drafts whose lines cross the reads, whatever their characters', async () => {
+    // Titles of 1-4-byte UTF-8 characters and lengths that put line ends all over the 1 MiB reads.
+    const alphabet = ['a', 'é', '“', '—', '𝄞', '\u2028', '"', '\\'];
+    const drafts = new Map(Array.from({ length: 3000 }, (_, i) => [`${i}:1:seeds/${i}.txt`, draft({ sourcePath: `seeds/${i}.txt`, title: alphabet[i % alphabet.length]!.repeat(1 + ((i * 37) % 700)) })]));
+    await (await BuildCache.open(dir, path.join(dir, 'dist'))).saveDrafts('s', drafts);
+    const pack = (await readdir(dir)).find((n) => n.startsWith('drafts-') && n.endsWith('.json'))!;
+    expect((await stat(path.join(dir, pack))).size).toBeGreaterThan(3 << 20);
+    expect([...(await (await BuildCache.open(dir, path.join(dir, 'dist'))).loadDrafts('s'))]).toEqual([...drafts]);
+  });
+
+  it('cut short, or written whole as one JSON text (the earlier format), is not taken up', async () => {
+    const drafts = new Map([['a', draft({ sourcePath: 'seeds/a.txt' })], ['b', draft({ sourcePath: 'seeds/b.txt' })]]);
+    await (await BuildCache.open(dir, path.join(dir, 'dist'))).saveDrafts('s', drafts);
+    const pack = path.join(dir, (await readdir(dir)).find((n) => n.startsWith('drafts-') && n.endsWith('.json'))!);
+    const bytes = await readFile(pack);
+    await writeFile(pack, bytes.subarray(0, bytes.length - 5));
+    expect((await (await BuildCache.open(dir, path.join(dir, 'dist'))).loadDrafts('s')).size).toBe(0);
+    await writeFile(pack, JSON.stringify({ generator: GENERATOR_VERSION, settings: 's', drafts: Object.fromEntries(drafts) }));
+    expect((await (await BuildCache.open(dir, path.join(dir, 'dist'))).loadDrafts('s')).size).toBe(0);
+    await writeFile(pack, bytes);
+    expect((await (await BuildCache.open(dir, path.join(dir, 'dist'))).loadDrafts('s')).size).toBe(2);
   });
 
   it('from another generator version is ignored', async () => {
