@@ -4,7 +4,7 @@
  * Segments live in the cache (`.cache/bodies/`) or, for a `--no-cache` build, in a temporary folder.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -24,7 +24,9 @@ export function writeBodySegment(dir: string, bodies: readonly string[]): BodyRe
   const bytes = Buffer.concat(buffers);
   const segment = createHash('sha1').update(bytes).digest('hex').slice(0, 24);
   const file = path.join(dir, `${segment}.seg`);
-  if (!existsSync(file)) {
+  // A segment taken up as it is gets a fresh mtime: a concurrent build's collection (see
+  // removeUnusedSegments) then leaves it alone until this build's pack lists it.
+  if (!refreshed(file)) {
     mkdirSync(dir, { recursive: true });
     // Write, then rename: a killed build never leaves a short segment under a valid name.
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -39,13 +41,35 @@ export function writeBodySegment(dir: string, bodies: readonly string[]): BodyRe
   });
 }
 
+/** True when `file` exists, its mtime now set to now. */
+function refreshed(file: string): boolean {
+  if (!existsSync(file)) return false;
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The segment a reference points into, or undefined for an inline body. */
 export function segmentOf(ref: BodyRef): string | undefined {
   return ref.startsWith('=') ? undefined : ref.slice(0, ref.indexOf(':'));
 }
 
-/** Deletes every segment of `dir` that none of `live` (references) points into. */
-export function removeUnusedSegments(dir: string, live: Iterable<BodyRef>): void {
+/**
+ * How long an unused segment (or a temporary file) is kept: builds of other output folders, or a dev
+ * server beside a build, share the cache, and a segment one of them has just written or taken up is
+ * not in its pack yet when another build collects.
+ */
+export const UNUSED_SEGMENT_MIN_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes every segment of `dir` that none of `live` (references) points into, and leftovers of
+ * killed writes, once they are `minAgeMs` old (by mtime).
+ */
+export function removeUnusedSegments(dir: string, live: Iterable<BodyRef>, minAgeMs = UNUSED_SEGMENT_MIN_AGE_MS): void {
   const used = new Set<string>();
   for (const ref of live) {
     const segment = segmentOf(ref);
@@ -57,9 +81,13 @@ export function removeUnusedSegments(dir: string, live: Iterable<BodyRef>): void
   } catch {
     return;
   }
+  const cutoff = Date.now() - minAgeMs;
   for (const name of names) {
-    if (name.endsWith('.seg') && !used.has(name.slice(0, -4))) rmSync(path.join(dir, name), { force: true });
-    else if (name.endsWith('.tmp')) rmSync(path.join(dir, name), { force: true });
+    const unused = (name.endsWith('.seg') && !used.has(name.slice(0, -4))) || name.endsWith('.tmp');
+    if (!unused) continue;
+    const file = path.join(dir, name);
+    const mtime = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtime !== undefined && mtime < cutoff) rmSync(file, { force: true });
   }
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { fstatSync, openSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -107,13 +107,30 @@ describe('body segments', () => {
     expect(() => reader.read('0123456789abcdef01234567:x:1')).toThrow('not a body reference');
   });
 
-  it('unused ones are deleted, used ones and other files kept, leftovers of killed writes removed', async () => {
+  it('unused ones are deleted once an hour old, used ones and other files kept, leftovers of killed writes removed', async () => {
     const [used] = writeBodySegment(dir, ['<p>used</p>']);
-    writeBodySegment(dir, ['<p>unused</p>']);
+    const [unused] = writeBodySegment(dir, ['<p>unused</p>']);
     await writeFile(path.join(dir, 'abc.seg.123.tmp'), 'half');
     await writeFile(path.join(dir, 'notes.txt'), 'kept');
+    const everything = (await readdir(dir)).sort();
+    // Just written: maybe a concurrent build's, not in its pack yet.
+    removeUnusedSegments(dir, [used!, inlineBody('<p>x</p>')]);
+    expect((await readdir(dir)).sort()).toEqual(everything);
+    const hoursAgo = new Date(Date.now() - 61 * 60 * 1000);
+    for (const name of everything) await utimes(path.join(dir, name), hoursAgo, hoursAgo);
     removeUnusedSegments(dir, [used!, inlineBody('<p>x</p>')]);
     expect((await readdir(dir)).sort()).toEqual([`${segmentOf(used!)}.seg`, 'notes.txt']);
     expect(new BodyReader(dir).read(used!)).toBe('<p>used</p>');
+    expect(segmentOf(unused!)).not.toBe(segmentOf(used!));
+  });
+
+  it('taken up again as they are, get a fresh mtime, so a concurrent collection keeps them', async () => {
+    const [ref] = writeBodySegment(dir, ['<p>again</p>']);
+    const file = path.join(dir, `${segmentOf(ref!)}.seg`);
+    const hoursAgo = new Date(Date.now() - 61 * 60 * 1000);
+    await utimes(file, hoursAgo, hoursAgo);
+    expect(writeBodySegment(dir, ['<p>again</p>'])).toEqual([ref]);
+    removeUnusedSegments(dir, []);
+    expect(await readdir(dir)).toEqual([`${segmentOf(ref!)}.seg`]);
   });
 });

@@ -1,8 +1,8 @@
-import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { segmentOf, writeBodySegment } from '../../src/cache/body-store.js';
+import { BodyReader, segmentOf, writeBodySegment } from '../../src/cache/body-store.js';
 import { BuildCache } from '../../src/cache/build-cache.js';
 import { journalIsDue } from '../../src/cache/drafts-pack.js';
 import { GENERATOR_VERSION } from '../../src/cache/fingerprint.js';
@@ -82,10 +82,22 @@ describe('the drafts pack', () => {
     await site.saveDrafts('s', new Map([['a', draft({ sourcePath: 'seeds/a.txt', body: dropped! })]]));
     const [shared] = writeBodySegment(preview.bodyDir, ['<p>preview</p>']);
     await preview.saveDrafts('s', new Map([['p', draft({ sourcePath: 'seeds/p.txt', body: shared! })]]));
-    // The site's next build: its article was edited, so `dropped` is used by nobody.
+    // The site's next build, an hour later: its article was edited, so `dropped` is used by nobody.
+    const hoursAgo = new Date(Date.now() - 61 * 60 * 1000);
+    for (const name of await segments(site)) await utimes(path.join(site.bodyDir, name), hoursAgo, hoursAgo);
     const [kept] = writeBodySegment(site.bodyDir, ['<p>site</p>']);
     await site.saveDrafts('s', new Map([['a2', draft({ sourcePath: 'seeds/a.txt', body: kept! })]]));
     expect(await segments(site)).toEqual([`${segmentOf(kept!)}.seg`, `${segmentOf(shared!)}.seg`].sort());
+  });
+
+  it('keeps the body segments a concurrent build of another output folder has just written, before its pack lists them', async () => {
+    const site = await BuildCache.open(dir, path.join(dir, 'dist'));
+    const preview = await BuildCache.open(dir, path.join(dir, 'preview'));
+    const [mine] = writeBodySegment(site.bodyDir, ['<p>site</p>']);
+    // The preview build is parsing: its segment is written, its pack not yet.
+    const [theirs] = writeBodySegment(preview.bodyDir, ['<p>preview, being built</p>']);
+    await site.saveDrafts('s', new Map([['a', draft({ sourcePath: 'seeds/a.txt', body: mine! })]]));
+    expect(new BodyReader(preview.bodyDir).read(theirs!)).toBe('<p>preview, being built</p>');
   });
 
   it('records a later build\'s changes as a journal line instead of rewriting the pack, and reads them back', async () => {
