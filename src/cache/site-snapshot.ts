@@ -103,8 +103,7 @@ interface HeaderPieces {
   readonly dates: string;
   readonly slugs: string;
   readonly sourcePaths: string;
-  readonly identities: string;
-  readonly cards: string;
+  readonly identities: { readonly identity: string; readonly card: string };
   readonly seedPaths: string;
   readonly seedKeys: string;
   readonly seedShapes: string;
@@ -117,7 +116,7 @@ interface HeaderPieces {
 }
 
 /** The order the header's pieces are written in. */
-const PIECES = ['dates', 'slugs', 'sourcePaths', 'identities', 'cards', 'seedPaths', 'seedKeys', 'seedShapes', 'dependentFileNames', 'dependentIndexes', 'tags', 'years', 'relatedStarts', 'relatedIndexes'] as const satisfies readonly (keyof HeaderPieces)[];
+const PIECES = ['dates', 'slugs', 'sourcePaths', 'identities', 'seedPaths', 'seedKeys', 'seedShapes', 'dependentFileNames', 'dependentIndexes', 'tags', 'years', 'relatedStarts', 'relatedIndexes'] as const satisfies readonly (keyof HeaderPieces)[];
 
 /**
  * The header of a snapshot file (last, before its own 4-byte length): the small values, where each
@@ -191,19 +190,15 @@ function headerPieces(snapshot: SiteSnapshot): { readonly [K in keyof HeaderPiec
   const { site, seeds, dependents } = snapshot;
   const position = new Map<Article, number>(site.articles.map((a, i) => [a, i]));
   const positions = (articles: readonly Article[]) => Int32Array.from(articles, (a) => position.get(a)!);
-  // An edit's pages compare the identities of every article they show: stored, no record is loaded for that.
-  const identities = () => site.articles.map((a) => storedIdentities(a) ?? { identity: articleIdentity(a), card: cardIdentity(a) });
-  let made: ReturnType<typeof identities> | undefined;
   const { fileNames, ...dependentIndexes } = dependents;
   return {
     dates: () => site.articles.map((a) => a.date).join('\0'),
     slugs: () => site.articles.map((a) => a.slug).join('\0'),
     sourcePaths: () => site.articles.map((a) => a.sourcePath).join('\0'),
-    identities: () => (made = identities()).map((ids) => ids.identity).join('\0'),
-    cards: () => {
-      const ids = made ?? identities();
-      made = undefined;
-      return ids.map(({ card }) => card).join('\0');
+    identities: () => {
+      // An edit's pages compare the identities of every article they show: stored, no record is loaded for that.
+      const ids = site.articles.map((a) => storedIdentities(a) ?? { identity: articleIdentity(a), card: cardIdentity(a) });
+      return { identity: ids.map(({ identity }) => identity).join('\0'), card: ids.map(({ card }) => card).join('\0') };
     },
     seedPaths: () => seeds.paths.join('\0'),
     seedKeys: () => seeds.keys.join('\0'),
@@ -256,7 +251,9 @@ export async function readSnapshot(file: string, keep = false): Promise<SiteSnap
     const storedTags = piece('tags');
     const tags: Tag[] = storedTags.map((t) => ({ name: t.name, slug: t.slug }));
     const column = (text: string, count: number) => (count === 0 ? [] : text.split('\0'));
-    const [dates, slugs, sourcePaths, identities, cards] = (['dates', 'slugs', 'sourcePaths', 'identities', 'cards'] as const).map((name) => column(piece(name), header.articleCount));
+    const [dates, slugs, sourcePaths] = (['dates', 'slugs', 'sourcePaths'] as const).map((name) => column(piece(name), header.articleCount));
+    const stored = piece('identities');
+    const [identities, cards] = [column(stored.identity, header.articleCount), column(stored.card, header.articleCount)];
     const full: Article[] = [];
     const load = (i: number): Article => {
       if (full[i] === undefined) {
