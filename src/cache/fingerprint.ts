@@ -8,7 +8,7 @@ import { listSeeds } from '../seeds/read.js';
 import { listFiles } from '../write/files.js';
 
 /** Bumped whenever the output for the same inputs changes: part of every cache key. */
-export const GENERATOR_VERSION = 'broadsheet-3';
+export const GENERATOR_VERSION = 'broadsheet-4';
 
 /** A seed's size and mtime when it was parsed, and the cache key of its draft. */
 export interface SeedStamp {

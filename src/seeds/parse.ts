@@ -1,12 +1,12 @@
 /** The parse + enrich stages for one seed: bytes → ArticleDraft, or every problem found. Pure (no disk). */
 import { hash } from 'node:crypto';
-import { toString } from 'mdast-util-to-string';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { BodyFindings } from '../article/body-transforms.js';
 import { loadMarkdownProcessor, rawTextProcessor, type BodyProcessor, type SeedFormat } from '../article/body-html.js';
 import { isCalendarDate } from '../article/date.js';
 import type { ParsedDraft } from '../article/draft.js';
+import { blockText } from '../article/plain-text.js';
 import { countWords, readingMinutes } from '../article/reading-time.js';
 import { articleSlug } from '../article/slug.js';
 import { deriveSummary } from '../article/summary.js';
@@ -96,21 +96,21 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const bodyHtml = String(processor.stringify(tree, file));
   const found = (file.data as { body?: BodyFindings }).body ?? { socialPosts: [], relatedHeadlines: [] };
 
-  const paragraphs = tree.children.filter((n) => n.type === 'paragraph').map((n) => toString(n));
-  const bodyText = toString(tree);
+  const paragraphs = tree.children.filter((n) => n.type === 'paragraph').map(blockText);
+  const bodyText = blockText(tree);
   if (bodyText.trim() === '' && found.socialPosts.length === 0 && !fm.title) {
     throw new SeedError(path, header.bodyLine, 'empty body', 'a seed needs some text after its date');
   }
   const lead = paragraphs.find((p) => p.trim() !== '') ?? found.socialPosts[0]?.text ?? '';
   const title = fm.title ?? deriveTitle(lead);
   const summary = fm.summary ?? deriveSummary(paragraphs.join(' ') || lead);
-  const allText = [bodyText, ...found.socialPosts.map((p) => p.text)].join('\n');
   const tagNames = new Set<string>();
   for (const tag of fm.tags ?? []) tagNames.add(context.taxonomy.canonicalize(tag));
   // A derived headline is the lead's first sentence, already in the text: reading it again would count its mentions twice.
-  const tagged = { ...(fm.title !== undefined && { headline: fm.title }), ...(found.dateline !== undefined && { dateline: found.dateline }), text: allText };
+  const tagged = { ...(fm.title !== undefined && { headline: fm.title }), ...(found.dateline !== undefined && { dateline: found.dateline }), text: bodyText };
   for (const tag of context.taxonomy.tags(tagged, context.taxonomyMinMentions)) tagNames.add(tag);
-  const wordCount = countWords(allText) + (found.dateline ? countWords(found.dateline) : 0);
+  // Embedded posts are in the tree (as figures): their words are in bodyText.
+  const wordCount = countWords(bodyText) + (found.dateline ? countWords(found.dateline) : 0);
 
   const article: ParsedDraft = {
     slugBase: articleSlug(fm.slug ?? title),

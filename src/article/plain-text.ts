@@ -1,0 +1,39 @@
+/** The plain text of a body's mdast, blocks on lines of their own: what words are counted and tags found in. */
+import type { Nodes } from 'mdast';
+
+/** Nodes whose children are blocks (or rows, cells): their texts are joined with a line break. */
+const BLOCK_PARENTS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition', 'table', 'tableRow']);
+
+/**
+ * The text of `node` as mdast-util-to-string reads it (text and code values, image alt texts), but
+ * with a line break between blocks and at hard breaks, and without raw HTML (markup, and sanitised
+ * away by default): joined with nothing, "… held in Iraq" ending one paragraph and "Iran said …"
+ * starting the next read as one word, "IraqIran" — a word short, and neither tag found.
+ */
+export function blockText(node: Nodes): string {
+  const parts: string[] = [];
+  collect(node, parts);
+  return parts.join('');
+}
+
+/** Appends the texts of `node` to `parts`, in order. */
+function collect(node: Nodes, parts: string[]): void {
+  if ('value' in node) {
+    if (node.type !== 'html') parts.push(node.value);
+    return;
+  }
+  if (node.type === 'break') {
+    parts.push('\n');
+    return;
+  }
+  if ('alt' in node && node.alt) {
+    parts.push(node.alt);
+    return;
+  }
+  if (!('children' in node)) return;
+  const block = BLOCK_PARENTS.has(node.type);
+  node.children.forEach((child, i) => {
+    if (block && i > 0) parts.push('\n');
+    collect(child, parts);
+  });
+}
