@@ -34,7 +34,9 @@ export const BENCH_USAGE = `usage: broadsheet bench [options]
   --runs 3                    cold builds per size, format and tool (medians are reported)
   --rebuilds 7                no-op/edit pairs per size and format (median of the pairs' differences)
   --formats md,txt            seed formats to build
-  --work .bench               scratch folder: corpora, built sites, peer sites, logs
+  --work .bench               scratch folder: corpora, built sites, peer sites, logs, and old outputs
+                              until the run ends (≈ 3 GB a 100k site; deleted after each run when
+                              less than 8 GiB is free)
   --json <file>               results file (default <work>/results.json)
   --peers                     also build Hugo and Eleventy (../shared/bench/peers/run.sh) on the md corpus, alternating runs
   --no-incremental            skip the no-op and one-edited-article rebuilds
