@@ -19,7 +19,7 @@ const USAGE = `usage: broadsheet <build|check|serve|dev|bench> [options]
   --no-search        skip the Pagefind search index
   --templates <dir>  LiquidJS templates (default: the templates/ folder shipped with broadsheet)
   --workers <n>      worker threads for parsing and rendering (default: one per core; 0 = in-process)
-  --quiet            print only the summary line
+  --quiet            print only the summary line (it counts the warnings left out)
   --port <n>         port for serve/dev (default 8080)`;
 
 /** The project folder (templates/ and public/ ship beside lib/). */
@@ -105,6 +105,11 @@ function systemFailure(error: unknown): string | undefined {
   return `${e.path ?? 'broadsheet'}: cannot ${e.syscall}: ${SYSTEM_HINTS[e.code] ?? e.code} (${e.code})`;
 }
 
+/** ", 2 warnings" when there are any: the summary says so also when --quiet or CI=true leaves them out. */
+function warningCount(report: BuildReport): string {
+  return report.warnings.length > 0 ? `, ${plural(report.warnings.length, 'warning')}` : '';
+}
+
 /** Prints warnings (and skipped seeds) one per line on stderr. */
 function printWarnings(report: BuildReport, quiet: boolean): void {
   if (quiet) return;
@@ -131,13 +136,13 @@ export async function main(argv: string[]): Promise<number> {
         const verb = report.upToDate ? 'up to date:' : 'built';
         const edited = report.editedSeeds !== undefined ? ` (${plural(report.editedSeeds, 'seed')} edited)` : '';
         const changed = report.upToDate ? ', nothing changed' : report.written < report.files ? `, ${plural(report.written, 'file')} rewritten${edited}` : '';
-        process.stdout.write(`${verb} ${plural(report.articles, 'article')}, ${plural(report.tags, 'tag')}, ${plural(report.pages, 'page')}${skipped}${changed} in ${seconds()} s → ${options.outDir.replace(/\/?$/, '/')}\n`);
+        process.stdout.write(`${verb} ${plural(report.articles, 'article')}, ${plural(report.tags, 'tag')}, ${plural(report.pages, 'page')}${skipped}${warningCount(report)}${changed} in ${seconds()} s → ${options.outDir.replace(/\/?$/, '/')}\n`);
         return 0;
       }
       case 'check': {
         const report = await check(options);
         printWarnings(report, quiet);
-        process.stdout.write(`checked ${plural(report.articles, 'article')}, ${plural(report.tags, 'tag')}: no errors in ${seconds()} s\n`);
+        process.stdout.write(`checked ${plural(report.articles, 'article')}, ${plural(report.tags, 'tag')}: no errors${warningCount(report)} in ${seconds()} s\n`);
         return 0;
       }
       case 'serve': {
