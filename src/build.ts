@@ -62,6 +62,11 @@ export interface BuildReport {
   readonly skipped: readonly SeedError[];
 }
 
+/** A report's warnings and skipped seeds, one line each (`warning: path:line: message`, `skipped: …`). */
+export function problemLines(report: BuildReport): string[] {
+  return [...report.warnings.map((w) => `warning: ${w.format()}`), ...report.skipped.map((s) => `skipped: ${s.format()}`)];
+}
+
 /** The validated config with `--base-url` applied. */
 export async function resolveConfig(options: BuildOptions): Promise<SiteConfig> {
   const loaded = await loadConfig(options.configFile, options.configRequired);

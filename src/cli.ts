@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build, check, type BuildOptions, type BuildReport } from './build.js';
+import { build, check, problemLines, type BuildOptions, type BuildReport } from './build.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
 import { silentProgress, terminalProgress } from './progress.js';
 
@@ -113,8 +113,7 @@ function warningCount(report: BuildReport): string {
 /** Prints warnings (and skipped seeds) one per line on stderr. */
 function printWarnings(report: BuildReport, quiet: boolean): void {
   if (quiet) return;
-  for (const w of report.warnings) process.stderr.write(`warning: ${w.format()}\n`);
-  for (const s of report.skipped) process.stderr.write(`skipped: ${s.format()}\n`);
+  for (const line of problemLines(report)) process.stderr.write(`${line}\n`);
 }
 
 /** Runs the CLI and returns the exit code. */

@@ -1,7 +1,7 @@
 /** `broadsheet dev`: build, serve, watch seeds/templates/public/config, rebuild and reload the open pages. */
 import { watch } from 'node:fs';
 import path from 'node:path';
-import { build, type BuildOptions } from '../build.js';
+import { build, problemLines, type BuildOptions } from '../build.js';
 import { BuildCache } from '../cache/build-cache.js';
 import { loadConfig } from '../config.js';
 import { ContentErrors, SeedError, UsageError } from '../errors.js';
@@ -10,11 +10,12 @@ import { ReloadChannel } from './live-reload.js';
 import { createStaticServer, listen } from './serve.js';
 import { watchTree } from './watch-tree.js';
 
-/** Rebuilds once; prints errors and keeps the last good site when the build fails. Returns true on success. */
+/** Rebuilds once; prints warnings, or errors and keeps the last good site when the build fails. Returns true on success. */
 async function rebuild(options: BuildOptions, log: (line: string) => void): Promise<boolean> {
   const started = performance.now();
   try {
     const report = await build(options);
+    for (const line of problemLines(report)) log(line);
     log(`rebuilt ${report.articles} article${report.articles === 1 ? '' : 's'} (${report.files} files, ${report.written} rewritten) in ${Math.round(performance.now() - started)} ms`);
     return true;
   } catch (error) {

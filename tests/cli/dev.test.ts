@@ -135,4 +135,14 @@ describe('npm run dev', () => {
     await writeFile(seed(), good);
     await waitForLines(/^rebuilt /m, rebuilds + 1);
   }, 60_000);
+
+  it('prints the warnings of a rebuild before its summary', async () => {
+    const good = await readFile(seed(), 'utf8');
+    const rebuilds = (stdout.match(/^rebuilt /gm) ?? []).length;
+    await writeFile(seed(), good.replace('date: 2024-03-14', 'date: 2024-03-14\ncolour: red'));
+    await waitForLines(/^rebuilt /m, rebuilds + 1);
+    expect(stdout).toMatch(/^warning: seeds\/2024\/same-title-a\.md:4: unknown front matter key "colour" \(ignored\).*\nrebuilt /m);
+    await writeFile(seed(), good);
+    await waitForLines(/^rebuilt /m, rebuilds + 2);
+  }, 60_000);
 });
