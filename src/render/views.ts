@@ -9,6 +9,8 @@ export interface SiteView {
   readonly title: string;
   readonly description: string;
   readonly language: string;
+  /** OpenGraph's `language_TERRITORY` for the language (`en` → `en_US`), or '' when it names no territory. */
+  readonly ogLocale: string;
   readonly basePath: string;
   readonly homeUrl: string;
   readonly tagsUrl: string;
@@ -65,6 +67,7 @@ export function siteView(config: SiteConfig): SiteView {
     title: config.title,
     description: config.description,
     language: config.language,
+    ogLocale: ogLocaleOf(config.language),
     basePath,
     homeUrl: hrefOf(basePath, FIXED_PATHS.home),
     tagsUrl: hrefOf(basePath, FIXED_PATHS.tags),
@@ -74,6 +77,20 @@ export function siteView(config: SiteConfig): SiteView {
     faviconUrl: hrefOf(basePath, FIXED_PATHS.favicon),
     pagefindUrl: hrefOf(basePath, 'pagefind/'),
   };
+}
+
+/**
+ * OpenGraph's locale for a language tag: its language and territory (`en-GB` → `en_GB`, `zh-Hant-TW`
+ * → `zh_TW`), the likely territory when it names none (`en` → `en_US`, `fr` → `fr_FR`), '' when
+ * there is none to be had. OpenGraph reads a bare `en` as no locale.
+ */
+export function ogLocaleOf(language: string): string {
+  try {
+    const locale = new Intl.Locale(language).maximize();
+    return locale.region ? `${locale.language}_${locale.region}` : '';
+  } catch {
+    return '';
+  }
 }
 
 /** A tag link. */
