@@ -8,7 +8,7 @@ import { BuildCache } from './cache/build-cache.js';
 import { loadEditedSite, MAX_SNAPSHOT_EDITS } from './cache/edited-site.js';
 import { storedIdentities } from './cache/lazy-articles.js';
 import { draftKeyOf, fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, parseSettingsOf, scanSeeds, stampSeeds, type SeedScan } from './cache/fingerprint.js';
-import { withEditedSeeds, type SeedProblems, type SeedTable } from './cache/site-snapshot.js';
+import { withEditedSeeds, type SeedProblems, type SeedTable } from './cache/seed-table.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
 import { HeapBudget } from './heap-budget.js';

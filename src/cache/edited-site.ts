@@ -10,7 +10,8 @@ import type { Dependents } from '../render/dependents.js';
 import type { Site } from '../site/site.js';
 import type { BuildCache } from './build-cache.js';
 import { draftKeyOf, parseSettingsOf, type SeedScan } from './fingerprint.js';
-import { seedAt, type SeedTable, type SnapshotEdits, type SnapshotSeed } from './site-snapshot.js';
+import { seedAt, type SeedTable, type SnapshotSeed } from './seed-table.js';
+import type { SnapshotEdits } from './site-snapshot.js';
 
 /** At most this many edited seeds are taken up by an edit of the last build's site; more go the full way. */
 const MAX_EDITED_SEEDS = 64;
