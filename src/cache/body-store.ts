@@ -4,7 +4,7 @@
  * Segments live in the cache (`.cache/bodies/`) or, for a `--no-cache` build, in a temporary folder.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -43,7 +43,6 @@ export function writeBodySegment(dir: string, bodies: readonly string[]): BodyRe
 
 /** True when `file` exists, its mtime now set to now. */
 function refreshed(file: string): boolean {
-  if (!existsSync(file)) return false;
   try {
     const now = new Date();
     utimesSync(file, now, now);

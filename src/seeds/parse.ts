@@ -96,8 +96,10 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const bodyHtml = String(processor.stringify(tree, file));
   const found = (file.data as { body?: BodyFindings }).body ?? { socialPosts: [], relatedHeadlines: [] };
 
-  const paragraphs = tree.children.filter((n) => n.type === 'paragraph').map(blockText);
-  const bodyText = blockText(tree);
+  // The body's text is its blocks' texts, one per line (as blockText reads the root): each block read once.
+  const blocks = tree.children.map(blockText);
+  const paragraphs = blocks.filter((_, i) => tree.children[i]!.type === 'paragraph');
+  const bodyText = blocks.join('\n');
   if (bodyText.trim() === '' && found.socialPosts.length === 0 && !fm.title) {
     throw new SeedError(path, header.bodyLine, 'empty body', 'a seed needs some text after its date');
   }
