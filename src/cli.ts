@@ -110,6 +110,11 @@ function warningCount(report: BuildReport): string {
   return report.warnings.length > 0 ? `, ${plural(report.warnings.length, 'warning')}` : '';
 }
 
+/** ", 1 seed skipped" when --skip-invalid left any out. */
+function skippedCount(report: BuildReport): string {
+  return report.skipped.length > 0 ? `, ${plural(report.skipped.length, 'seed')} skipped` : '';
+}
+
 /** Prints warnings (and skipped seeds) one per line on stderr. */
 function printWarnings(report: BuildReport, quiet: boolean): void {
   if (quiet) return;
@@ -131,17 +136,18 @@ export async function main(argv: string[]): Promise<number> {
       case 'build': {
         const report = await build(options);
         printWarnings(report, quiet);
-        const skipped = report.skipped.length > 0 ? `, ${plural(report.skipped.length, 'seed')} skipped` : '';
         const verb = report.upToDate ? 'up to date:' : 'built';
         const edited = report.editedSeeds !== undefined ? ` (${plural(report.editedSeeds, 'seed')} edited)` : '';
         const changed = report.upToDate ? ', nothing changed' : report.written < report.files ? `, ${plural(report.written, 'file')} rewritten${edited}` : '';
-        process.stdout.write(`${verb} ${plural(report.articles, 'article')}, ${plural(report.tags, 'tag')}, ${plural(report.pages, 'page')}${skipped}${warningCount(report)}${changed} in ${seconds()} s → ${options.outDir.replace(/\/?$/, '/')}\n`);
+        process.stdout.write(`${verb} ${plural(report.articles, 'article')}, ${plural(report.tags, 'tag')}, ${plural(report.pages, 'page')}${skippedCount(report)}${warningCount(report)}${changed} in ${seconds()} s → ${options.outDir.replace(/\/?$/, '/')}\n`);
         return 0;
       }
       case 'check': {
         const report = await check(options);
         printWarnings(report, quiet);
-        process.stdout.write(`checked ${plural(report.articles, 'article')}, ${plural(report.tags, 'tag')}: no errors${warningCount(report)} in ${seconds()} s\n`);
+        // With --skip-invalid the seeds skipped were errors let through: the summary counts them instead of saying "no errors".
+        const verdict = report.skipped.length > 0 ? skippedCount(report) : ': no errors';
+        process.stdout.write(`checked ${plural(report.articles, 'article')}, ${plural(report.tags, 'tag')}${verdict}${warningCount(report)} in ${seconds()} s\n`);
         return 0;
       }
       case 'serve': {

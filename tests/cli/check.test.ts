@@ -16,6 +16,17 @@ describe('npm run check', () => {
     expect(await readdir(cwd)).toEqual([]);
   });
 
+  it('with --skip-invalid, lists each invalid seed as skipped and counts it in the summary instead of saying "no errors"', async () => {
+    const cwd = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-check-'));
+    await cp(path.join(FIXTURE, 'seeds'), path.join(cwd, 'seeds'), { recursive: true });
+    await cp(path.join(INVALID, 'bad-date', 'seeds'), path.join(cwd, 'seeds'), { recursive: true });
+    const invalid = await readdir(path.join(INVALID, 'bad-date', 'seeds'));
+    const r = await spawnCli(['check', '--skip-invalid', '--config', path.join(FIXTURE, 'site.config.json')], { CI: 'false' }, cwd);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`skipped: seeds/${invalid[0]}:1:7: invalid date 2024-02-30\n`);
+    expect(r.stdout).toMatch(/^checked 7 articles, 13 tags, 1 seed skipped in [\d.]+ s\n$/);
+  });
+
   it('lists every problem of every seed at once and exits 1', async () => {
     const cwd = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-check-'));
     await cp(path.join(INVALID, 'many-at-once', 'seeds'), path.join(cwd, 'seeds'), { recursive: true });
