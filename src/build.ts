@@ -18,6 +18,7 @@ import { listSeeds } from './seeds/read.js';
 import type { Site } from './site/site.js';
 import { bodiesDirOf, createStagingDir, recoverOutputDir, swapIntoPlace } from './write/atomic-dir.js';
 import { copyPublic, SiteWriter, type PreviousSite } from './write/files.js';
+import { commitOverFolder } from './write/folder-commit.js';
 import { commitJournal } from './write/journal.js';
 import { acquireOutputLock } from './write/lock.js';
 import { guardOutputDir } from './write/output-guard.js';
@@ -286,6 +287,8 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
     if (previous.kind === 'manifest') {
       const removes = [...previous.outputs.keys()].filter((p) => !writer.allPaths().has(p));
       await commitJournal(options.outDir, { staging, moves: writer.staged, removes });
+    } else if (previous.kind === 'folder') {
+      await commitOverFolder(options.outDir, staging, writer);
     } else {
       await swapIntoPlace(staging, options.outDir);
     }

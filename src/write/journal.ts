@@ -7,7 +7,7 @@ import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { resolveInside } from '../site/urls.js';
 
-/** What a commit moves into the output folder and what it deletes. */
+/** What a commit moves into the output folder and what it deletes (files, and folders with all they hold). */
 export interface Journal {
   readonly staging: string;
   readonly moves: readonly string[];
@@ -45,7 +45,8 @@ export async function applyJournal(outDir: string, journal: Journal): Promise<vo
   }
   for (const rel of journal.removes) {
     const target = resolveInside(out, rel);
-    await rm(target, { force: true });
+    // A folder the new site does not need goes whole (a commit over a previous folder, folder-commit.ts).
+    await rm(target, { recursive: true, force: true });
     // Remove folders the deletion left empty (stops at the first non-empty one).
     for (let dir = path.dirname(target); dir !== out && dir.startsWith(out); dir = path.dirname(dir)) {
       if (!(await rmdir(dir).then(() => true, () => false))) break;

@@ -52,7 +52,7 @@ beforeAll(async () => {
 
 describe('a build killed with SIGKILL', () => {
   it.each([
-    ['a cold build (staging folder, then swap)', ['--no-cache']],
+    ['a cold build over the previous site (changed files staged, journaled commit)', ['--no-cache']],
     ['an incremental build (journaled commit)', []],
   ])('never leaves a mix of old and new pages, and the next build succeeds: %s', async (_name, extra) => {
     const kills: (NodeJS.Signals | null)[] = [];
@@ -68,7 +68,7 @@ describe('a build killed with SIGKILL', () => {
           () => snapshotDir(out),
           () => undefined,
         );
-        // (The only other state: killed between the two renames of a swap, the old site parked beside it.)
+        // (The only other state, should a build fall back to a swap: killed between its two renames, the old site parked beside it.)
         const state = now === undefined ? (left.some((e) => e.includes('.old-')) ? 'parked' : 'missing') : differences(before, now).length === 0 ? 'before' : differences(after, now).length === 0 ? 'after' : 'mixed';
         expect({ ms, state }).toEqual({ ms, state: expect.stringMatching(/^(before|after|parked)$/) });
       }

@@ -1,4 +1,4 @@
-import { appendFile, cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +85,39 @@ describe('an incremental rebuild after editing one seed', () => {
   }, 120_000);
 });
 
+
+describe('a cold build over the previous site (--no-cache into an existing folder)', () => {
+  it('equals a cold build into a new folder, rewrites only the files whose bytes changed and deletes what the site no longer has', async () => {
+    const edited = path.join(work, 'over-folder-seeds');
+    await cp(seeds, edited, { recursive: true });
+    const out = path.join(work, 'over-folder');
+    const args = ['--out', out, '--config', config, '--base-url', 'https://news.example.org/archive/', '--no-cache', '--no-search'];
+    expect((await spawnCli(['build', '--seeds', edited, ...args])).code).toBe(0);
+    const first = await snapshotDir(out);
+    const before = new Map<string, number>();
+    for (const rel of first.keys()) before.set(rel, (await stat(path.join(out, rel))).mtimeMs);
+    await new Promise((r) => setTimeout(r, 20));
+    // One seed edited (a new paragraph), one deleted; a stray file in the output.
+    await appendFile(path.join(edited, '000123.txt'), '\n\nA brand new closing paragraph about Zanzibar.\n');
+    await rm(path.join(edited, '000200.txt'));
+    await writeFile(path.join(out, 'stray.html'), 'not part of the site');
+    const r = await spawnCli(['build', '--seeds', edited, ...args]);
+    expect(r.code).toBe(0);
+    const over = await snapshotDir(out);
+    expect(differences(await buildSnapshot('over-folder-cold', ['--no-cache', '--no-search'], {}, edited), over)).toEqual([]);
+    const rewritten: string[] = [];
+    for (const rel of over.keys()) if ((await stat(path.join(out, rel))).mtimeMs !== before.get(rel)) rewritten.push(rel);
+    // The edited page and the listings, feeds and sitemap that change with a deleted article, not the rest.
+    expect(rewritten.length).toBeGreaterThan(1);
+    expect(rewritten.length).toBeLessThan(over.size / 4);
+    const deleted = [...first.keys()].filter((p) => !over.has(p));
+    expect(over.has('stray.html')).toBe(false);
+    // The deleted article's folder went with its page: no empty folder is left behind.
+    expect(deleted.some((p) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(p))).toBe(true);
+    const folders = (await readdir(out, { recursive: true, withFileTypes: true })).filter((e) => e.isDirectory());
+    for (const folder of folders) expect((await readdir(path.join(folder.parentPath, folder.name))).length).toBeGreaterThan(0);
+  }, 120_000);
+});
 
 describe('the search index after an edit', () => {
   it("re-indexes only the edited article's year: the other years' bundles keep their bytes and mtime, and the whole equals a cold build", async () => {

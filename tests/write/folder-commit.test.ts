@@ -1,0 +1,112 @@
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commitOverFolder, listTree, removalsFor, type EntryKind } from '../../src/write/folder-commit.js';
+import { SiteWriter } from '../../src/write/files.js';
+
+/** A previous folder's listing from `path kind` pairs. */
+const tree = (entries: Record<string, EntryKind>) => new Map(Object.entries(entries));
+
+describe('removalsFor (what leaves the previous folder holding only the new site)', () => {
+  it("deletes the files the new site lacks, and a folder it no longer needs whole, not file by file", () => {
+    const previous = tree({
+      'index.html': 'file',
+      'old.txt': 'file',
+      '2024': 'folder',
+      '2024/03': 'folder',
+      '2024/03/05': 'folder',
+      '2024/03/05/kept': 'folder',
+      '2024/03/05/kept/index.html': 'file',
+      '2024/03/05/gone': 'folder',
+      '2024/03/05/gone/index.html': 'file',
+      '2023': 'folder',
+      '2023/12': 'folder',
+      '2023/12/index.html': 'file',
+      'empty': 'folder',
+      'link': 'other',
+    });
+    const site = new Set(['index.html', '2024/03/05/kept/index.html', '2024/03/05/new/index.html']);
+    expect(removalsFor(previous, site)?.sort()).toEqual(['2023', '2024/03/05/gone', 'empty', 'link', 'old.txt']);
+  });
+
+  it('keeps a link standing where the new site writes a file (the move replaces the link itself)', () => {
+    expect(removalsFor(tree({ 'feed.xml': 'other' }), new Set(['feed.xml']))).toEqual([]);
+  });
+
+  it('gives up when a folder stands where the new site puts a file', () => {
+    expect(removalsFor(tree({ 'robots.txt': 'folder', 'robots.txt/a': 'file' }), new Set(['robots.txt']))).toBeUndefined();
+  });
+
+  it('gives up when a file or a link stands where the new site needs a folder (a move would follow the link)', () => {
+    expect(removalsFor(tree({ tags: 'file' }), new Set(['tags/a/index.html']))).toBeUndefined();
+    expect(removalsFor(tree({ '2024': 'folder', '2024/03': 'other' }), new Set(['2024/03/05/a/index.html']))).toBeUndefined();
+  });
+});
+
+let work: string;
+let out: string;
+let staging: string;
+beforeEach(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'broadsheet-folder-commit-'));
+  out = path.join(work, 'dist');
+  staging = path.join(work, 'dist.staging');
+  await mkdir(staging);
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** Writes files (path → text) under `dir`. */
+async function files(dir: string, entries: Record<string, string>): Promise<void> {
+  for (const [rel, text] of Object.entries(entries)) {
+    await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+    await writeFile(path.join(dir, rel), text);
+  }
+}
+
+describe('commitOverFolder', () => {
+  it('moves in only the changed files, leaves unchanged ones in place (same inode and mtime) and deletes the rest, links and empty folders included', async () => {
+    await files(out, { 'index.html': 'front v1', 'a/index.html': 'same', 'gone/index.html': 'old page', 'stray.txt': 'x' });
+    await mkdir(path.join(out, 'empty/inner'), { recursive: true });
+    await symlink(work, path.join(out, 'escape'));
+    const unchangedBefore = await stat(path.join(out, 'a/index.html'));
+    const writer = new SiteWriter(staging, { kind: 'folder', dir: out }, false);
+    writer.add({ path: 'index.html', bytes: 'front v2' });
+    writer.add({ path: 'a/index.html', bytes: 'same' });
+    writer.add({ path: 'b/c/index.html', bytes: 'new page' });
+    expect(writer.stats).toEqual({ written: 2, unchanged: 1 });
+    await commitOverFolder(out, staging, writer);
+    expect([...listTree(out)].sort()).toEqual([
+      ['a', 'folder'],
+      ['a/index.html', 'file'],
+      ['b', 'folder'],
+      ['b/c', 'folder'],
+      ['b/c/index.html', 'file'],
+      ['index.html', 'file'],
+    ]);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('front v2');
+    const unchangedAfter = await stat(path.join(out, 'a/index.html'));
+    expect([unchangedAfter.ino, unchangedAfter.mtimeMs]).toEqual([unchangedBefore.ino, unchangedBefore.mtimeMs]);
+    // The link was deleted, not followed: what it pointed at is still there.
+    expect((await stat(work)).isDirectory()).toBe(true);
+    await expect(stat(staging)).rejects.toThrow();
+  });
+
+  it('replaces the folder whole, unchanged files included, when an old entry stands in the new site’s way', async () => {
+    await files(out, { tags: 'a file where a folder goes', 'a/index.html': 'same' });
+    const writer = new SiteWriter(staging, { kind: 'folder', dir: out }, false);
+    writer.add({ path: 'a/index.html', bytes: 'same' });
+    writer.add({ path: 'tags/x/index.html', bytes: 'tag page' });
+    await commitOverFolder(out, staging, writer);
+    expect([...listTree(out)].sort()).toEqual([
+      ['a', 'folder'],
+      ['a/index.html', 'file'],
+      ['tags', 'folder'],
+      ['tags/x', 'folder'],
+      ['tags/x/index.html', 'file'],
+    ]);
+    expect(await readFile(path.join(out, 'a/index.html'), 'utf8')).toBe('same');
+    expect(await readFile(path.join(out, 'tags/x/index.html'), 'utf8')).toBe('tag page');
+  });
+});
