@@ -57,6 +57,9 @@ export function renderTemplate(liquid: Liquid, name: string, context: object, te
   try {
     return compiled.renderFileSync(name, context);
   } catch (error) {
+    // A partial rendered from a filter (card_html) failed: its own message already names its file and place.
+    const nested = nestedTemplateError(error);
+    if (nested !== undefined) throw nested;
     const e = error as Error & { token?: { file?: string; getPosition?: () => [number, number] } };
     const file = e.token?.file ? path.relative(process.cwd(), e.token.file) : path.join(templatesDir, `${name}.html`);
     const [line, column] = e.token?.getPosition?.() ?? [1, 1];
@@ -64,4 +67,12 @@ export function renderTemplate(liquid: Liquid, name: string, context: object, te
     const message = e.message.split('\n')[0]!.replace(/(, file:.*)?, line:\d+, col:\d+$/, '');
     throw new UsageError(`${file}:${line}:${column}: template error: ${message}`);
   }
+}
+
+/** The UsageError a nested renderTemplate threw, found in the chain of LiquidJS errors wrapping it, if any. */
+function nestedTemplateError(error: unknown): UsageError | undefined {
+  for (let e: unknown = error; e instanceof Error; e = (e as { originalError?: unknown }).originalError) {
+    if (e instanceof UsageError) return e;
+  }
+  return undefined;
 }

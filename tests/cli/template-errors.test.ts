@@ -45,6 +45,19 @@ describe('a broken template stops the build with one message naming file, line a
     expect(r.stderr).toMatch(/^\S*article\.html:6:56: template error: undefined variable: article\.titel\n$/);
   });
 
+  it('names the partial and place once for an error in a card (a partial the card_html filter renders), not the list page too', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-template-'));
+    const templates = path.join(tmp, 'templates');
+    await cp(TEMPLATES, templates, { recursive: true });
+    const file = path.join(templates, 'partials', 'card.html');
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain('{{ card.title }}');
+    await writeFile(file, text.replace('{{ card.title }}', '{{ card.title | no_such_filter }}'));
+    const r = await runCli(['build', '--seeds', SEEDS, '--out', path.join(tmp, 'out'), '--no-search', '--no-cache', '--templates', templates]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^\S*partials\/card\.html:2:51: template error: undefined filter: no_such_filter\n$/);
+  });
+
   it('exits 2 with the same message, no stack trace, while render workers still have batches out', async () => {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-template-'));
     // 400 articles: enough pages that rendering goes to worker threads.
