@@ -76,12 +76,14 @@ export function removalsFor(previous: ReadonlyMap<string, EntryKind>, site: Read
 
 /**
  * Commits staging over the previous output folder (the writer's `previous` is that folder): through a
- * journal when the old entries are only in the way of nothing, else (something stands where the new
- * site needs another kind of entry) by staging the unchanged files too and replacing the folder whole.
+ * journal when fewer files changed than stayed the same and no old entry is in the way; else by
+ * staging the unchanged files too and replacing the folder whole. When most files changed, moving
+ * each one over its old copy cost more than the swap and deleting the old copy (10k raw text, every
+ * page changed: commit 2.7–5.2 s against 2.1–3.4 s).
  */
 export async function commitOverFolder(outDir: string, staging: string, writer: SiteWriter): Promise<void> {
   const full = path.resolve(outDir);
-  const removes = removalsFor(listTree(full), writer.allPaths());
+  const removes = writer.staged.length > writer.inPlace.size ? undefined : removalsFor(listTree(full), writer.allPaths());
   if (removes !== undefined) return commitJournal(outDir, { staging, moves: writer.staged, removes });
   for (const rel of writer.inPlace) {
     const from = resolveInside(full, rel);

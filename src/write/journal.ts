@@ -3,7 +3,8 @@
  * written atomically (the commit point), then each file is renamed into place. A build killed before
  * the commit point leaves the output untouched; one killed after it is finished by the next build.
  */
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveInside } from '../site/urls.js';
 
@@ -27,7 +28,11 @@ export async function commitJournal(outDir: string, journal: Journal): Promise<v
   await applyJournal(outDir, journal);
 }
 
-/** Applies a journal; safe to run again after a crash (every step is idempotent). */
+/**
+ * Applies a journal; safe to run again after a crash (every step is idempotent). Synchronous: the
+ * build has nothing else to do meanwhile, and one trip to the thread pool per rename and folder made a
+ * commit of a whole 10k site (13.4k files) take 5–7 s.
+ */
 export async function applyJournal(outDir: string, journal: Journal): Promise<void> {
   const out = path.resolve(outDir);
   const made = new Set<string>();
@@ -35,21 +40,27 @@ export async function applyJournal(outDir: string, journal: Journal): Promise<vo
     const target = resolveInside(out, rel);
     const dir = path.dirname(target);
     if (!made.has(dir)) {
-      await mkdir(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    await rename(resolveInside(journal.staging, rel), target).catch((error: NodeJS.ErrnoException) => {
+    try {
+      renameSync(resolveInside(journal.staging, rel), target);
+    } catch (error) {
       // Already moved by an earlier, interrupted run of this journal.
-      if (error.code !== 'ENOENT') throw error;
-    });
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
   }
   for (const rel of journal.removes) {
     const target = resolveInside(out, rel);
     // A folder the new site does not need goes whole (a commit over a previous folder, folder-commit.ts).
-    await rm(target, { recursive: true, force: true });
+    rmSync(target, { recursive: true, force: true });
     // Remove folders the deletion left empty (stops at the first non-empty one).
     for (let dir = path.dirname(target); dir !== out && dir.startsWith(out); dir = path.dirname(dir)) {
-      if (!(await rmdir(dir).then(() => true, () => false))) break;
+      try {
+        rmdirSync(dir);
+      } catch {
+        break;
+      }
     }
   }
   await rm(journal.staging, { recursive: true, force: true });

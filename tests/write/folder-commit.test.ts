@@ -67,30 +67,59 @@ async function files(dir: string, entries: Record<string, string>): Promise<void
 
 describe('commitOverFolder', () => {
   it('moves in only the changed files, leaves unchanged ones in place (same inode and mtime) and deletes the rest, links and empty folders included', async () => {
-    await files(out, { 'index.html': 'front v1', 'a/index.html': 'same', 'gone/index.html': 'old page', 'stray.txt': 'x' });
+    await files(out, { 'index.html': 'front v1', 'a/index.html': 'same', 'a/feed.xml': 'same feed', 'robots.txt': 'same robots', 'gone/index.html': 'old page', 'stray.txt': 'x' });
     await mkdir(path.join(out, 'empty/inner'), { recursive: true });
     await symlink(work, path.join(out, 'escape'));
+    const folderBefore = await stat(out);
     const unchangedBefore = await stat(path.join(out, 'a/index.html'));
     const writer = new SiteWriter(staging, { kind: 'folder', dir: out }, false);
     writer.add({ path: 'index.html', bytes: 'front v2' });
     writer.add({ path: 'a/index.html', bytes: 'same' });
+    writer.add({ path: 'a/feed.xml', bytes: 'same feed' });
+    writer.add({ path: 'robots.txt', bytes: 'same robots' });
     writer.add({ path: 'b/c/index.html', bytes: 'new page' });
-    expect(writer.stats).toEqual({ written: 2, unchanged: 1 });
+    expect(writer.stats).toEqual({ written: 2, unchanged: 3 });
     await commitOverFolder(out, staging, writer);
     expect([...listTree(out)].sort()).toEqual([
       ['a', 'folder'],
+      ['a/feed.xml', 'file'],
       ['a/index.html', 'file'],
       ['b', 'folder'],
       ['b/c', 'folder'],
       ['b/c/index.html', 'file'],
       ['index.html', 'file'],
+      ['robots.txt', 'file'],
     ]);
+    // Committed in place: the same folder, not a new one swapped in.
+    expect((await stat(out)).ino).toBe(folderBefore.ino);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('front v2');
     const unchangedAfter = await stat(path.join(out, 'a/index.html'));
     expect([unchangedAfter.ino, unchangedAfter.mtimeMs]).toEqual([unchangedBefore.ino, unchangedBefore.mtimeMs]);
     // The link was deleted, not followed: what it pointed at is still there.
     expect((await stat(work)).isDirectory()).toBe(true);
     await expect(stat(staging)).rejects.toThrow();
+  });
+
+  it('replaces the folder whole when more files changed than stayed the same, the unchanged ones keeping inode and mtime', async () => {
+    await files(out, { 'index.html': 'front v1', 'a/index.html': 'same', 'gone/index.html': 'old page' });
+    const folderBefore = await stat(out);
+    const unchangedBefore = await stat(path.join(out, 'a/index.html'));
+    const writer = new SiteWriter(staging, { kind: 'folder', dir: out }, false);
+    writer.add({ path: 'index.html', bytes: 'front v2' });
+    writer.add({ path: 'a/index.html', bytes: 'same' });
+    writer.add({ path: 'b/index.html', bytes: 'new page' });
+    await commitOverFolder(out, staging, writer);
+    expect([...listTree(out)].sort()).toEqual([
+      ['a', 'folder'],
+      ['a/index.html', 'file'],
+      ['b', 'folder'],
+      ['b/index.html', 'file'],
+      ['index.html', 'file'],
+    ]);
+    expect((await stat(out)).ino).not.toBe(folderBefore.ino);
+    const unchangedAfter = await stat(path.join(out, 'a/index.html'));
+    expect([unchangedAfter.ino, unchangedAfter.mtimeMs]).toEqual([unchangedBefore.ino, unchangedBefore.mtimeMs]);
+    expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('front v2');
   });
 
   it('replaces the folder whole, unchanged files included, when an old entry stands in the new site’s way', async () => {
