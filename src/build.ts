@@ -284,6 +284,8 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
       await search?.close();
     }
     const stats = writer.stats;
+    // Committing and recording take seconds at 100k articles: the bar says so instead of standing at the render's last count.
+    options.progress?.stage('commit', 1);
     if (previous.kind === 'manifest') {
       const removes = [...previous.outputs.keys()].filter((p) => !writer.allPaths().has(p));
       await commitJournal(options.outDir, { staging, moves: writer.staged, removes });
@@ -293,12 +295,12 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
       await swapIntoPlace(staging, options.outDir);
     }
     lap('commit');
-    options.progress?.finish();
     const summary = { articles: site.articles.length, tags: site.tags.length, pages, files: stats.written + stats.unchanged };
     // A build with warnings or skipped seeds is never "up to date": they must be shown again next time.
     if (cache) {
       // What is recorded adds its encodings to the render pass's garbage: at 100k articles the
       // main heap held ≈ 490 MB (much of it dead) when recording began, and the peak came here.
+      options.progress?.stage('record', 1);
       const heap = new HeapBudget();
       // The snapshot lets the next build take up this site after an edit.
       const snapshot = dependents ? randomUUID() : undefined;
@@ -321,6 +323,7 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
       });
       lap('record in the cache');
     }
+    options.progress?.finish();
     return { ...summary, written: stats.written, upToDate: false, ...(edit && { editedSeeds: edit.edited }), warnings, skipped };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

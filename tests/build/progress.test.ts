@@ -8,20 +8,25 @@ import type { Progress } from '../../src/progress.js';
 const FIXTURE = path.join(import.meta.dirname, '..', 'fixtures', 'basic');
 const ROOT = path.join(import.meta.dirname, '..', '..');
 
-/** A progress reporter that remembers the last count of each stage. */
-function recordingProgress(): Progress & { last: Map<string, number> } {
+/** A progress reporter that remembers the last count of each stage, and the stages and the finish in order. */
+function recordingProgress(): Progress & { last: Map<string, number>; events: string[] } {
   const last = new Map<string, number>();
+  const events: string[] = [];
   let stage = '';
   return {
     last,
+    events,
     stage(name) {
       stage = name;
       last.set(name, 0);
+      events.push(name);
     },
     update(done) {
       last.set(stage, done);
     },
-    finish() {},
+    finish() {
+      events.push('finish');
+    },
   };
 }
 
@@ -44,6 +49,8 @@ describe('the render stage of the progress bar', () => {
     const first = recordingProgress();
     const cold = await build({ ...options, progress: first });
     expect(first.last.get('render')).toBe(cold.pages);
+    // The line names the last seconds' work too (committing and recording take seconds at 100k), and is cleared once, at the end.
+    expect(first.events).toEqual(['parse', 'render', 'commit', 'record', 'finish']);
     const seed = (await readdir(seedsDir)).filter((n) => n.endsWith('.txt')).sort()[0]!;
     await appendFile(path.join(seedsDir, seed), '\nOne more closing line of the report.\n');
     const second = recordingProgress();
