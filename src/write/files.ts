@@ -1,4 +1,4 @@
-/** Writes output files into the staging folder, skipping or hard-linking files whose bytes did not change (they keep their mtime). */
+/** Writes output files into the staging folder, leaving out files whose bytes did not change (the commit keeps them, with their mtime). */
 import { hash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';

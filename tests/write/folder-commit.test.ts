@@ -65,19 +65,27 @@ async function files(dir: string, entries: Record<string, string>): Promise<void
   }
 }
 
+/** A writer over the previous folder `out` that has placed these files (path → text). */
+function writerPlacing(entries: Record<string, string>): SiteWriter {
+  const writer = new SiteWriter(staging, { kind: 'folder', dir: out }, false);
+  for (const [rel, text] of Object.entries(entries)) writer.add({ path: rel, bytes: text });
+  return writer;
+}
+
+/** What says a file is the very same one: inode and mtime. */
+async function identityOf(file: string): Promise<[number, number]> {
+  const info = await stat(file);
+  return [info.ino, info.mtimeMs];
+}
+
 describe('commitOverFolder', () => {
   it('moves in only the changed files, leaves unchanged ones in place (same inode and mtime) and deletes the rest, links and empty folders included', async () => {
     await files(out, { 'index.html': 'front v1', 'a/index.html': 'same', 'a/feed.xml': 'same feed', 'robots.txt': 'same robots', 'gone/index.html': 'old page', 'stray.txt': 'x' });
     await mkdir(path.join(out, 'empty/inner'), { recursive: true });
     await symlink(work, path.join(out, 'escape'));
     const folderBefore = await stat(out);
-    const unchangedBefore = await stat(path.join(out, 'a/index.html'));
-    const writer = new SiteWriter(staging, { kind: 'folder', dir: out }, false);
-    writer.add({ path: 'index.html', bytes: 'front v2' });
-    writer.add({ path: 'a/index.html', bytes: 'same' });
-    writer.add({ path: 'a/feed.xml', bytes: 'same feed' });
-    writer.add({ path: 'robots.txt', bytes: 'same robots' });
-    writer.add({ path: 'b/c/index.html', bytes: 'new page' });
+    const unchangedBefore = await identityOf(path.join(out, 'a/index.html'));
+    const writer = writerPlacing({ 'index.html': 'front v2', 'a/index.html': 'same', 'a/feed.xml': 'same feed', 'robots.txt': 'same robots', 'b/c/index.html': 'new page' });
     expect(writer.stats).toEqual({ written: 2, unchanged: 3 });
     await commitOverFolder(out, staging, writer);
     expect([...listTree(out)].sort()).toEqual([
@@ -93,8 +101,7 @@ describe('commitOverFolder', () => {
     // Committed in place: the same folder, not a new one swapped in.
     expect((await stat(out)).ino).toBe(folderBefore.ino);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('front v2');
-    const unchangedAfter = await stat(path.join(out, 'a/index.html'));
-    expect([unchangedAfter.ino, unchangedAfter.mtimeMs]).toEqual([unchangedBefore.ino, unchangedBefore.mtimeMs]);
+    expect(await identityOf(path.join(out, 'a/index.html'))).toEqual(unchangedBefore);
     // The link was deleted, not followed: what it pointed at is still there.
     expect((await stat(work)).isDirectory()).toBe(true);
     await expect(stat(staging)).rejects.toThrow();
@@ -103,11 +110,8 @@ describe('commitOverFolder', () => {
   it('replaces the folder whole when more files changed than stayed the same, the unchanged ones keeping inode and mtime', async () => {
     await files(out, { 'index.html': 'front v1', 'a/index.html': 'same', 'gone/index.html': 'old page' });
     const folderBefore = await stat(out);
-    const unchangedBefore = await stat(path.join(out, 'a/index.html'));
-    const writer = new SiteWriter(staging, { kind: 'folder', dir: out }, false);
-    writer.add({ path: 'index.html', bytes: 'front v2' });
-    writer.add({ path: 'a/index.html', bytes: 'same' });
-    writer.add({ path: 'b/index.html', bytes: 'new page' });
+    const unchangedBefore = await identityOf(path.join(out, 'a/index.html'));
+    const writer = writerPlacing({ 'index.html': 'front v2', 'a/index.html': 'same', 'b/index.html': 'new page' });
     await commitOverFolder(out, staging, writer);
     expect([...listTree(out)].sort()).toEqual([
       ['a', 'folder'],
@@ -117,16 +121,13 @@ describe('commitOverFolder', () => {
       ['index.html', 'file'],
     ]);
     expect((await stat(out)).ino).not.toBe(folderBefore.ino);
-    const unchangedAfter = await stat(path.join(out, 'a/index.html'));
-    expect([unchangedAfter.ino, unchangedAfter.mtimeMs]).toEqual([unchangedBefore.ino, unchangedBefore.mtimeMs]);
+    expect(await identityOf(path.join(out, 'a/index.html'))).toEqual(unchangedBefore);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('front v2');
   });
 
   it('replaces the folder whole, unchanged files included, when an old entry stands in the new site’s way', async () => {
     await files(out, { tags: 'a file where a folder goes', 'a/index.html': 'same' });
-    const writer = new SiteWriter(staging, { kind: 'folder', dir: out }, false);
-    writer.add({ path: 'a/index.html', bytes: 'same' });
-    writer.add({ path: 'tags/x/index.html', bytes: 'tag page' });
+    const writer = writerPlacing({ 'a/index.html': 'same', 'tags/x/index.html': 'tag page' });
     await commitOverFolder(out, staging, writer);
     expect([...listTree(out)].sort()).toEqual([
       ['a', 'folder'],
