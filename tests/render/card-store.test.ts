@@ -2,7 +2,7 @@ import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CardReader, CardWriter, type CardStoreHandle } from '../../src/render/card-store.js';
-import { cardView, type CardFields } from '../../src/render/views.js';
+import { cardView, type CardFields, type CardView } from '../../src/render/views.js';
 
 const BASE = '/archive/';
 
@@ -32,6 +32,11 @@ function asBytesGiveIt(value: unknown): unknown {
   return value;
 }
 
+/** A card read back, as the plain card view it stands for. */
+function plainCard(reader: CardReader, ref: number): CardView {
+  return (reader.card(ref) as CardView & { toJSON(): CardView }).toJSON();
+}
+
 describe('card store', () => {
   it('reads back every card as the card view of the article it was written from (any text, to the same bytes on a page)', () => {
     fc.assert(
@@ -39,20 +44,20 @@ describe('card store', () => {
         const writer = new CardWriter(BASE);
         const refs = articles.map((a) => writer.refOf(a));
         const reader = new CardReader(writer.handle());
-        refs.forEach((ref, i) => expect(asBytesGiveIt(reader.card(ref))).toEqual(asBytesGiveIt(cardView({ basePath: BASE }, articles[i]!))));
+        refs.forEach((ref, i) => expect(asBytesGiveIt(plainCard(reader, ref))).toEqual(asBytesGiveIt(cardView({ basePath: BASE }, articles[i]!))));
       }),
       { numRuns: 300 },
     );
   });
 
-  it('keeps an empty dateline apart from no dateline, and text split between fields where it was', () => {
+  it('keeps an empty dateline apart from no dateline, and a lone surrogate at a field’s edge in its own field (U+FFFD, as on a page)', () => {
     const writer = new CardWriter(BASE);
     const empty: CardFields = { date: '2024-01-02', slug: 'a', title: '\ud83d', dateline: '', summary: '\ude00 S', tags: [{ name: '', slug: 'x' }] };
     const none: CardFields = { date: '2024-01-02', slug: 'b', title: 'T', summary: '', tags: [] };
     const reader = new CardReader(writer.handle());
     const [a, b] = [writer.refOf(empty), writer.refOf(none)];
-    expect(reader.card(a)).toMatchObject({ title: '\ud83d', dateline: '', summary: '\ude00 S', tags: [{ name: '' }] });
-    expect(reader.card(b)).toMatchObject({ dateline: null, summary: '', tags: [] });
+    expect(plainCard(reader, a)).toMatchObject({ title: '\ufffd', dateline: '', summary: '\ufffd S', tags: [{ name: '' }] });
+    expect(plainCard(reader, b)).toMatchObject({ dateline: null, summary: '', tags: [] });
   });
 
   it('writes an article once however many pages list it', () => {
@@ -84,8 +89,8 @@ describe('card store', () => {
     const first = writer.refOf(card(1));
     const reader = new CardReader(posted());
     const sameSegment = writer.refOf(card(2));
-    expect(reader.card(first)).toEqual(cardView({ basePath: BASE }, card(1)));
-    expect(reader.card(sameSegment)).toEqual(cardView({ basePath: BASE }, card(2)));
+    expect(plainCard(reader, first)).toEqual(cardView({ basePath: BASE }, card(1)));
+    expect(plainCard(reader, sameSegment)).toEqual(cardView({ basePath: BASE }, card(2)));
     const newSegment = writer.refOf(card(3, 'x'.repeat(5_000_000)));
     reader.update(posted());
     expect(reader.card(newSegment).summary).toHaveLength(5_000_000);
