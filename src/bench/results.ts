@@ -67,6 +67,11 @@ function beyondNoOp(rows: readonly BenchRow[], edit: BenchRow): string {
   return `, ${seconds.toFixed(2)} s beyond the no-op (target ≤ ${EDIT_BEYOND_START_UP_TARGET} beyond start-up)`;
 }
 
+/** "1 file", "120 files". */
+export function filesCount(n: number): string {
+  return `${n} file${n === 1 ? '' : 's'}`;
+}
+
 /** One line per ratio with its target: `10000 md  broadsheet/hugo = 1.12 (target ≤ 1.5)`. */
 export function ratioLines(rows: readonly BenchRow[]): string[] {
   const lines: string[] = [];
@@ -74,7 +79,7 @@ export function ratioLines(rows: readonly BenchRow[]): string[] {
     if (!row.ratio) continue;
     const target = row.scenario === 'no-op' ? 0.05 : RATIO_TARGETS[row.ratio.label];
     const what = row.ratio.label === 'of cold' ? `${row.scenario} rebuild / cold` : row.ratio.label.replace('bs/', 'broadsheet/');
-    const written = row.scenario === 'edit-1' || row.scenario === 'no-op' ? `, ${row.summary.filesWritten} files rewritten` : '';
+    const written = row.scenario === 'edit-1' || row.scenario === 'no-op' ? `, ${filesCount(row.summary.filesWritten)} rewritten` : '';
     const beyond = row.scenario === 'edit-1' ? beyondNoOp(rows, row) : '';
     lines.push(`${row.size} ${row.format}  ${what} = ${row.ratio.value.toFixed(2)}${target === undefined ? '' : ` (target ≤ ${target})`}${written}${beyond}`);
   }

@@ -12,7 +12,7 @@ import { emptyTrash, measureRun, succeeded, summariseRuns, type BuildTarget, typ
 import { BENCH_USAGE, parseBenchOptions, type BenchOptions } from './options.js';
 import { availablePeers, PEER_INSTALL_HINT, peerTarget, preparePeer, type PeerName } from './peers.js';
 import { detectUsageMethod, type UsageMethod } from './process-usage.js';
-import { addRatios, ratioLines, type BenchRow, type Scenario } from './results.js';
+import { addRatios, filesCount, ratioLines, type BenchRow, type Scenario } from './results.js';
 import { formatBenchTable } from './table.js';
 
 /** Replaceable parts of a run: the build command (tests use a fake) and where progress lines go. */
@@ -132,7 +132,7 @@ async function finishFormat(state: RunState, plan: FormatPlan, cold: ReadonlyMap
   const cached = broadsheetTarget(state.command, { ...params, useCache: true });
   for (const [scenario, samples] of [['cache-prime', [inc.prime]], ['no-op', inc.noop], ['edit-1', inc.edit]] as const) {
     const r = row(size, format, cached, scenario, samples);
-    state.progress(`${size} ${format} broadsheet ${scenario}: median ${r.summary.wallSeconds.toFixed(2)} s, ${r.summary.filesWritten} files written`);
+    state.progress(`${size} ${format} broadsheet ${scenario}: median ${r.summary.wallSeconds.toFixed(2)} s, ${filesCount(r.summary.filesWritten)} written`);
     rows.push(r);
   }
   return rows;

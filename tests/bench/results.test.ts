@@ -45,6 +45,11 @@ describe('addRatios', () => {
     addRatios(noNoOp);
     expect(ratioLines(noNoOp)).toEqual(['1000 md  edit-1 rebuild / cold = 0.25, 120 files rewritten']);
   });
+  it('says "1 file rewritten" for an edit that rewrote one file', () => {
+    const one = [benchRow(1000, 'txt', 'broadsheet', 'cold', [sample(2)]), benchRow(1000, 'txt', 'broadsheet', 'edit-1', [sample(0.5, { filesWritten: 1 })])];
+    addRatios(one);
+    expect(ratioLines(one)).toEqual(['1000 txt  edit-1 rebuild / cold = 0.25, 1 file rewritten']);
+  });
   it('gives no ratio against a failed row', () => {
     const failed = [benchRow(1000, 'md', 'broadsheet', 'cold', [sample(1, { exitCode: 1 })]), benchRow(1000, 'md', 'hugo', 'cold', [sample(1)])];
     addRatios(failed);
