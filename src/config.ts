@@ -2,6 +2,8 @@
 import { readFile } from 'node:fs/promises';
 // A namespace import lets the bundler keep only what is used; `{ z }` bundled all of zod with its 60-odd locales.
 import * as z from 'zod';
+import leven from 'leven';
+import type { ConfigText } from './config-location.js';
 import { UsageError } from './errors.js';
 
 /** True when `tag` is a well-formed BCP 47 tag (templates' dates are named in it, see createLiquid): "en-GB", not "en-x1". */
@@ -43,16 +45,41 @@ export const configSchema = z
 /** The validated site configuration with defaults filled in; `baseUrl` always ends in `/`. */
 export type SiteConfig = z.infer<typeof configSchema>;
 
-/** Validates a parsed config object; throws a UsageError naming the file and the bad key. */
-export function parseConfig(value: unknown, file: string): SiteConfig {
+/** The config key most like an unknown one, for a "did you mean" hint: another case, or a slip of a letter or two. */
+function knownKeyLike(unknown: string): string | undefined {
+  let best: { key: string; distance: number } | undefined;
+  for (const key of Object.keys(configSchema.shape)) {
+    const distance = leven(unknown.toLowerCase(), key.toLowerCase());
+    if (distance <= 2 && distance < unknown.length / 2 && (best === undefined || distance < best.distance)) best = { key, distance };
+  }
+  return best?.key;
+}
+
+/**
+ * Validates a parsed config object; throws a UsageError naming the file, each bad key and, given
+ * `where` the file's text is, the line it is written on (`site.config.json:4: pageSize: expected a positive integer`).
+ */
+export function parseConfig(value: unknown, file: string, where?: ConfigText): SiteConfig {
   const result = configSchema.safeParse(value);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
-      const key = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-      const message = issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message;
-      return `${file}: ${key}: ${message}`;
+    const problems = result.error.issues.flatMap((issue): { line: number | undefined; message: string }[] => {
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => {
+          const like = knownKeyLike(key);
+          return { line: where?.lineOf(issue.path, key), message: `unknown key ${JSON.stringify(key)}${like === undefined ? '' : ` (did you mean ${JSON.stringify(like)}?)`}` };
+        });
+      }
+      const name = issue.path.map(String).join('.');
+      if (issue.code === 'invalid_key') {
+        // A record's key (a taxonomy tag name): the message is the key's own issue, the line the key's.
+        const key = String(issue.path.at(-1));
+        return [{ line: where?.lineOf(issue.path.slice(0, -1), key), message: `${name}: ${issue.issues[0]?.message ?? issue.message}` }];
+      }
+      return [{ line: where?.lineOf(issue.path), message: `${issue.path.length > 0 ? name : '(top level)'}: ${issue.message}` }];
     });
-    throw new UsageError(lines.join('\n'));
+    // In the file's order (zod reports in the schema's).
+    problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+    throw new UsageError(problems.map(({ line, message }) => `${line === undefined ? `${file}:` : `${file}:${line}:`} ${message}`).join('\n'));
   }
   const config = result.data;
   return { ...config, baseUrl: config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/` };
@@ -67,11 +94,21 @@ export async function loadConfig(file: string, required: boolean): Promise<SiteC
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !required) return parseConfig({}, file);
     throw new UsageError(`${file}: cannot read config: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  const json = text.replace(/^\uFEFF/, '');
   let value: unknown;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(json);
   } catch (error) {
-    throw new UsageError(`${file}: invalid JSON: ${(error as Error).message}`);
+    // The locating code (and its JSON parser) is loaded only for a config with a problem.
+    const { jsonErrorAt, jsonErrorMessage } = await import('./config-location.js');
+    const { line, column } = jsonErrorAt(json, error as Error);
+    throw new UsageError(`${file}:${line}:${column}: invalid JSON: ${jsonErrorMessage(error as Error)}`);
   }
-  return parseConfig(value, file);
+  try {
+    return parseConfig(value, file);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const { ConfigText } = await import('./config-location.js');
+    return parseConfig(value, file, new ConfigText(json));
+  }
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../src/config.js';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, parseConfig } from '../src/config.js';
 
 describe('parseConfig', () => {
   it('fills every key with a default', () => {
@@ -20,10 +23,60 @@ describe('parseConfig', () => {
     [{ taxonomyMinMentions: 0 }, 'site.config.json: taxonomyMinMentions: expected a positive integer'],
     [{ taxonomyMinMentions: 1.5 }, 'site.config.json: taxonomyMinMentions: expected a positive integer'],
     [{ taxonomyMinMentions: '3' }, 'site.config.json: taxonomyMinMentions: expected a positive integer'],
-    [{ titel: 'x' }, 'site.config.json: (top level): unknown key "titel"'],
+    [{ titel: 'x' }, 'site.config.json: unknown key "titel" (did you mean "title"?)'],
+    [{ colour: 'x' }, 'site.config.json: unknown key "colour"'],
+    [{ taxonomy: { ' ': [] } }, 'site.config.json: taxonomy. : expected a non-empty tag name'],
+    [[], 'site.config.json: (top level): Invalid input: expected object, received array'],
     [{ language: 'en-x1' }, 'site.config.json: language: expected a language tag such as en or en-GB'],
     [{ language: 'english' }, 'site.config.json: language: expected a language tag such as en or en-GB'],
   ])('rejects %j with %j', (value, message) => {
     expect(() => parseConfig(value, 'site.config.json')).toThrow(message);
+  });
+});
+
+/** The error loadConfig throws for a config file with `text`, as the CLI prints it. */
+async function configError(text: string): Promise<string> {
+  const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'broadsheet-config-')), 'site.config.json');
+  await writeFile(file, text);
+  const error = await loadConfig(file, true).then(
+    () => undefined,
+    (e: Error) => e,
+  );
+  if (error === undefined) throw new Error('the config was accepted');
+  return error.message.replaceAll(file, 'site.config.json');
+}
+
+describe('loadConfig names the line of each problem', () => {
+  it('gives each bad value its line, every problem at once', async () => {
+    const text = ['{', '  "title": "Archive",', '  "pageSize": "twenty",', '  "taxonomy": {', '    "Iraq": ["Iraqi", ""],', '    "  ": []', '  },', '  "feedSize": 0', '}'].join('\n');
+    expect(await configError(text)).toBe(
+      [
+        'site.config.json:3: pageSize: expected a positive integer',
+        'site.config.json:5: taxonomy.Iraq.1: expected a non-empty alias',
+        'site.config.json:6: taxonomy.  : expected a non-empty tag name',
+        'site.config.json:8: feedSize: expected a positive integer',
+      ].join('\n'),
+    );
+  });
+
+  it('gives each unknown key its line and the known key it looks like (another case, a letter or two off)', async () => {
+    const text = ['{', '  "titel": "Archive",', '  "baseURL": "https://example.org/",', '  "page_size": 10,', '  "colour": "red"', '}'].join('\n');
+    expect(await configError(text)).toBe(
+      [
+        'site.config.json:2: unknown key "titel" (did you mean "title"?)',
+        'site.config.json:3: unknown key "baseURL" (did you mean "baseUrl"?)',
+        'site.config.json:4: unknown key "page_size" (did you mean "pageSize"?)',
+        'site.config.json:5: unknown key "colour"',
+      ].join('\n'),
+    );
+  });
+
+  it.each([
+    ['{\n  "title": "X",\n  "pageSize": 20,\n}\n', 'site.config.json:4:1: invalid JSON: Expected double-quoted property name'],
+    ['{\n  "title": "X"\n  "pageSize": 20\n}\n', 'site.config.json:3:3: invalid JSON: Expected \',\' or \'}\' after property value'],
+    ['{ "title": ', 'site.config.json:1:12: invalid JSON: Unexpected end of JSON input'],
+    ['\uFEFF{\n  "title": x\n}', "site.config.json:2:12: invalid JSON: Unexpected token 'x'"],
+  ])('puts the line and column where %j stops being JSON', async (text, message) => {
+    expect(await configError(text)).toBe(message);
   });
 });

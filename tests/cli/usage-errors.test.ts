@@ -12,7 +12,7 @@ describe('usage and config errors exit 2 with one clear message', () => {
     const config = path.join(tmp, 'site.config.json');
     await writeFile(config, JSON.stringify({ pageSize: -1 }));
     const r = await runCli(['build', '--seeds', SEEDS, '--out', path.join(tmp, 'out'), '--config', config]);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `${config}: pageSize: expected a positive integer\n` });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `${config}:1: pageSize: expected a positive integer\n` });
   });
 
   it('a config that is not JSON says so', async () => {
@@ -21,7 +21,7 @@ describe('usage and config errors exit 2 with one clear message', () => {
     await writeFile(config, '{ title: ');
     const r = await runCli(['check', '--seeds', SEEDS, '--config', config]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^${config.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: invalid JSON: `));
+    expect(r.stderr).toBe(`${config}:1:3: invalid JSON: Expected property name or '}'\n`);
   });
 
   it('a missing seeds folder', async () => {
