@@ -10,6 +10,7 @@ import { storedIdentities } from './cache/lazy-articles.js';
 import { draftKeyOf, fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, parseSettingsOf, scanSeeds, stampSeeds, type SeedScan } from './cache/fingerprint.js';
 import { withEditedSeeds, type SeedProblems, type SeedTable } from './cache/seed-table.js';
 import { loadConfig, type SiteConfig } from './config.js';
+import { checkTemplateSet } from './render/template-set.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
 import { HeapBudget } from './heap-budget.js';
 import type { Progress } from './progress.js';
@@ -198,6 +199,7 @@ function exists(p: string): Promise<boolean> {
 export async function build(options: BuildOptions): Promise<BuildReport> {
   const lap = stageTimer();
   const config = await resolveConfig(options);
+  await checkTemplateSet(options.templatesDir);
   await guardOutputDir(options.outDir, [options.seedsDir, options.templatesDir, options.publicDir, options.cacheDir ?? '.cache']);
   await makeParentFolder(options.outDir);
   const release = await acquireOutputLock(options.outDir);
@@ -333,7 +335,9 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
 
 /** Validates seeds and config without writing anything (no output, no cache, no lock). */
 export async function check(options: BuildOptions): Promise<BuildReport> {
-  const { site, warnings, skipped } = await loadSite(options);
+  const config = await resolveConfig(options);
+  await checkTemplateSet(options.templatesDir);
+  const { site, warnings, skipped } = await loadSite(options, undefined, undefined, undefined, config);
   return { articles: site.articles.length, tags: site.tags.length, pages: 0, files: 0, written: 0, upToDate: false, warnings, skipped };
 }
 

@@ -61,6 +61,10 @@ export function renderTemplate(liquid: Liquid, name: string, context: object, te
     const nested = nestedTemplateError(error);
     if (nested !== undefined) throw nested;
     const e = error as Error & { token?: { file?: string; getPosition?: () => [number, number] } };
+    // The template asked for is not there (the card partial, say: page templates are checked before a build).
+    if (e.message.startsWith(`ENOENT: Failed to lookup "${name}"`)) {
+      throw new UsageError(`${path.join(templatesDir, `${name}.html`)}: template missing (hint: copy ${name}.html from broadsheet's templates/ folder)`);
+    }
     const file = e.token?.file ? path.relative(process.cwd(), e.token.file) : path.join(templatesDir, `${name}.html`);
     const [line, column] = e.token?.getPosition?.() ?? [1, 1];
     // LiquidJS ends its message with the position this message starts with.

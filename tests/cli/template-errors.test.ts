@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,4 +71,36 @@ describe('a broken template stops the build with one message naming file, line a
     expect(r).toEqual({ code: 2, signal: null, stdout: '', stderr: 'templates/article.html:6:72: template error: expected "|" before filter\n' });
     expect(differences(before, await snapshotDir(out))).toEqual([]);
   }, 120_000);
+});
+
+describe('a templates folder short of a template stops before anything is read, naming every file missing', () => {
+  it('lists each missing page template with a hint, exit 2, for build and check alike', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-template-'));
+    const templates = path.join(tmp, 'templates');
+    await cp(TEMPLATES, templates, { recursive: true });
+    await rm(path.join(templates, 'article.html'));
+    await rm(path.join(templates, 'tags.html'));
+    const expected = [
+      `${templates}/article.html: page template missing (hint: copy article.html from broadsheet's templates/ folder)`,
+      `${templates}/tags.html: page template missing (hint: copy tags.html from broadsheet's templates/ folder)`,
+    ].join('\n');
+    const built = await runCli(['build', '--seeds', SEEDS, '--out', path.join(tmp, 'out'), '--no-search', '--no-cache', '--templates', templates]);
+    expect(built).toEqual({ code: 2, stdout: '', stderr: `${expected}\n` });
+    const checked = await runCli(['check', '--seeds', SEEDS, '--templates', templates]);
+    expect(checked).toEqual({ code: 2, stdout: '', stderr: `${expected}\n` });
+  });
+
+  it('names a templates folder that is not there', async () => {
+    const r = await runCli(['build', '--seeds', SEEDS, '--out', '/nonexistent/out', '--templates', '/nonexistent/templates']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "/nonexistent/templates: templates folder not found (hint: pass --templates <dir>, or leave it out for broadsheet's own)\n" });
+  });
+
+  it('names the card partial when it is missing (the card_html filter asks for it by name)', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-template-'));
+    const templates = path.join(tmp, 'templates');
+    await cp(TEMPLATES, templates, { recursive: true });
+    await rm(path.join(templates, 'partials', 'card.html'));
+    const r = await runCli(['build', '--seeds', SEEDS, '--out', path.join(tmp, 'out'), '--no-search', '--no-cache', '--templates', templates]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `${templates}/partials/card.html: template missing (hint: copy partials/card.html from broadsheet's templates/ folder)\n` });
+  });
 });
