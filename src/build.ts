@@ -7,6 +7,7 @@ import type { ArticleDraft } from './article/draft.js';
 import { BuildCache } from './cache/build-cache.js';
 import { loadEditedSite, MAX_SNAPSHOT_EDITS } from './cache/edited-site.js';
 import { storedIdentities } from './cache/lazy-articles.js';
+import { draftsWithSameBytes } from './cache/same-bytes.js';
 import { draftKeyOf, fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, parseSettingsOf, scanSeeds, stampSeeds, type SeedScan } from './cache/fingerprint.js';
 import { withEditedSeeds, type SeedProblems, type SeedTable } from './cache/seed-table.js';
 import { loadConfig, type SiteConfig } from './config.js';
@@ -88,14 +89,21 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   const drafts = new Map<string, ArticleDraft>();
   const keys = new Map<string, string>();
   let stored: ReadonlyMap<string, ArticleDraft> = new Map();
+  let restamped = 0;
   if (cache) {
     const stamps = scanned?.stamps ?? (await stampSeeds(paths));
     for (const [p, s] of stamps) keys.set(p, draftKeyOf(p, s));
     stored = await cache.loadDrafts(settingsKey);
+    const unstamped: string[] = [];
     for (const p of paths) {
       const draft = stored.get(keys.get(p)!);
       if (draft) drafts.set(p, draft);
+      else unstamped.push(p);
     }
+    // A seed whose stamp changed but whose bytes did not keeps its draft, under its new stamp.
+    const sameBytes = draftsWithSameBytes(unstamped, stored);
+    for (const [p, draft] of sameBytes) drafts.set(p, draft);
+    restamped = sameBytes.size;
   }
   // The parser, model and renderer load only when there is work for them: an up-to-date build never
   // pays for importing them (about 0.4 s of a 0.6 s no-op).
@@ -113,7 +121,7 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
     if (!result.ok) return void errors.push(...result.errors.map(fromWire));
     drafts.set(toParse[i]!, result.article);
   });
-  if (cache && (toParse.length > 0 || stored.size !== drafts.size)) {
+  if (cache && (toParse.length > 0 || restamped > 0 || stored.size !== drafts.size)) {
     // Seeds with warnings are parsed again next time, so their warnings are never lost.
     const keep = new Map<string, ArticleDraft>();
     for (const [p, draft] of drafts) if (!withWarnings.has(p)) keep.set(keys.get(p)!, draft);

@@ -1,5 +1,4 @@
 /** The parse + enrich stages for one seed: bytes → ArticleDraft, or every problem found. Pure (no disk). */
-import { hash } from 'node:crypto';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { BodyFindings } from '../article/body-transforms.js';
@@ -16,7 +15,7 @@ import { ContentErrors, SeedError } from '../errors.js';
 import { decodeSeed } from './decode.js';
 import { splitDateHeader } from './date-header.js';
 import { loadYamlReader, mayOpenWithFrontMatter, splitFrontMatter, type YamlReader } from './front-matter.js';
-import type { SeedFile } from './seed-file.js';
+import { seedContentHash, type SeedFile } from './seed-file.js';
 
 /**
  * What parsing needs besides the seed: built once per process, reused for every seed. The Markdown
@@ -130,7 +129,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
     wordCount,
     readingMinutes: readingMinutes(wordCount),
     sourcePath: path,
-    contentHash: hash('sha256', seed.bytes, 'hex'),
+    contentHash: seedContentHash(seed.bytes),
     draft: fm.draft === true,
   };
   return { ok: true, article, warnings: front.warnings };

@@ -1,0 +1,27 @@
+/**
+ * Drafts found by a seed's bytes when its stamp (size, mtime) no longer finds them: a seed touched,
+ * checked out again, or a whole `.cache/` restored onto a fresh clone in CI, where every mtime is new.
+ * The pack is keyed by stamp so an unchanged archive is recognised without reading it; a seed whose
+ * stamp changed is read and hashed, and keeps its draft when its bytes are the ones it was parsed from.
+ */
+import type { ArticleDraft } from '../article/draft.js';
+import { readSeed } from '../seeds/read.js';
+import { seedContentHash } from '../seeds/seed-file.js';
+
+/**
+ * The stored draft of each of `paths` whose seed still has the bytes the draft was parsed from (the
+ * pack holds one draft per path at most; its settings and generator version are the build's).
+ */
+export function draftsWithSameBytes(paths: readonly string[], stored: ReadonlyMap<string, ArticleDraft>): Map<string, ArticleDraft> {
+  const found = new Map<string, ArticleDraft>();
+  if (paths.length === 0 || stored.size === 0) return found;
+  const bySource = new Map<string, ArticleDraft>();
+  for (const draft of stored.values()) bySource.set(draft.sourcePath, draft);
+  for (const p of paths) {
+    const draft = bySource.get(p);
+    if (draft === undefined) continue;
+    const seed = readSeed(p);
+    if ('bytes' in seed && seedContentHash(seed.bytes) === draft.contentHash) found.set(p, draft);
+  }
+  return found;
+}

@@ -1,0 +1,76 @@
+import { appendFile, mkdtemp, readdir, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../src/bench/corpus.js';
+import { build, type BuildOptions } from '../../src/build.js';
+import { draftsWithSameBytes } from '../../src/cache/same-bytes.js';
+import type { Progress } from '../../src/progress.js';
+import { seedContentHash } from '../../src/seeds/seed-file.js';
+import { draft } from '../site/draft-fixture.js';
+import { differences, snapshotDir } from '../support/spawn-cli.js';
+
+const ROOT = path.join(import.meta.dirname, '..', '..');
+
+describe('draftsWithSameBytes', () => {
+  it("finds a seed's draft when its bytes are the ones the draft was parsed from, and not when they changed, it has none or it cannot be read", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-same-bytes-'));
+    const [same, changed, undrafted] = ['same.txt', 'changed.txt', 'new.txt'].map((n) => path.join(dir, n)) as [string, string, string];
+    const text = 'date 2024-02-08\n\nA story.\n';
+    for (const file of [same, changed, undrafted]) await writeFile(file, text);
+    const hash = seedContentHash(Buffer.from(text));
+    const gone = path.join(dir, 'gone.txt');
+    const stored = new Map([
+      ['1:1:same', draft({ sourcePath: same, contentHash: hash })],
+      ['1:1:changed', draft({ sourcePath: changed, contentHash: hash })],
+      ['1:1:gone', draft({ sourcePath: gone, contentHash: hash })],
+    ]);
+    await appendFile(changed, 'More.\n');
+    const found = draftsWithSameBytes([same, changed, undrafted, gone], stored);
+    expect([...found.keys()]).toEqual([same]);
+    expect(found.get(same)).toBe(stored.get('1:1:same'));
+  });
+});
+
+/** A progress reporter that keeps the total each stage started with. */
+function stageTotals(): Progress & { totals: Map<string, number> } {
+  const totals = new Map<string, number>();
+  return { totals, stage: (name, total) => void totals.set(name, total), update() {}, finish() {} };
+}
+
+describe('a cached build after every seed got a new mtime (a fresh checkout with .cache/ restored, a touch)', () => {
+  it('parses only the seed whose bytes changed, writes the same site as a cold build, and is up to date the time after', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-same-bytes-'));
+    // More seeds than an edit rebuild takes up (64), so the build goes the full way through the drafts.
+    const corpus = await writeCorpus({ count: 90, out: path.join(work, 'corpus'), format: 'txt', generator: 'builtin' });
+    const options: BuildOptions = {
+      seedsDir: corpus.seedsDir,
+      outDir: path.join(work, 'out'),
+      cacheDir: path.join(work, '.cache'),
+      configFile: corpus.configFile,
+      configRequired: true,
+      templatesDir: path.join(ROOT, 'templates'),
+      publicDir: path.join(ROOT, 'public'),
+      skipInvalid: false,
+      search: false,
+      workers: 0,
+    };
+    const first = stageTotals();
+    await build({ ...options, progress: first });
+    expect(first.totals.get('parse')).toBe(90);
+    const seeds = (await readdir(corpus.seedsDir)).sort();
+    const later = new Date(Date.now() + 60_000);
+    for (const name of seeds) await utimes(path.join(corpus.seedsDir, name), later, later);
+    await appendFile(path.join(corpus.seedsDir, seeds[10]!), '\nOne more closing line of the report.\n');
+
+    const second = stageTotals();
+    const report = await build({ ...options, progress: second });
+    expect(second.totals.get('parse')).toBe(1);
+    expect(report.written).toBe(1);
+    const cold = path.join(work, 'cold');
+    await build({ ...options, outDir: cold, noCache: true });
+    expect(differences(await snapshotDir(cold), await snapshotDir(options.outDir))).toEqual([]);
+    // The drafts were kept under their new stamps: nothing is read again.
+    expect((await build(options)).upToDate).toBe(true);
+  }, 60_000);
+});
