@@ -1,8 +1,12 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CardReader, CardWriter, type CardStoreHandle } from '../../src/render/card-store.js';
-import { cardView, type CardFields, type CardView } from '../../src/render/views.js';
+import { createLiquid, renderTemplate } from '../../src/render/liquid.js';
+import { cardView, type CardFields } from '../../src/render/views.js';
 
 const BASE = '/archive/';
 
@@ -32,11 +36,6 @@ function asBytesGiveIt(value: unknown): unknown {
   return value;
 }
 
-/** A card read back, as the plain card view it stands for. */
-function plainCard(reader: CardReader, ref: number): CardView {
-  return (reader.card(ref) as CardView & { toJSON(): CardView }).toJSON();
-}
-
 describe('card store', () => {
   it('reads back every card as the card view of the article it was written from (any text, to the same bytes on a page)', () => {
     fc.assert(
@@ -44,20 +43,20 @@ describe('card store', () => {
         const writer = new CardWriter(BASE);
         const refs = articles.map((a) => writer.refOf(a));
         const reader = new CardReader(writer.handle());
-        refs.forEach((ref, i) => expect(asBytesGiveIt(plainCard(reader, ref))).toEqual(asBytesGiveIt(cardView({ basePath: BASE }, articles[i]!))));
+        refs.forEach((ref, i) => expect(asBytesGiveIt(reader.card(ref))).toEqual(asBytesGiveIt(cardView({ basePath: BASE }, articles[i]!))));
       }),
       { numRuns: 300 },
     );
   });
 
-  it('keeps an empty dateline apart from no dateline, and a lone surrogate at a field’s edge in its own field (U+FFFD, as on a page)', () => {
+  it('keeps an empty dateline apart from no dateline, and text split between fields where it was', () => {
     const writer = new CardWriter(BASE);
     const empty: CardFields = { date: '2024-01-02', slug: 'a', title: '\ud83d', dateline: '', summary: '\ude00 S', tags: [{ name: '', slug: 'x' }] };
     const none: CardFields = { date: '2024-01-02', slug: 'b', title: 'T', summary: '', tags: [] };
     const reader = new CardReader(writer.handle());
     const [a, b] = [writer.refOf(empty), writer.refOf(none)];
-    expect(plainCard(reader, a)).toMatchObject({ title: '\ufffd', dateline: '', summary: '\ufffd S', tags: [{ name: '' }] });
-    expect(plainCard(reader, b)).toMatchObject({ dateline: null, summary: '', tags: [] });
+    expect(reader.card(a)).toMatchObject({ title: '\ud83d', dateline: '', summary: '\ude00 S', tags: [{ name: '' }] });
+    expect(reader.card(b)).toMatchObject({ dateline: null, summary: '', tags: [] });
   });
 
   it('writes an article once however many pages list it', () => {
@@ -89,11 +88,45 @@ describe('card store', () => {
     const first = writer.refOf(card(1));
     const reader = new CardReader(posted());
     const sameSegment = writer.refOf(card(2));
-    expect(plainCard(reader, first)).toEqual(cardView({ basePath: BASE }, card(1)));
-    expect(plainCard(reader, sameSegment)).toEqual(cardView({ basePath: BASE }, card(2)));
+    expect(reader.card(first)).toEqual(cardView({ basePath: BASE }, card(1)));
+    expect(reader.card(sameSegment)).toEqual(cardView({ basePath: BASE }, card(2)));
     const newSegment = writer.refOf(card(3, 'x'.repeat(5_000_000)));
     reader.update(posted());
     expect(reader.card(newSegment).summary).toHaveLength(5_000_000);
     port1.close();
+  });
+});
+
+describe('a card read from the store, in a template', () => {
+  const fields: CardFields = { date: '2024-02-29', slug: 'oslo-talks', title: 'Talks in “Oslo”', dateline: 'OSLO', summary: 'Talks resumed.', tags: [{ name: 'Oslo', slug: 'oslo' }] };
+  const writer = new CardWriter(BASE);
+  const ref = writer.refOf(fields);
+  const stored = new CardReader(writer.handle()).card(ref);
+  const plain = cardView({ basePath: BASE }, fields);
+
+  /** What `source` renders with `card` (strict, escaping, as a build renders), or the error it stops with. */
+  async function rendered(source: string, card: unknown): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-card-'));
+    await writeFile(path.join(dir, 'probe.html'), source);
+    try {
+      return renderTemplate(createLiquid(dir, 'en'), 'probe', { card }, dir);
+    } catch (error) {
+      return `error: ${(error as Error).message.replace(dir, '<dir>')}`;
+    }
+  }
+
+  it.each([
+    '{{ card.title }} {{ card.url }} {{ card.dateText }} {{ card.dateline }} {{ card.summary }}',
+    '{% for tag in card.tags %}{{ tag.name }}={{ tag.url }}{% endfor %} {{ card.tags | map: "name" | join: "," }}',
+    '{% for field in card %}[{{ field }}]{% endfor %}',
+    '{{ card.size }} {{ card | size }} {% if card == empty %}empty{% endif %}{% if card == blank %}blank{% endif %}{% if card %}truthy{% endif %}',
+    '{{ card | json }}',
+    '{{ card }} {{ card["title"] }}',
+    '{{ card.constructor }}',
+    '{{ card.toJSON }}',
+    '{{ card.hasOwnProperty }}',
+    '{{ card.nope }}',
+  ])('renders %j as a plain card view does', async (source) => {
+    expect(await rendered(source, stored)).toBe(await rendered(source, plain));
   });
 });

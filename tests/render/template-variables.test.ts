@@ -58,9 +58,7 @@ describe('docs/templates.md', async () => {
 
   it('lists every key of site and page, of a card and of pagination', () => {
     const all = (pick: (context: Record<string, unknown>) => unknown[]) => pages.flatMap((p) => pick(p.context)).filter(isRecord);
-    // A card is a Drop read through getters (card-store.ts): its keys are those of its plain form.
-    const plain = (o: Record<string, unknown>) => (typeof o['toJSON'] === 'function' ? (o['toJSON'] as () => Record<string, unknown>)() : o);
-    const keys = (name: string, objects: Record<string, unknown>[]) => [...new Set(objects.flatMap((o) => Object.keys(plain(o)).map((k) => `${name}.${k}`)))].sort();
+    const keys = (name: string, objects: Record<string, unknown>[]) => [...new Set(objects.flatMap((o) => Object.keys(o).map((k) => `${name}.${k}`)))].sort();
     expect([...sections.get('Every page')!].sort()).toEqual([...keys('site', all((c) => [c['site']])), ...keys('page', all((c) => [c['page']]))].sort());
     const cards = all((c) => [
       ...((c['articles'] as unknown[] | undefined) ?? []),
