@@ -3,16 +3,35 @@
  * key or value at a path (a taxonomy of hundreds of entries is otherwise searched by hand), and the
  * line and column where the JSON stops being JSON.
  */
-import { findNodeAtLocation, parse, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { isUtf8 } from 'node:buffer';
+import { parse, parseTree, type Node, type ParseError } from 'jsonc-parser';
 
 /** Strict JSON, as JSON.parse reads it: no comments, no trailing commas. */
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
+/** A line break as editors count them (JSON allows all three as white space): CR LF, LF, or a lone CR. */
+const LINE_BREAK = /\r\n|\n|\r/g;
+
 /** The 1-based line and column of a UTF-16 offset in `text`. */
 export function lineAndColumnAt(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: before.length - lineStart + 1 };
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  return { line: (before.match(LINE_BREAK)?.length ?? 0) + 1, column: before.length - lineStart + 1 };
+}
+
+/** The 1-based line of the first bytes of `bytes` that are not UTF-8, or undefined when all are. */
+export function firstLineNotUtf8(bytes: Uint8Array): number | undefined {
+  if (isUtf8(bytes)) return undefined;
+  // A newline byte is never inside a UTF-8 sequence, so each line can be checked on its own.
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    if (!isUtf8(bytes.subarray(start, i))) return line;
+    line++;
+    start = i + 1;
+  }
+  return undefined;
 }
 
 /**
@@ -32,7 +51,7 @@ export function jsonErrorAt(text: string, error: Error): { line: number; column:
  * the quote of the text V8 appends to some ("Unexpected token 'x', "{ …" is not valid JSON").
  */
 export function jsonErrorMessage(error: Error): string {
-  return error.message.replace(/ in JSON at position \d+( \(line \d+ column \d+\))?$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '');
+  return error.message.replace(/ in JSON at position \d+( \(line \d+ column \d+\))?$/, '').replace(/, (\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '');
 }
 
 /** A parsed config text that answers where a key path is written. */
@@ -45,12 +64,25 @@ export class ConfigText {
 
   /** The line of the value at `path`; with `key`, of that key of the object at `path` instead. Undefined when neither is written. */
   lineOf(path: readonly PropertyKey[], key?: string): number | undefined {
-    if (this.root === undefined) return undefined;
-    const segments = path.filter((s): s is string | number => typeof s !== 'symbol');
-    const node = findNodeAtLocation(this.root, key === undefined ? segments : [...segments, key]);
-    if (node === undefined) return undefined;
+    let node = this.root;
+    for (const segment of path) node = node && childAt(node, segment)?.value;
     // A key's line is where its name is written, which for a value starting on the next line is the line above.
-    const at = key !== undefined && node.parent?.type === 'property' ? node.parent.offset : node.offset;
-    return lineAndColumnAt(this.text, at).line;
+    const at = key === undefined ? node : node && childAt(node, key)?.property;
+    return at === undefined ? undefined : lineAndColumnAt(this.text, at.offset).line;
   }
+}
+
+/**
+ * The value at `segment` of an object or array node, with its property node for an object. Of keys
+ * written twice the last is taken, as JSON.parse keeps the last.
+ */
+function childAt(node: Node, segment: PropertyKey): { value: Node | undefined; property?: Node } | undefined {
+  if (node.type === 'array' && typeof segment === 'number') return { value: node.children?.[segment] };
+  if (node.type !== 'object' || typeof segment === 'symbol') return undefined;
+  const properties = node.children ?? [];
+  for (let i = properties.length - 1; i >= 0; i--) {
+    const property = properties[i]!;
+    if (property.children?.[0]?.value === String(segment)) return { value: property.children[1], property };
+  }
+  return undefined;
 }

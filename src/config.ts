@@ -87,12 +87,19 @@ export function parseConfig(value: unknown, file: string, where?: ConfigText): S
 
 /** Reads and validates the config file; a missing default file means all defaults. */
 export async function loadConfig(file: string, required: boolean): Promise<SiteConfig> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !required) return parseConfig({}, file);
     throw new UsageError(`${file}: cannot read config: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const text = bytes.toString('utf8');
+  // Bytes that are not UTF-8 would become U+FFFD in a title or tag without a word said.
+  if (text.includes('\uFFFD')) {
+    const { firstLineNotUtf8 } = await import('./config-location.js');
+    const line = firstLineNotUtf8(bytes);
+    if (line !== undefined) throw new UsageError(`${file}:${line}: not UTF-8 text (hint: save the file as UTF-8)`);
   }
   const json = text.replace(/^\uFEFF/, '');
   let value: unknown;

@@ -3,14 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { ConfigText, lineAndColumnAt } from '../src/config-location.js';
 
 describe('lineAndColumnAt', () => {
-  it('points at the character at the offset (1-based line and column), for any text', () => {
+  it('points at the character at the offset (1-based line and column, lines ended by CR LF, LF or CR), for any text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', '\n', ' ', '{', '"') }), fc.nat(), (text, n) => {
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r', ' ', '{', '"') }), fc.nat(), (text, n) => {
         const offset = text.length === 0 ? 0 : n % text.length;
+        // An offset between the CR and LF of one break points at the LF, which ends the line.
+        if (text[offset] === '\n' && text[offset - 1] === '\r') return;
         const { line, column } = lineAndColumnAt(text, offset);
-        const lines = text.split('\n');
+        const lines = text.split(/\r\n|\n|\r/);
         expect(line).toBeLessThanOrEqual(lines.length);
-        if (offset < text.length) expect(lines[line - 1]![column - 1] ?? '\n').toBe(text[offset]);
+        if (offset < text.length) expect(lines[line - 1]![column - 1] ?? 'a line break').toBe(/[\r\n]/.test(text[offset]!) ? 'a line break' : text[offset]);
       }),
     );
   });

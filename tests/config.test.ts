@@ -71,11 +71,30 @@ describe('loadConfig names the line of each problem', () => {
     );
   });
 
+  it('names the line of the last of a key written twice, the one JSON.parse keeps', async () => {
+    const text = ['{', '  "pageSize": 3,', '  "taxonomy": { "A": ["x"],', '    "A": "oops" },', '  "pageSize": -3', '}'].join('\n');
+    expect(await configError(text)).toBe(['site.config.json:4: taxonomy.A: Invalid input: expected array, received string', 'site.config.json:5: pageSize: expected a positive integer'].join('\n'));
+  });
+
+  it('counts lines ended by CR LF, LF or a lone CR alike', async () => {
+    expect(await configError('{\r\n  "title": "a",\r\n  "pageSize": -1\r\n}\r\n')).toBe('site.config.json:3: pageSize: expected a positive integer');
+    expect(await configError('{\r  "title": "a",\r  "pageSize": -1\r}\r')).toBe('site.config.json:3: pageSize: expected a positive integer');
+  });
+
+  it('refuses bytes that are not UTF-8, naming their line, instead of reading them as U+FFFD', async () => {
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'broadsheet-config-')), 'site.config.json');
+    await writeFile(file, Buffer.concat([Buffer.from('{\n  "description": "caf\u00e9",\n  "title": "'), Buffer.from([0xff, 0xfe]), Buffer.from('"\n}\n')]));
+    await expect(loadConfig(file, true)).rejects.toThrow(`${file}:3: not UTF-8 text (hint: save the file as UTF-8)`);
+    await writeFile(file, '{ "title": "A real \ufffd replacement character" }');
+    await expect(loadConfig(file, true)).resolves.toMatchObject({ title: 'A real \ufffd replacement character' });
+  });
+
   it.each([
     ['{\n  "title": "X",\n  "pageSize": 20,\n}\n', 'site.config.json:4:1: invalid JSON: Expected double-quoted property name'],
     ['{\n  "title": "X"\n  "pageSize": 20\n}\n', 'site.config.json:3:3: invalid JSON: Expected \',\' or \'}\' after property value'],
     ['{ "title": ', 'site.config.json:1:12: invalid JSON: Unexpected end of JSON input'],
     ['\uFEFF{\n  "title": x\n}', "site.config.json:2:12: invalid JSON: Unexpected token 'x'"],
+    [`{\n  "title": "A long enough title to make V8 shorten its quote of the text",\n  "pageSize": twenty,\n  "description": "and more text after the error"\n}`, "site.config.json:3:15: invalid JSON: Unexpected token 'w'"],
   ])('puts the line and column where %j stops being JSON', async (text, message) => {
     expect(await configError(text)).toBe(message);
   });

@@ -1,6 +1,8 @@
 /**
  * Drafts found by a seed's bytes when its stamp (size, mtime) no longer finds them: a seed touched,
- * checked out again, or a whole `.cache/` restored onto a fresh clone in CI, where every mtime is new.
+ * checked out again, or a whole `.cache/` restored onto a fresh clone in CI, where every mtime is new
+ * (the cache is kept per output folder by its absolute path, so the clone must sit where the last one
+ * did, as CI runners' checkouts do).
  * The pack is keyed by stamp so an unchanged archive is recognised without reading it; a seed whose
  * stamp changed is read and hashed, and keeps its draft when its bytes are the ones it was parsed from.
  */

@@ -4,6 +4,7 @@ import { Liquid } from 'liquidjs';
 import { UsageError } from '../errors.js';
 import { CompiledTemplates } from './compiled/templates.js';
 import { ReusingRenderTag } from './reusing-render-tag.js';
+import { templateFileHint, templateFileProblem } from './template-set.js';
 
 /** Cards whose HTML a template set keeps (see createLiquid). */
 const CARD_MEMO_SIZE = 20_000;
@@ -61,16 +62,24 @@ export function renderTemplate(liquid: Liquid, name: string, context: object, te
     const nested = nestedTemplateError(error);
     if (nested !== undefined) throw nested;
     const e = error as Error & { token?: { file?: string; getPosition?: () => [number, number] } };
-    // The template asked for is not there (the card partial, say: page templates are checked before a build).
-    if (e.message.startsWith(`ENOENT: Failed to lookup "${name}"`)) {
-      throw new UsageError(`${path.join(templatesDir, `${name}.html`)}: template missing (hint: copy ${name}.html from broadsheet's templates/ folder)`);
-    }
+    // LiquidJS could not read a template: say which file, and why (missing, or a link to outside).
+    const lookup = /^ENOENT: Failed to lookup "(.+?)" in "(.+?)"/.exec(e.message);
+    const unreadable = lookup && unreadableTemplate(lookup[1]!, lookup[2]!.split(',')[0]!, templatesDir);
+    // The template asked for itself (the card partial, say: page templates are checked before a build).
+    if (unreadable && lookup![1] === name) throw new UsageError(unreadable);
     const file = e.token?.file ? path.relative(process.cwd(), e.token.file) : path.join(templatesDir, `${name}.html`);
     const [line, column] = e.token?.getPosition?.() ?? [1, 1];
     // LiquidJS ends its message with the position this message starts with.
-    const message = e.message.split('\n')[0]!.replace(/(, file:.*)?, line:\d+, col:\d+$/, '');
+    const message = unreadable ?? e.message.split('\n')[0]!.replace(/(, file:.*)?, line:\d+, col:\d+$/, '');
     throw new UsageError(`${file}:${line}:${column}: template error: ${message}`);
   }
+}
+
+/** What is wrong with template `name` that LiquidJS looked for in `dir` (`tpl/partials/head.html: template missing (hint: …)`), if anything is. */
+function unreadableTemplate(name: string, dir: string, templatesDir: string): string | undefined {
+  const file = path.join(dir, `${name}.html`);
+  const problem = templateFileProblem(dir, file);
+  return problem && `${file}: template ${problem} (hint: ${templateFileHint(problem, path.relative(templatesDir, file))})`;
 }
 
 /** The UsageError a nested renderTemplate threw, found in the chain of LiquidJS errors wrapping it, if any. */

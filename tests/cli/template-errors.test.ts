@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,9 +90,32 @@ describe('a templates folder short of a template stops before anything is read, 
     expect(checked).toEqual({ code: 2, stdout: '', stderr: `${expected}\n` });
   });
 
-  it('names a templates folder that is not there', async () => {
+  it('names a templates folder that is not there, or not a folder', async () => {
     const r = await runCli(['build', '--seeds', SEEDS, '--out', '/nonexistent/out', '--templates', '/nonexistent/templates']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: "/nonexistent/templates: templates folder not found (hint: pass --templates <dir>, or leave it out for broadsheet's own)\n" });
+    const file = path.join(TEMPLATES, 'article.html');
+    const notFolder = await runCli(['check', '--seeds', SEEDS, '--templates', file]);
+    expect(notFolder).toEqual({ code: 2, stdout: '', stderr: `${file}: not a folder (hint: pass --templates <dir>, or leave it out for broadsheet's own)\n` });
+  });
+
+  it('names a page template that links to a file outside the folder (LiquidJS would not read it), before anything is read', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-template-'));
+    const templates = path.join(tmp, 'templates');
+    await cp(TEMPLATES, templates, { recursive: true });
+    await rename(path.join(templates, 'article.html'), path.join(tmp, 'article.html'));
+    await symlink(path.join(tmp, 'article.html'), path.join(templates, 'article.html'));
+    const r = await runCli(['check', '--seeds', SEEDS, '--templates', templates]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `${templates}/article.html: page template links to ${tmp}/article.html, outside ${templates}: templates are read only from inside their folder (hint: copy the file into the folder instead of linking to it)\n` });
+  });
+
+  it('names a missing layout or partial at the tag that asks for it, with the file it looked for', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-template-'));
+    const templates = path.join(tmp, 'templates');
+    await cp(TEMPLATES, templates, { recursive: true });
+    await rm(path.join(templates, 'partials', 'head.html'));
+    const r = await runCli(['build', '--seeds', SEEDS, '--out', path.join(tmp, 'out'), '--no-search', '--no-cache', '--templates', templates]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^\S*layout\.html:4:1: template error: \S*\/partials\/head\.html: template missing \(hint: copy partials\/head\.html from broadsheet's templates\/ folder\)\n$/);
   });
 
   it('names the card partial when it is missing (the card_html filter asks for it by name)', async () => {
