@@ -10,6 +10,7 @@ import type { Dependents } from '../render/dependents.js';
 import type { Site } from '../site/site.js';
 import type { BuildCache } from './build-cache.js';
 import { draftKeyOf, parseSettingsOf, type SeedScan } from './fingerprint.js';
+import { hasBytesOf } from './same-bytes.js';
 import { seedAt, type SeedTable, type SnapshotSeed } from './seed-table.js';
 import type { SnapshotEdits } from './site-snapshot.js';
 
@@ -33,6 +34,19 @@ export interface EditedSite {
   /** The warnings of every seed, and the seeds skipped as invalid, as a full load would report them. */
   readonly warnings: SeedError[];
   readonly skipped: SeedError[];
+}
+
+/** The content hash each of `paths` had when last parsed: an edit's draft since the snapshot, else the snapshot's article (none for a seed without one). */
+function recordedHashes(paths: readonly string[], articles: Site['articles'], edits: SnapshotEdits | undefined): Map<string, string> {
+  const hashes = new Map<string, string>();
+  if (paths.length === 0) return hashes;
+  const wanted = new Set(paths);
+  for (const article of articles) if (wanted.has(article.sourcePath)) hashes.set(article.sourcePath, article.contentHash);
+  for (const p of paths) {
+    const draft = edits?.drafts[p];
+    if (draft !== undefined) hashes.set(p, draft.contentHash);
+  }
+  return hashes;
 }
 
 /**
@@ -61,12 +75,21 @@ export async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan
     if (edited.push(p) > MAX_EDITED_SEEDS) return undefined;
     before[p] = seed ?? seedAt(table, i);
   }
-  const [{ fromWire }, { shapeOf }, { replaceArticles }, { filesShowing }] = await Promise.all([import('../seeds/parse-task.js'), import('../site/model.js'), import('../site/edit.js'), import('../render/dependents.js')]);
-  const results = edited.length === 0 ? [] : await (await import('../seeds/parse-pool.js')).parseAll(edited, { ...settings, bodyDir: cache.bodyDir }, 0);
-  const drafts = new Map<string, ArticleDraft>();
+  // A seed touched but not changed (saved unedited, checked out again) has the bytes of its article:
+  // it is not parsed, and only its new stamp is recorded.
   const now: Record<string, SnapshotSeed> = {};
+  const recorded = recordedHashes(edited, snapshot.site.articles, edits);
+  const parsed = edited.filter((p) => {
+    const hash = recorded.get(p);
+    if (hash === undefined || !hasBytesOf(p, hash)) return true;
+    now[p] = { ...before[p]!, key: draftKeyOf(p, scan.stamps.get(p)!) };
+    return false;
+  });
+  const [{ fromWire }, { shapeOf }, { replaceArticles }, { filesShowing }] = await Promise.all([import('../seeds/parse-task.js'), import('../site/model.js'), import('../site/edit.js'), import('../render/dependents.js')]);
+  const results = parsed.length === 0 ? [] : await (await import('../seeds/parse-pool.js')).parseAll(parsed, { ...settings, bodyDir: cache.bodyDir }, 0);
+  const drafts = new Map<string, ArticleDraft>();
   for (const [i, result] of results.entries()) {
-    const p = edited[i]!;
+    const p = parsed[i]!;
     if (!result.ok || shapeOf(result.article) !== before[p]!.shape) return undefined;
     drafts.set(p, result.article);
     now[p] = { key: draftKeyOf(p, scan.stamps.get(p)!), shape: before[p]!.shape, ...(result.warnings.length > 0 && { warnings: result.warnings }) };
@@ -89,8 +112,8 @@ export async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan
   const { articles } = snapshot.site;
   for (let i = 0; i < articles.length; i++) if (drafts.has(articles[i]!.sourcePath)) indexes.push(i);
   // As in a full load, a seed with warnings stays out of the pack, so a full load shows them again.
-  const packed = edited.filter((p) => now[p]!.warnings === undefined);
-  if (edited.length > 0) await cache.replaceDrafts(settingsKey, new Map(packed.map((p) => [now[p]!.key, drafts.get(p)!])), edited.map((p) => before[p]!.key));
+  const packed = parsed.filter((p) => now[p]!.warnings === undefined);
+  if (parsed.length > 0) await cache.replaceDrafts(settingsKey, new Map(packed.map((p) => [now[p]!.key, drafts.get(p)!])), parsed.map((p) => before[p]!.key));
   return {
     site,
     baseSeeds: table,
@@ -98,7 +121,7 @@ export async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan
     skipped,
     scope: filesShowing(snapshot.dependents, indexes),
     dependents: snapshot.dependents,
-    edited: edited.length,
+    edited: parsed.length,
     edits: { base: snapshot.id, seeds: editedSeeds, drafts: Object.fromEntries(allDrafts) },
   };
 }

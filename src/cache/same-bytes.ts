@@ -21,9 +21,13 @@ export function draftsWithSameBytes(paths: readonly string[], stored: ReadonlyMa
   for (const draft of stored.values()) bySource.set(draft.sourcePath, draft);
   for (const p of paths) {
     const draft = bySource.get(p);
-    if (draft === undefined) continue;
-    const seed = readSeed(p);
-    if ('bytes' in seed && seedContentHash(seed.bytes) === draft.contentHash) found.set(p, draft);
+    if (draft !== undefined && hasBytesOf(p, draft.contentHash)) found.set(p, draft);
   }
   return found;
+}
+
+/** True when the seed at `seedPath` can be read and its bytes hash to `contentHash` (an article's `contentHash`). */
+export function hasBytesOf(seedPath: string, contentHash: string): boolean {
+  const seed = readSeed(seedPath);
+  return 'bytes' in seed && seedContentHash(seed.bytes) === contentHash;
 }

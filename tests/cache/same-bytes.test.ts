@@ -74,3 +74,34 @@ describe('a cached build after every seed got a new mtime (a fresh checkout with
     expect((await build(options)).upToDate).toBe(true);
   }, 60_000);
 });
+
+describe('an edit rebuild after a few seeds were touched and one edited', () => {
+  it('parses and counts only the edited seed, records the touched ones, and writes the same site as a cold build', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-same-bytes-'));
+    const corpus = await writeCorpus({ count: 30, out: path.join(work, 'corpus'), format: 'txt', generator: 'builtin' });
+    const options: BuildOptions = {
+      seedsDir: corpus.seedsDir,
+      outDir: path.join(work, 'out'),
+      cacheDir: path.join(work, '.cache'),
+      configFile: corpus.configFile,
+      configRequired: true,
+      templatesDir: path.join(ROOT, 'templates'),
+      publicDir: path.join(ROOT, 'public'),
+      skipInvalid: false,
+      search: false,
+      workers: 0,
+    };
+    await build(options);
+    const seeds = (await readdir(corpus.seedsDir)).sort();
+    const later = new Date(Date.now() + 60_000);
+    for (const name of seeds.slice(0, 5)) await utimes(path.join(corpus.seedsDir, name), later, later);
+    await appendFile(path.join(corpus.seedsDir, seeds[2]!), '\nOne more closing line of the report.\n');
+    const report = await build(options);
+    expect(report.editedSeeds).toBe(1);
+    const cold = path.join(work, 'cold');
+    await build({ ...options, outDir: cold, noCache: true });
+    expect(differences(await snapshotDir(cold), await snapshotDir(options.outDir))).toEqual([]);
+    // The touched seeds' new stamps were recorded: nothing to do the time after.
+    expect((await build(options)).upToDate).toBe(true);
+  }, 60_000);
+});
