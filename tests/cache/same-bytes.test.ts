@@ -38,23 +38,29 @@ function stageTotals(): Progress & { totals: Map<string, number> } {
   return { totals, stage: (name, total) => void totals.set(name, total), update() {}, finish() {} };
 }
 
+/** A generated raw-text corpus of `count` seeds in a new folder, and the options of a cached, in-process build of it. */
+async function corpusSite(count: number) {
+  const work = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-same-bytes-'));
+  const corpus = await writeCorpus({ count, out: path.join(work, 'corpus'), format: 'txt', generator: 'builtin' });
+  const options: BuildOptions = {
+    seedsDir: corpus.seedsDir,
+    outDir: path.join(work, 'out'),
+    cacheDir: path.join(work, '.cache'),
+    configFile: corpus.configFile,
+    configRequired: true,
+    templatesDir: path.join(ROOT, 'templates'),
+    publicDir: path.join(ROOT, 'public'),
+    skipInvalid: false,
+    search: false,
+    workers: 0,
+  };
+  return { work, corpus, options };
+}
+
 describe('a cached build after every seed got a new mtime (a fresh checkout with .cache/ restored, a touch)', () => {
   it('parses only the seed whose bytes changed, writes the same site as a cold build, and is up to date the time after', async () => {
-    const work = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-same-bytes-'));
     // More seeds than an edit rebuild takes up (64), so the build goes the full way through the drafts.
-    const corpus = await writeCorpus({ count: 90, out: path.join(work, 'corpus'), format: 'txt', generator: 'builtin' });
-    const options: BuildOptions = {
-      seedsDir: corpus.seedsDir,
-      outDir: path.join(work, 'out'),
-      cacheDir: path.join(work, '.cache'),
-      configFile: corpus.configFile,
-      configRequired: true,
-      templatesDir: path.join(ROOT, 'templates'),
-      publicDir: path.join(ROOT, 'public'),
-      skipInvalid: false,
-      search: false,
-      workers: 0,
-    };
+    const { work, corpus, options } = await corpusSite(90);
     const first = stageTotals();
     await build({ ...options, progress: first });
     expect(first.totals.get('parse')).toBe(90);
@@ -77,20 +83,7 @@ describe('a cached build after every seed got a new mtime (a fresh checkout with
 
 describe('an edit rebuild after a few seeds were touched and one edited', () => {
   it('parses and counts only the edited seed, records the touched ones, and writes the same site as a cold build', async () => {
-    const work = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-same-bytes-'));
-    const corpus = await writeCorpus({ count: 30, out: path.join(work, 'corpus'), format: 'txt', generator: 'builtin' });
-    const options: BuildOptions = {
-      seedsDir: corpus.seedsDir,
-      outDir: path.join(work, 'out'),
-      cacheDir: path.join(work, '.cache'),
-      configFile: corpus.configFile,
-      configRequired: true,
-      templatesDir: path.join(ROOT, 'templates'),
-      publicDir: path.join(ROOT, 'public'),
-      skipInvalid: false,
-      search: false,
-      workers: 0,
-    };
+    const { work, corpus, options } = await corpusSite(30);
     await build(options);
     const seeds = (await readdir(corpus.seedsDir)).sort();
     const later = new Date(Date.now() + 60_000);
