@@ -10,7 +10,7 @@ import type { Dependents } from '../render/dependents.js';
 import type { Site } from '../site/site.js';
 import type { BuildCache } from './build-cache.js';
 import { draftKeyOf, parseSettingsOf, type SeedScan } from './fingerprint.js';
-import { hasBytesOf } from './same-bytes.js';
+import { hasBytesOf } from './cached-drafts.js';
 import { seedAt, type SeedTable, type SnapshotSeed } from './seed-table.js';
 import type { SnapshotEdits } from './site-snapshot.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../src/bench/corpus.js';
 import { build, type BuildOptions } from '../../src/build.js';
-import { draftsWithSameBytes } from '../../src/cache/same-bytes.js';
+import { draftsWithSameBytes } from '../../src/cache/cached-drafts.js';
 import type { Progress } from '../../src/progress.js';
 import { seedContentHash } from '../../src/seeds/seed-file.js';
 import { draft } from '../site/draft-fixture.js';
