@@ -6,12 +6,13 @@
  * link for every unchanged file and then deleted the old copy (10k articles: ≈ 2–2.4 s for the
  * deletion alone, system time).
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, linkSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { resolveInside } from '../site/urls.js';
 import { swapIntoPlace } from './atomic-dir.js';
 import type { SiteWriter } from './files.js';
 import { commitJournal } from './journal.js';
+import { ParentFolders } from './parent-folders.js';
 
 /** What an entry of the previous folder is: a symbolic link or anything else but a file or folder is 'other', never followed. */
 export type EntryKind = 'file' | 'folder' | 'other';
@@ -85,15 +86,11 @@ export async function commitOverFolder(outDir: string, staging: string, writer: 
   const removes = writer.staged.length > writer.inPlace.size ? undefined : removalsFor(listTree(full), writer.allPaths());
   if (removes !== undefined) return commitJournal(outDir, { staging, moves: writer.staged, removes });
   // Synchronously, as the journal's moves are: one trip to the thread pool per file cost more than the link.
-  const made = new Set<string>();
+  const folders = new ParentFolders();
   for (const rel of writer.inPlace) {
     const from = resolveInside(full, rel);
     const to = resolveInside(staging, rel);
-    const folder = path.dirname(to);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
+    folders.holding(to);
     try {
       // A hard link keeps the mtime; across devices (a mount inside the folder) a copy has to do.
       linkSync(from, to);

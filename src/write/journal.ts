@@ -3,10 +3,11 @@
  * written atomically (the commit point), then each file is renamed into place. A build killed before
  * the commit point leaves the output untouched; one killed after it is finished by the next build.
  */
-import { mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { renameSync, rmdirSync, rmSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveInside } from '../site/urls.js';
+import { ParentFolders } from './parent-folders.js';
 
 /** What a commit moves into the output folder and what it deletes (files, and folders with all they hold). */
 export interface Journal {
@@ -35,14 +36,10 @@ export async function commitJournal(outDir: string, journal: Journal): Promise<v
  */
 export async function applyJournal(outDir: string, journal: Journal): Promise<void> {
   const out = path.resolve(outDir);
-  const made = new Set<string>();
+  const folders = new ParentFolders();
   for (const rel of journal.moves) {
     const target = resolveInside(out, rel);
-    const dir = path.dirname(target);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
+    folders.holding(target);
     try {
       renameSync(resolveInside(journal.staging, rel), target);
     } catch (error) {
