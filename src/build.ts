@@ -1,6 +1,5 @@
 /** The pipeline, stage by stage: read → parse → model → render → write (with the incremental cache around it). */
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleDraft } from './article/draft.js';
@@ -14,6 +13,7 @@ import { loadConfig, type SiteConfig } from './config.js';
 import { checkTemplateSet } from './render/template-set.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
 import { HeapBudget } from './heap-budget.js';
+import { stageTimer } from './stage-timings.js';
 import type { Progress } from './progress.js';
 import type { Dependents } from './render/dependents.js';
 import { listSeeds } from './seeds/read.js';
@@ -144,32 +144,6 @@ async function fingerprintInputs(options: BuildOptions, config: SiteConfig, { st
     await fingerprintFile(options.configFile),
     [...stamps].map(([p, s]) => draftKeyOf(p, s)).join('\n'),
   );
-}
-
-/** How many files this process holds open (Linux: /proc/self/fd), or undefined where that cannot be read. */
-function openFileCount(): number | undefined {
-  try {
-    return readdirSync('/proc/self/fd').length;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Stage timings on stderr when BROADSHEET_TIMINGS=1 (for profiling; never in normal output). */
-function stageTimer(): (stage: string) => void {
-  if (process.env['BROADSHEET_TIMINGS'] !== '1') return () => {};
-  let last = performance.now();
-  let lastCpu = process.cpuUsage();
-  return (stage) => {
-    const now = performance.now();
-    const cpu = process.cpuUsage(lastCpu);
-    const memory = process.memoryUsage();
-    const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
-    const files = openFileCount();
-    process.stderr.write(`timing: ${stage} ${(now - last).toFixed(0)} ms (CPU of this process ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms; RSS ${mb(memory.rss)} MB, main heap ${mb(memory.heapUsed)} MB${files === undefined ? '' : `; ${files} open files`})\n`);
-    last = now;
-    lastCpu = process.cpuUsage();
-  };
 }
 
 /** How many files renderSite yields for a site (for the progress bar). */
