@@ -3,6 +3,7 @@ import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import type { Root } from 'mdast';
 import remarkHtml from 'remark-html';
 import { unified, type Plugin } from 'unified';
+import { withProseSetAside } from '../seeds/prose-blocks.js';
 import { rawTextParse } from '../seeds/raw-text.js';
 import { bodyTransforms } from './body-transforms.js';
 
@@ -36,9 +37,10 @@ export function rawTextProcessor(): BodyProcessor {
 /**
  * The Markdown processor; `allowRawHtml` lets Markdown's raw HTML through unsanitised. remark-parse
  * (micromark, ≈ 190 KB of code) is loaded on first use: a process that parses only raw text never
- * loads it (an edit of a raw-text seed, the parse workers of a raw-text archive).
+ * loads it (an edit of a raw-text seed, the parse workers of a raw-text archive). It tokenizes what
+ * is not plain prose; the prose blocks are set aside and put back into its tree (prose-blocks.ts).
  */
 export async function loadMarkdownProcessor(allowRawHtml: boolean): Promise<BodyProcessor> {
   const { default: remarkParse } = await import('remark-parse');
-  return processorWith(remarkParse as Plugin<[], string, Root>, allowRawHtml ? false : bodySchema);
+  return processorWith(withProseSetAside(remarkParse as Plugin<[], string, Root>), allowRawHtml ? false : bodySchema);
 }
