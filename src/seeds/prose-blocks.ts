@@ -61,6 +61,11 @@ export interface ProseSkeleton {
   /** Each document line's offset and length. */
   readonly lineStarts: readonly number[];
   readonly lineLengths: readonly number[];
+  /**
+   * True when the document is prose blocks and blank lines only: remark-parse would make it a root of
+   * their paragraphs, so it need not be asked.
+   */
+  readonly onlyProse: boolean;
 }
 
 /** True when no character of `line` can mean anything to Markdown in a paragraph. */
@@ -91,6 +96,7 @@ export function proseSkeleton(document: string): ProseSkeleton | undefined {
   const origin: number[] = [];
   // The run the last prose block joined, and the skeleton's length then: blank lines after it are dropped if another block joins.
   let open: { run: ProseBlock[]; outLength: number } | undefined;
+  let onlyProse = true;
   let i = 0;
   while (i < lines.length) {
     if (BLANK.test(lines[i]!)) {
@@ -101,8 +107,9 @@ export function proseSkeleton(document: string): ProseSkeleton | undefined {
     let end = i;
     while (end < lines.length && !BLANK.test(lines[end]!)) end++;
     const block = lines.slice(i, end);
-    if (block.every(isProseLine)) {
-      const indent = /^ */.exec(block[0]!)![0].length;
+    const indent = /^ */.exec(block[0]!)![0].length;
+    // Indented by four or more, a block is code unless in a list item: left to remark-parse, as is.
+    if (indent < 4 && block.every(isProseLine)) {
       const prose: ProseBlock = { first: i, last: end - 1, indent, text: block.map(proseText).join('\n') };
       if (open && open.run[0]!.indent === indent) {
         out.length = origin.length = open.outLength;
@@ -115,6 +122,7 @@ export function proseSkeleton(document: string): ProseSkeleton | undefined {
       }
     } else {
       open = undefined;
+      onlyProse = false;
       for (let k = i; k < end; k++) {
         out.push(lines[k]!);
         origin.push(k);
@@ -123,7 +131,7 @@ export function proseSkeleton(document: string): ProseSkeleton | undefined {
     i = end;
   }
   if (runs.length === 0) return undefined;
-  return { markdown: out.join('\n'), runs, lineOrigin: Int32Array.from(origin), lineStarts, lineLengths };
+  return { markdown: out.join('\n'), runs, lineOrigin: Int32Array.from(origin), lineStarts, lineLengths, onlyProse };
 }
 
 /** The point at `column` of document line `line` (both counted from 0 here, from 1 in the point). */
@@ -182,10 +190,21 @@ export function restoreProse(tree: Root, skeleton: ProseSkeleton): boolean {
   return walk(tree) && restored === skeleton.runs.length;
 }
 
+/** The tree of a document of prose blocks only: a root of their paragraphs, spanning the document. */
+function proseOnlyTree(skeleton: ProseSkeleton): Root {
+  const last = skeleton.lineLengths.length - 1;
+  return {
+    type: 'root',
+    children: skeleton.runs.flatMap((run) => run.map((block) => paragraphOf(skeleton, block))),
+    position: { start: { line: 1, column: 1, offset: 0 }, end: pointAt(skeleton, last, skeleton.lineLengths[last]!) },
+  };
+}
+
 /** Parses `document` with `parse` (remark-parse), its prose blocks set aside and put back. */
 export function parseSettingProseAside(document: string, parse: (markdown: string) => Root): Root {
   const skeleton = proseSkeleton(document);
   if (!skeleton) return parse(document);
+  if (skeleton.onlyProse) return proseOnlyTree(skeleton);
   const tree = parse(skeleton.markdown);
   return restoreProse(tree, skeleton) ? tree : parse(document);
 }

@@ -45,6 +45,7 @@ describe('proseSkeleton', () => {
     ['a setext underline', 'Title\n====='],
     ['a thematic break', '***'],
     ['a fence', '```js'],
+    ['an indentation of four spaces, code outside a list item', '    code'],
     ['a tab', 'a\tb'],
     ['a NUL', 'a\0b'],
   ])('leaves a block with %s to remark-parse', (_, block) => {
@@ -64,6 +65,7 @@ describe('parseSettingProseAside', () => {
     ['prose inside a fenced code block that spans blank lines', '```\ncode\n\nnot a paragraph\n```\n\nA paragraph.'],
     ['prose inside an HTML block that spans blank lines', '<pre>\n\nnot a paragraph\n\n</pre>\n\nA paragraph.'],
     ['prose after indented code, so itself code', '    code\n\n    still code\n\nText.'],
+    ['prose indented by four inside a list item', '-   item\n\n    Its second paragraph.\n\n    Its third.'],
     ['a lazy continuation line with deep indentation', 'First line\n        second line\n\nnext'],
     ['a run of prose blocks ending a list item', '1. item\n\n   One.\n\n   Two.\n\nThree.\n\n4. next'],
     ['escapes and a reference to a definition elsewhere', 'Use \\[ref\\] here.\n\n[ref]: https://example.org\n\nSee [ref].'],
@@ -79,6 +81,30 @@ describe('parseSettingProseAside', () => {
     parsed.length = 0;
     parseSettingProseAside('```\n\nOne.\n\n```', parse);
     expect(parsed).toEqual(['```\n\n\uE0000\uE000\n\n```', '```\n\nOne.\n\n```']);
+  });
+
+  it('asks remark-parse nothing for a document of prose blocks only', () => {
+    const parsed: string[] = [];
+    const parse = (markdown: string): Root => (parsed.push(markdown), remarkTree(markdown));
+    const markdown = 'One.\n\n  Two,\n     still two.\n\n\nThree \\& four.\n';
+    expect(parseSettingProseAside(markdown, parse)).toEqual(remarkTree(markdown));
+    expect(parsed).toEqual([]);
+    // Indented as code (or a list item's paragraph): left to remark-parse as written.
+    parseSettingProseAside('One.\n\n    Two.', parse);
+    expect(parsed).toEqual(['\uE0000\uE000\n\n    Two.']);
+  });
+
+  it('builds the tree remark-parse builds, positions included, for any document of prose lines, indented or not', () => {
+    const prose = fc.constantFrom('Officials met on Friday.', 'They said "no" & left, 3.5% up (again).', 'São Paulo — café', 'trust \\& accountability', 'x', '1990 was a year');
+    const line = fc.tuple(fc.constantFrom('', ' ', '  ', '   ', '    ', '     '), prose).map(([indent, text]) => indent + text);
+    const separator = fc.constantFrom('\n', '\n\n', '\n \n', '\n\n\n', '\n    \n');
+    const document = fc.tuple(fc.array(fc.tuple(line, separator), { maxLength: 10 }), fc.constantFrom('', '\n', ' ', '\n\n')).map(([pairs, end]) => pairs.map(([l, s]) => l + s).join('') + end);
+    fc.assert(
+      fc.property(document, (markdown) => {
+        expect(setAside.parse(markdown)).toEqual(remarkTree(markdown));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('builds the tree remark-parse builds, positions included, for any document made of prose and Markdown', () => {
