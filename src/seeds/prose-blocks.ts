@@ -2,12 +2,12 @@
  * Plain-prose blocks of a Markdown document, set aside before remark-parse tokenizes it and put back
  * into its tree after. Most of a news article in Markdown is paragraphs of prose in which no
  * character can mean anything to Markdown; micromark still reads them a character at a time (≈ 1 ms
- * per 5 KB article, most of a Markdown build's parse). remark-parse still parses every document and
- * decides every block's place: each prose block is replaced by a one-line placeholder, remark-parse
- * parses that skeleton, and the prose goes back only where the skeleton's placeholder came out as a
- * paragraph of its own. Anywhere else (inside fenced or indented code, an HTML block) the whole
- * document is parsed again as written. The tree, positions included, is remark-parse's own
- * (tests/seeds/prose-blocks.test.ts holds that for any document).
+ * per 5 KB article, most of a Markdown build's parse). Each run of prose blocks is replaced by a
+ * one-line placeholder and remark-parse parses that skeleton, so it still decides every block's
+ * place; the prose goes back only where a placeholder came out as a paragraph of its own. Anywhere
+ * else (inside fenced code, an HTML block) the whole document is parsed again as written. A document
+ * of prose blocks only is their paragraphs, and remark-parse is not asked. The tree, positions
+ * included, is remark-parse's own (tests/seeds/prose-blocks.test.ts compares them).
  */
 import type { Node, Paragraph, Root } from 'mdast';
 import type { Plugin, Processor } from 'unified';
@@ -21,7 +21,8 @@ const PLACEHOLDER = /^\uE000([0-9a-z]+)\uE000$/;
 const ESCAPE = /\\[!-/:-@[-`{-~]/g;
 /**
  * Characters that may start inline syntax (emphasis, code, links, HTML, autolinks, character
- * references, escapes left after ESCAPE) or that micromark changes (NUL, tab, CR).
+ * references, escapes left after ESCAPE) or that micromark changes (NUL, tab, CR; a BOM at the
+ * document's start is checked by proseSkeleton).
  */
 const INLINE_SYNTAX = /[\\`*_[\]<\0\t\r]|&[#A-Za-z0-9]/;
 /**
@@ -81,7 +82,8 @@ function proseText(line: string): string {
 
 /** The document's skeleton, or undefined when it has no prose block to set aside. */
 export function proseSkeleton(document: string): ProseSkeleton | undefined {
-  if (document.includes('\r') || document.includes(MARK)) return undefined;
+  // micromark drops a byte order mark that opens the document (and does not count it in columns).
+  if (document.charCodeAt(0) === 0xfeff || document.includes('\r') || document.includes(MARK)) return undefined;
   const lines = document.split('\n');
   const lineStarts: number[] = [];
   const lineLengths: number[] = [];
@@ -170,24 +172,27 @@ export function restoreProse(tree: Root, skeleton: ProseSkeleton): boolean {
     const placeholder = children.length === 1 && children[0]!.type === 'text' ? PLACEHOLDER.exec(children[0]!.value) : null;
     return placeholder ? skeleton.runs[parseInt(placeholder[1]!, 36)] : undefined;
   };
-  const walk = (node: Node): boolean => {
+  // Nodes to visit, without recursion: a document nested thousands of quotes deep stays off the call stack.
+  const pending: Node[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.position) node.position = { start: documentPoint(skeleton, node.position.start), end: documentPoint(skeleton, node.position.end) } satisfies Position;
     for (const [key, value] of Object.entries(node)) if (key !== 'children' && key !== 'position' && typeof value === 'string' && value.includes(MARK)) return false;
     const children = (node as Partial<Paragraph>).children as Node[] | undefined;
-    if (!children) return true;
+    if (!children) continue;
     const restoredChildren: Node[] = [];
     for (const child of children) {
       const run = runOf(child);
       if (run) {
         for (const block of run) restoredChildren.push(paragraphOf(skeleton, block));
         restored++;
-      } else if (walk(child)) restoredChildren.push(child);
-      else return false;
+      } else {
+        restoredChildren.push(child);
+        pending.push(child);
+      }
     }
     (node as Paragraph).children = restoredChildren as Paragraph['children'];
-    return true;
-  };
-  return walk(tree) && restored === skeleton.runs.length;
+  }
+  return restored === skeleton.runs.length;
 }
 
 /** The tree of a document of prose blocks only: a root of their paragraphs, spanning the document. */
@@ -205,6 +210,8 @@ export function parseSettingProseAside(document: string, parse: (markdown: strin
   const skeleton = proseSkeleton(document);
   if (!skeleton) return parse(document);
   if (skeleton.onlyProse) return proseOnlyTree(skeleton);
+  // Blocks shorter than their placeholders (a line or two, alternating indentation): nothing to win.
+  if (skeleton.markdown.length >= document.length) return parse(document);
   const tree = parse(skeleton.markdown);
   return restoreProse(tree, skeleton) ? tree : parse(document);
 }

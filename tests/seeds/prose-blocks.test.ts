@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Root } from 'mdast';
+import type { Node, Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
@@ -52,9 +52,11 @@ describe('proseSkeleton', () => {
     expect(proseSkeleton(block)).toBeUndefined();
   });
 
-  it('sets nothing aside in a document with CR line endings or a placeholder character of its own', () => {
+  it('sets nothing aside in a document with CR line endings, a placeholder character of its own or an opening byte order mark', () => {
     expect(proseSkeleton('One.\r\n\r\nTwo.')).toBeUndefined();
     expect(proseSkeleton('One \uE000.')).toBeUndefined();
+    // micromark drops a BOM that opens the document: "\uFEFF# Title" is a heading, not prose.
+    expect(proseSkeleton('\uFEFF# Title\n\nText.')).toBeUndefined();
   });
 });
 
@@ -68,6 +70,9 @@ describe('parseSettingProseAside', () => {
     ['prose indented by four inside a list item', '-   item\n\n    Its second paragraph.\n\n    Its third.'],
     ['a lazy continuation line with deep indentation', 'First line\n        second line\n\nnext'],
     ['a run of prose blocks ending a list item', '1. item\n\n   One.\n\n   Two.\n\nThree.\n\n4. next'],
+    ['an opening byte order mark before a heading', '\uFEFF# Title\n\nText after it.'],
+    ['an opening byte order mark before prose', '\uFEFFText.\n\n*More* text.'],
+    ['a byte order mark inside the document', 'Text.\n\n\uFEFF# not a heading here\n\nMore.'],
     ['escapes and a reference to a definition elsewhere', 'Use \\[ref\\] here.\n\n[ref]: https://example.org\n\nSee [ref].'],
   ])('builds the tree remark-parse builds, positions included, for %s', (_, markdown) => {
     expect(setAside.parse(markdown)).toEqual(remarkTree(markdown));
@@ -81,6 +86,29 @@ describe('parseSettingProseAside', () => {
     parsed.length = 0;
     parseSettingProseAside('```\n\nOne.\n\n```', parse);
     expect(parsed).toEqual(['```\n\n\uE0000\uE000\n\n```', '```\n\nOne.\n\n```']);
+  });
+
+  it('puts prose back into a tree nested 5,000 quotes deep without recursing over it', () => {
+    const markdown = `${'> '.repeat(5000)}x\n\nAfter the quote, plain prose.`;
+    // Compared as flat pre-order lists: the matchers' deep equality and JSON.stringify recurse.
+    const flat = (tree: Root): unknown[] => {
+      const out: unknown[] = [];
+      for (const pending: Node[] = [tree]; pending.length > 0; ) {
+        const { children, ...fields } = pending.pop() as Node & { children?: Node[] };
+        out.push(JSON.stringify(fields), children?.length ?? -1);
+        if (children) for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!);
+      }
+      return out;
+    };
+    expect(flat(setAside.parse(markdown))).toEqual(flat(remarkTree(markdown)));
+  });
+
+  it('parses the document as written when its skeleton would be no shorter (blocks as short as their placeholders)', () => {
+    const parsed: string[] = [];
+    const parse = (markdown: string): Root => (parsed.push(markdown), remarkTree(markdown));
+    const markdown = '# h\n\na\n\n b\n\nc';
+    expect(parseSettingProseAside(markdown, parse)).toEqual(remarkTree(markdown));
+    expect(parsed).toEqual([markdown]);
   });
 
   it('asks remark-parse nothing for a document of prose blocks only', () => {
@@ -110,7 +138,7 @@ describe('parseSettingProseAside', () => {
   it('builds the tree remark-parse builds, positions included, for any document made of prose and Markdown', () => {
     // Prose lines, and fragments of every construct micromark knows, in any order and indentation.
     const prose = fc.constantFrom('Officials met on Friday.', 'They said "no" & left, 3.5% up (again).', 'São Paulo — café', 'trust \\& accountability', '\\*not emphasis\\*', '1990 was a year', 'It\'s 9:30 p.m.');
-    const fragment = fc.constantFrom('# ', 'Setext\n===', '> ', '- ', '* ', '1. ', '2) ', '  ', '    ', '\t', '```', '~~~', '*', '**', '_', '`', '[', '](', ')', '![', '[ref]: http://a.example "t"', '[ref]', '<http://b.example>', '<b>', '</b>', '<pre>', '</pre>', '<!--', '-->', '&amp;', '&#x26;', '\\', '***', '---', '  ', '\u00a0');
+    const fragment = fc.constantFrom('# ', 'Setext\n===', '> ', '- ', '* ', '1. ', '2) ', '  ', '    ', '\t', '```', '~~~', '*', '**', '_', '`', '[', '](', ')', '![', '[ref]: http://a.example "t"', '[ref]', '<http://b.example>', '<b>', '</b>', '<pre>', '</pre>', '<!--', '-->', '&amp;', '&#x26;', '\\', '***', '---', '  ', '\u00a0', '\uFEFF');
     const line = fc.array(fc.oneof({ weight: 3, arbitrary: prose }, fragment, fc.string({ maxLength: 4 })), { maxLength: 4 }).map((parts) => parts.join(' '));
     const separator = fc.constantFrom('\n', '\n\n', '\n  \n', '\n\n\n');
     const document = fc.array(fc.tuple(line, separator), { maxLength: 12 }).map((pairs) => pairs.map(([l, s]) => l + s).join(''));
