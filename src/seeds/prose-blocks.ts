@@ -106,7 +106,7 @@ export function proseSkeleton(document: string): ProseSkeleton | undefined {
       origin.push(i++);
       continue;
     }
-    let end = i;
+    let end = i + 1;
     while (end < lines.length && !BLANK.test(lines[end]!)) end++;
     const block = lines.slice(i, end);
     const indent = /^ */.exec(block[0]!)![0].length;
