@@ -10,6 +10,7 @@ import { cachedDrafts } from './cache/cached-drafts.js';
 import { draftKeyOf, fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, parseSettingsOf, scanSeeds, stampSeeds, type SeedScan } from './cache/fingerprint.js';
 import { withEditedSeeds, type SeedProblems, type SeedTable } from './cache/seed-table.js';
 import { loadConfig, type SiteConfig } from './config.js';
+import { RenderPool, renderWorkerCount } from './render/render-pool.js';
 import { checkTemplateSet } from './render/template-set.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
 import { HeapBudget } from './heap-budget.js';
@@ -86,8 +87,9 @@ async function resolveInputs(options: BuildOptions): Promise<SiteConfig> {
 /**
  * Read + parse + model: every seed into the Site, or ContentErrors with every problem at once. Drafts
  * come from the cache when a seed is unchanged; bodies go to `bodyDir` (kept inline without one).
+ * `onParsed` hears how many articles there are once every seed is parsed; the model is built when it settles.
  */
-export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDir?: string, scanned?: SeedScan, resolved?: SiteConfig): Promise<{ site: Site; config: SiteConfig; warnings: SeedError[]; skipped: SeedError[]; seeds: SeedTable }> {
+export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDir?: string, scanned?: SeedScan, resolved?: SiteConfig, onParsed?: (articles: number) => Promise<void>): Promise<{ site: Site; config: SiteConfig; warnings: SeedError[]; skipped: SeedError[]; seeds: SeedTable }> {
   const config = resolved ?? (await resolveConfig(options));
   const { paths, errors: listErrors } = scanned ?? (await listSeeds(options.seedsDir));
   const errors = [...listErrors];
@@ -128,6 +130,7 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   }
   if (errors.length > 0 && !options.skipInvalid) throw new ContentErrors(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)));
   const ordered = paths.filter((p) => drafts.has(p)).map((p) => drafts.get(p)!);
+  await onParsed?.(ordered.length);
   // What the next build needs to take this site up after an edit: every seed's key, shape and problems.
   const seeds: SeedTable = cache ? { paths, keys: paths.map((p) => keys.get(p)!), shapes: paths.map((p) => (drafts.has(p) ? shapeOf(drafts.get(p)!) : '')), problems } : { paths: [], keys: [], shapes: [], problems: {} };
   return { site: buildSite(ordered, config), config, warnings, skipped: errors, seeds };
@@ -220,10 +223,28 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
   const renderKey = hashOf(GENERATOR_VERSION, JSON.stringify(config), await fingerprintDir(options.templatesDir));
   // A few seeds edited without changing the site's shape: the last build's site, those articles replaced.
   const edit = cache && scan && previous.kind === 'manifest' && records?.pages ? await loadEditedSite(config, cache, scan, renderKey, options.skipInvalid) : undefined;
-  const loaded = edit ? undefined : await loadSite(options, cache, bodyDir, scan, config);
+  // A build that renders every page starts its render workers once the seeds are parsed, so they load
+  // on the core the model build leaves idle (render-pool.ts); the render pass stops them.
+  const early: { workers?: RenderPool } = {};
+  const rendersEverything = !(previous.kind === 'manifest' && records?.pages);
+  const parsed = async (articles: number) => {
+    lap('read and parse');
+    const threads = rendersEverything ? renderWorkerCount(options.workers, articles) : 0;
+    if (threads > 0) early.workers = await RenderPool.start(threads);
+  };
+  /** `work`'s result; when it fails, the early render workers are stopped first. */
+  const stoppingWorkersOnError = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } catch (error) {
+      await early.workers?.stop();
+      throw error;
+    }
+  };
+  const loaded = edit ? undefined : await stoppingWorkersOnError(loadSite(options, cache, bodyDir, scan, config, parsed));
   const { site, warnings, skipped } = edit ?? loaded!;
-  lap(edit ? `parse ${edit.edited} edited seeds into the last build's site (${edit.scope.size} files show them)` : 'read, parse and model');
-  const staging = await createStagingDir(options.outDir);
+  lap(edit ? `parse ${edit.edited} edited seeds into the last build's site (${edit.scope.size} files show them)` : 'model');
+  const staging = await stoppingWorkersOnError(createStagingDir(options.outDir));
   try {
     const writer = new SiteWriter(staging, previous, cache !== undefined);
     await copyPublic(options.publicDir, writer);
@@ -246,6 +267,7 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
         // Kept pages one by one only for the search index, which lists them.
         keptPages: search !== undefined,
         onProgress: (done: number) => options.progress?.update(done),
+        ...(early.workers && { started: early.workers }),
       };
       const record = await renderSiteInto(site, renderOptions, (page) => (page.searchUrl === undefined ? undefined : search?.page(page.path, page.searchUrl, page.html)));
       pages = record.pages;
@@ -308,6 +330,7 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
     options.progress?.finish();
     return { ...summary, written: stats.written, upToDate: false, ...(edit && { editedSeeds: edit.edited }), warnings, skipped };
   } catch (error) {
+    await early.workers?.stop();
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

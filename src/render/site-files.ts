@@ -5,9 +5,6 @@
  * feed, sitemap and robots here last. A file whose signature matches the previous build's is not made.
  */
 import { hash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { Article } from '../article/article.js';
 import { UsageError } from '../errors.js';
 import type { Site } from '../site/site.js';
@@ -17,11 +14,12 @@ import { createLiquid } from './liquid.js';
 import type { OutputFile } from './output-file.js';
 import { BodyReader } from '../cache/body-store.js';
 import { CardReader } from './card-store.js';
-import { HeapBudget, RENDER_WORKER_HEAP } from '../heap-budget.js';
+import { HeapBudget } from '../heap-budget.js';
 import type { SiteWriter } from '../write/files.js';
 import { DependentsRecorder, type Dependents } from './dependents.js';
 import type { ArticleIdentities } from './identity.js';
 import { articlePageOf, articlePagePlan, createRenderEnv, renderJob, type PagePlan } from './pages.js';
+import { RenderPool, renderWorkerCount } from './render-pool.js';
 import { endRenderPass, renderBatch, type RenderBatch, type RenderedPage } from './render-task.js';
 import type { SitemapEntry } from './sitemap.js';
 import { listingPlans, pagePlans, siteFeedFile, sitemapEntry, sitemapFiles, tagFeedFiles, type PlainFile, type TagFeedFile } from './site-plans.js';
@@ -31,12 +29,6 @@ const BATCH_SIZE = 48;
 
 /** Pages triaged between two looks at the main heap (each look is cheap, not free). */
 const TRIAGE_CHECK_EVERY = 1024;
-
-/** Below this many pages to render, rendering in-process is faster than starting workers. */
-const MIN_PAGES_FOR_WORKERS = 300;
-
-/** The compiled worker file (absent when running from TypeScript sources under a test runner). */
-const WORKER_FILE = fileURLToPath(new URL('./render-worker.js', import.meta.url));
 
 /** What the previous build rendered: each output's signature. */
 export type Signatures = ReadonlyMap<string, string>;
@@ -64,13 +56,6 @@ export interface RenderRecord {
   readonly signatures: Map<string, string>;
   /** Which files show which articles (recorded by a pass that planned every file, i.e. without `scope`). */
   readonly dependents?: Dependents;
-}
-
-/** Worker threads for rendering: `requested`, else one per core when there is enough to render. */
-export function renderWorkerCount(requested: number | undefined, pages: number): number {
-  if (!existsSync(WORKER_FILE)) return 0;
-  if (requested !== undefined) return Math.max(0, requested);
-  return pages < MIN_PAGES_FOR_WORKERS ? 0 : Math.max(1, Math.min(availableParallelism(), 8));
 }
 
 /** sha1 of what a generated file's bytes depend on. */
@@ -115,6 +100,8 @@ export interface RenderOptions {
   readonly keptPages: boolean;
   /** Hears how many pages have been placed or kept so far, after each batch (for a progress bar). */
   readonly onProgress?: (pages: number) => void;
+  /** Render workers started before the pass (see render-pool.ts): used when it wants as many threads, and stopped by it either way. */
+  readonly started?: RenderPool;
 }
 
 /** One page handed on after it was placed or kept: for progress and the search index. */
@@ -224,7 +211,12 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
       jobs: pages.map((p) => withPreviousHash(outputFileOf(p.pagePath), p.job())),
       feeds: feeds.map((f) => withPreviousHash(f.path, f.job())),
     });
-    const pool = workers > 0 ? new (await import('piscina')).Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000, resourceLimits: RENDER_WORKER_HEAP }) : undefined;
+    // Workers started early serve when they are as many as this pass wants; else they end before any other start.
+    const started = options.started;
+    const reuse = workers > 0 && started?.threads === workers;
+    if (!reuse) await started?.stop();
+    const threads = reuse ? started : workers > 0 ? await RenderPool.start(workers) : undefined;
+    const pool = threads?.piscina;
     /** A page in a batch's order: one to render, or one kept (reported when its batch comes back). */
     type Slot = { readonly plan: PagePlan } | { readonly kept: () => PageEvent };
     // Batches go out in order (articles in site order, then the listings, then the tag feeds) and come back in the same order.
@@ -298,7 +290,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
       // destroyed under them rejects them or reports their late answers as an 'error' event, and
       // either, unheard, ends the process with a stack trace instead of the error's message.
       await Promise.allSettled(inFlight.map((batch) => batch.result));
-      await pool?.destroy();
+      await threads?.stop();
     }
     makeFile(siteFeedFile(site, bodies, env));
     // The sitemaps last, with the workers gone: at 100k articles they are megabytes of strings.
@@ -307,6 +299,8 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
   } finally {
     bodies.close();
     endRenderPass();
+    // Started workers the pass never reached (an error before rendering) end here too.
+    await options.started?.stop();
   }
   return { pages, signatures, ...(recorder && { dependents: recorder.result() }) };
 }
