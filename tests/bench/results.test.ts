@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addRatios, ratioLines } from '../../src/bench/results.js';
+import { addRatios, ratioLines, ratioText } from '../../src/bench/results.js';
 import { benchRow, sample } from './helpers.js';
 
 describe('addRatios', () => {
@@ -24,8 +24,19 @@ describe('addRatios', () => {
   });
   it('leaves broadsheet md without a ratio, and prints the targets', () => {
     expect(rows[0]?.ratio).toBeUndefined();
-    expect(ratioLines(rows)).toContain('10000 md  broadsheet/hugo = 1.50 (target ≤ 1.5)');
-    expect(ratioLines(rows)).toContain('10000 txt  no-op rebuild / cold = 0.05 (target ≤ 0.05), 120 files rewritten');
+    expect(ratioLines(rows)).toContain('10000 md  broadsheet/hugo = 1.50 (target ≤ 1.5: met)');
+    expect(ratioLines(rows)).toContain('10000 txt  no-op rebuild / cold = 0.05 (target ≤ 0.05: met), 120 files rewritten');
+  });
+  it('says whether each target is met, with a third decimal where two would round a miss onto the target', () => {
+    const close = [benchRow(10000, 'md', 'broadsheet', 'cold', [sample(8.13)]), benchRow(10000, 'md', 'hugo', 'cold', [sample(4)]), benchRow(10000, 'md', 'eleventy', 'cold', [sample(53.9)])];
+    addRatios(close);
+    expect(ratioLines(close)).toEqual(['10000 md  broadsheet/hugo = 2.03 (target ≤ 1.5: not met)', '10000 md  broadsheet/eleventy = 0.151 (target ≤ 0.15: not met)']);
+  });
+  it('rounds a ratio just under its target to as many decimals as tell them apart, and one equal to it to two', () => {
+    expect(ratioText(0.1496, 0.15)).toBe('0.1496');
+    expect(ratioText(1.5, 1.5)).toBe('1.50');
+    expect(ratioText(1.504, 1.5)).toBe('1.504');
+    expect(ratioText(0.4321)).toBe('0.43');
   });
   it('prints what an edit took beyond the no-op of the same corpus, against the start-up target', () => {
     expect(ratioLines(rows)).toContain('10000 txt  edit-1 rebuild / cold = 0.25, 120 files rewritten, 0.40 s beyond the no-op (target ≤ 0.3 beyond start-up)');
