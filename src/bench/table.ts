@@ -1,6 +1,6 @@
 /** The results table printed after a run: size, format, tool, wall, CPU, peak RSS, pages/s, ratio. */
 import { succeeded } from './measure.js';
-import { RATIO_TARGETS, ratioText, type BenchRow } from './results.js';
+import { ratioText, targetOf, type BenchRow } from './results.js';
 
 /** Column headings of the results table. */
 export const TABLE_HEADER: readonly string[] = ['size', 'format', 'tool', 'wall s', 'CPU s', 'peak RSS MB', 'pages/s', 'ratio'];
@@ -29,7 +29,7 @@ export function tableCells(row: BenchRow): string[] {
     const why = row.note ?? (failed ? `${which}${failed.timedOut ? 'timed out' : `exit ${failed.exitCode ?? failed.signal}`}` : 'not run');
     return [...head, `FAILED (${why})`, '', '', '', ''];
   }
-  const ratio = row.ratio ? `${ratioText(row.ratio.value, RATIO_TARGETS[row.ratio.label])} ${row.ratio.label}` : '';
+  const ratio = row.ratio ? `${ratioText(row.ratio.value, targetOf(row))} ${row.ratio.label}` : '';
   // Pages per second only means something for builds that write the whole site.
   const pages = row.scenario === 'cold' || row.scenario === 'cache-prime' ? String(Math.round(s.pagesPerSecond)) : '';
   return [...head, formatSeconds(s.wallSeconds), formatSeconds(s.cpuSeconds), formatMiB(s.peakRssBytes), pages, ratio];

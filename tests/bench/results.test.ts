@@ -32,6 +32,11 @@ describe('addRatios', () => {
     addRatios(close);
     expect(ratioLines(close)).toEqual(['10000 md  broadsheet/hugo = 2.03 (target ≤ 1.5: not met)', '10000 md  broadsheet/eleventy = 0.151 (target ≤ 0.15: not met)']);
   });
+  it('checks the cold ratios against their targets at 10k articles only, where issue 4 sets them', () => {
+    const small = [benchRow(1000, 'md', 'broadsheet', 'cold', [sample(2)]), benchRow(1000, 'md', 'hugo', 'cold', [sample(1)]), benchRow(1000, 'md', 'broadsheet', 'no-op', [sample(0.2)])];
+    addRatios(small);
+    expect(ratioLines(small)).toEqual(['1000 md  broadsheet/hugo = 2.00', '1000 md  no-op rebuild / cold = 0.10 (target ≤ 0.05: not met), 120 files rewritten']);
+  });
   it('rounds a ratio just under its target to as many decimals as tell them apart, and one equal to it to two', () => {
     expect(ratioText(0.1496, 0.15)).toBe('0.1496');
     expect(ratioText(1.5, 1.5)).toBe('1.50');
