@@ -10,7 +10,7 @@ import { cachedDrafts } from './cache/cached-drafts.js';
 import { draftKeyOf, fingerprintDir, fingerprintFile, GENERATOR_VERSION, hashOf, parseSettingsOf, scanSeeds, stampSeeds, type SeedScan } from './cache/fingerprint.js';
 import { withEditedSeeds, type SeedProblems, type SeedTable } from './cache/seed-table.js';
 import { loadConfig, type SiteConfig } from './config.js';
-import { RenderPool, renderWorkerCount } from './render/render-pool.js';
+import { EarlyRenderWorkers } from './render/render-pool.js';
 import { checkTemplateSet } from './render/template-set.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
 import { HeapBudget } from './heap-budget.js';
@@ -223,28 +223,16 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
   const renderKey = hashOf(GENERATOR_VERSION, JSON.stringify(config), await fingerprintDir(options.templatesDir));
   // A few seeds edited without changing the site's shape: the last build's site, those articles replaced.
   const edit = cache && scan && previous.kind === 'manifest' && records?.pages ? await loadEditedSite(config, cache, scan, renderKey, options.skipInvalid) : undefined;
-  // A build that renders every page starts its render workers once the seeds are parsed, so they load
-  // on the core the model build leaves idle (render-pool.ts); the render pass stops them.
-  const early: { workers?: RenderPool } = {};
-  const rendersEverything = !(previous.kind === 'manifest' && records?.pages);
+  // A build that renders every page starts its render workers once the seeds are parsed (render-pool.ts).
+  const early = new EarlyRenderWorkers(options.workers, !(previous.kind === 'manifest' && records?.pages));
   const parsed = async (articles: number) => {
     lap('read and parse');
-    const threads = rendersEverything ? renderWorkerCount(options.workers, articles) : 0;
-    if (threads > 0) early.workers = await RenderPool.start(threads);
+    await early.start(articles);
   };
-  /** `work`'s result; when it fails, the early render workers are stopped first. */
-  const stoppingWorkersOnError = async <T>(work: Promise<T>): Promise<T> => {
-    try {
-      return await work;
-    } catch (error) {
-      await early.workers?.stop();
-      throw error;
-    }
-  };
-  const loaded = edit ? undefined : await stoppingWorkersOnError(loadSite(options, cache, bodyDir, scan, config, parsed));
+  const loaded = edit ? undefined : await early.stoppingOnError(loadSite(options, cache, bodyDir, scan, config, parsed));
   const { site, warnings, skipped } = edit ?? loaded!;
   lap(edit ? `parse ${edit.edited} edited seeds into the last build's site (${edit.scope.size} files show them)` : 'model');
-  const staging = await stoppingWorkersOnError(createStagingDir(options.outDir));
+  const staging = await early.stoppingOnError(createStagingDir(options.outDir));
   try {
     const writer = new SiteWriter(staging, previous, cache !== undefined);
     await copyPublic(options.publicDir, writer);
@@ -267,7 +255,7 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
         // Kept pages one by one only for the search index, which lists them.
         keptPages: search !== undefined,
         onProgress: (done: number) => options.progress?.update(done),
-        ...(early.workers && { started: early.workers }),
+        ...(early.pool && { started: early.pool }),
       };
       const record = await renderSiteInto(site, renderOptions, (page) => (page.searchUrl === undefined ? undefined : search?.page(page.path, page.searchUrl, page.html)));
       pages = record.pages;
@@ -330,7 +318,7 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
     options.progress?.finish();
     return { ...summary, written: stats.written, upToDate: false, ...(edit && { editedSeeds: edit.edited }), warnings, skipped };
   } catch (error) {
-    await early.workers?.stop();
+    await early.stop();
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

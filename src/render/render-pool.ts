@@ -44,3 +44,39 @@ export class RenderPool {
     return (this.stopped ??= this.piscina.destroy());
   }
 }
+
+/**
+ * The render workers a build starts early: once the seeds are parsed, when the build will render
+ * every page (no cache, or no previous build on record), so they load on the core the model build
+ * leaves idle. The render pass takes them over (RenderOptions.started) and stops them.
+ */
+export class EarlyRenderWorkers {
+  /** The workers, once started. */
+  pool: RenderPool | undefined;
+
+  constructor(
+    private readonly requested: number | undefined,
+    private readonly rendersEverything: boolean,
+  ) {}
+
+  /** Starts as many workers as a pass over `articles` articles would want, if the build renders everything. */
+  async start(articles: number): Promise<void> {
+    const threads = this.rendersEverything ? renderWorkerCount(this.requested, articles) : 0;
+    if (threads > 0) this.pool = await RenderPool.start(threads);
+  }
+
+  /** `work`'s result; when it fails, the workers are stopped first. */
+  async stoppingOnError<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+  }
+
+  /** Stops the workers, if any were started (again is harmless). */
+  async stop(): Promise<void> {
+    await this.pool?.stop();
+  }
+}
