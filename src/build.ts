@@ -280,7 +280,8 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
     options.progress?.stage('commit', 1);
     if (previous.kind === 'manifest') {
       const removes = [...previous.outputs.keys()].filter((p) => !writer.allPaths().has(p));
-      await commitJournal(options.outDir, { staging, moves: writer.staged, removes });
+      // With a manifest the writer stages files flat (files.ts, stagedPathOf).
+      await commitJournal(options.outDir, { staging, moves: writer.staged, removes, flat: true });
     } else if (previous.kind === 'folder') {
       await commitOverFolder(options.outDir, staging, writer);
     } else {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentHashOf, FolderMaker, placeFile, SiteWriter } from '../../src/write/files.js';
+import { contentHashOf, FolderMaker, placeFile, SiteWriter, stagedNameOf, stagedPathOf } from '../../src/write/files.js';
 
 let staging: string;
 beforeEach(async () => {
@@ -41,6 +41,22 @@ describe('SiteWriter folders', () => {
     expect(await readdir(staging)).toEqual([]);
   });
 
+  it('stages an incremental build\'s files flat, under the sha1 of their paths, making no folder', async () => {
+    const writer = new SiteWriter(staging, { kind: 'manifest', dir: path.join(staging, 'previous'), outputs: new Map() }, true);
+    writer.add({ path: '2024/03/05/harbour-reopens/index.html', bytes: '<p>new</p>' });
+    writer.add({ path: 'tags/harbour/page/2/index.html', bytes: '<p>page 2</p>' });
+    const names = ['2024/03/05/harbour-reopens/index.html', 'tags/harbour/page/2/index.html'].map(stagedNameOf);
+    expect(names).toEqual([expect.stringMatching(/^[0-9a-f]{40}$/), expect.stringMatching(/^[0-9a-f]{40}$/)]);
+    expect((await readdir(staging)).sort()).toEqual([...names].sort());
+    expect(await readFile(writer.locate('tags/harbour/page/2/index.html'), 'utf8')).toBe('<p>page 2</p>');
+    expect(writer.staged).toEqual(['2024/03/05/harbour-reopens/index.html', 'tags/harbour/page/2/index.html']);
+  });
+
+  it('refuses a path that leaves staging, staged flat or not', () => {
+    const flat = { staging, previous: { kind: 'manifest' as const, dir: path.join(staging, 'previous') }, recordHashes: true };
+    expect(() => placeFile(flat, '../outside/index.html', '<p>no</p>', undefined)).toThrow('refusing to write outside the output folder: "../outside/index.html"');
+  });
+
   it('refuses a folder path that leaves staging', () => {
     expect(() => new FolderMaker(staging).make('../outside/index.html')).toThrow('refusing to write outside the output folder: ".."');
   });
@@ -64,7 +80,7 @@ describe('placeFile bytes', () => {
       const placed = placeFile(target, 'a/index.html', text, undefined, new FolderMaker(target.staging));
       expect(placed.placement).toBe('written');
       expect(placed.hash).toBe(target.recordHashes ? contentHashOf(bytes) : undefined);
-      expect(await readFile(path.join(target.staging, 'a/index.html'))).toEqual(bytes);
+      expect(await readFile(stagedPathOf(target, 'a/index.html'))).toEqual(bytes);
     }
   });
 
