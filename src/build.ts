@@ -20,7 +20,7 @@ import type { Dependents } from './render/dependents.js';
 import { listSeeds } from './seeds/read.js';
 import type { Site } from './site/site.js';
 import { bodiesDirOf, createStagingDir, recoverOutputDir, swapIntoPlace } from './write/atomic-dir.js';
-import { copyPublic, SiteWriter, type PreviousSite } from './write/files.js';
+import { copyPublic, SiteWriter, stagesFlat, type PreviousSite } from './write/files.js';
 import { commitOverFolder } from './write/folder-commit.js';
 import { commitJournal } from './write/journal.js';
 import { acquireOutputLock } from './write/lock.js';
@@ -280,8 +280,7 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
     options.progress?.stage('commit', 1);
     if (previous.kind === 'manifest') {
       const removes = [...previous.outputs.keys()].filter((p) => !writer.allPaths().has(p));
-      // With a manifest the writer stages files flat (files.ts, stagedPathOf).
-      await commitJournal(options.outDir, { staging, moves: writer.staged, removes, flat: true });
+      await commitJournal(options.outDir, { staging, moves: writer.staged, removes, flat: stagesFlat(writer.target) });
     } else if (previous.kind === 'folder') {
       await commitOverFolder(options.outDir, staging, writer);
     } else {

@@ -75,7 +75,7 @@ export function placeFile(target: PlaceTarget, relPath: string, data: Uint8Array
  * edit) then makes and removes no staging folders: 19.4k of each at 10k articles, ≈ 3 s of a 12–15 s
  * rebuild on this machine's file system (docs/performance.md, session 19).
  */
-function stagesFlat(target: PlaceTarget): boolean {
+export function stagesFlat(target: PlaceTarget): boolean {
   return target.previous.kind === 'manifest';
 }
 
@@ -84,10 +84,15 @@ export function stagedNameOf(relPath: string): string {
   return hash('sha1', relPath, 'hex');
 }
 
-/** Where a file is staged: at its own path in staging, or flat under stagedNameOf (stagesFlat); a path leaving staging is refused either way. */
+/** Where the file at `relPath` lies when staged flat in `staging` (the writer puts it there, the journal takes it from there). */
+export function flatStagedPath(staging: string, relPath: string): string {
+  return path.join(staging, stagedNameOf(relPath));
+}
+
+/** Where a file is staged: at its own path in staging, or flat (stagesFlat); a path leaving staging is refused either way. */
 export function stagedPathOf(target: PlaceTarget, relPath: string): string {
   const own = resolveInside(target.staging, relPath);
-  return stagesFlat(target) ? path.join(target.staging, stagedNameOf(relPath)) : own;
+  return stagesFlat(target) ? flatStagedPath(target.staging, relPath) : own;
 }
 
 /** Runs `create` (which makes `file`), making the file's folder first if it turns out to be missing. */

@@ -7,7 +7,7 @@ import { renameSync, rmdirSync, rmSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveInside } from '../site/urls.js';
-import { stagedNameOf } from './files.js';
+import { flatStagedPath } from './files.js';
 import { ParentFolders } from './parent-folders.js';
 
 /** What a commit moves into the output folder and what it deletes (files, and folders with all they hold). */
@@ -15,7 +15,7 @@ export interface Journal {
   readonly staging: string;
   readonly moves: readonly string[];
   readonly removes: readonly string[];
-  /** The moved files lie flat in staging, each under stagedNameOf its path (else at their own paths, as journals written before flat staging say by leaving this out). */
+  /** The moved files lie flat in staging, each at flatStagedPath (else at their own paths, as journals written before flat staging say by leaving this out). */
   readonly flat?: boolean;
 }
 
@@ -44,7 +44,7 @@ export async function applyJournal(outDir: string, journal: Journal): Promise<vo
     const target = resolveInside(out, rel);
     folders.holding(target);
     try {
-      renameSync(journal.flat ? path.join(journal.staging, stagedNameOf(rel)) : resolveInside(journal.staging, rel), target);
+      renameSync(journal.flat ? flatStagedPath(journal.staging, rel) : resolveInside(journal.staging, rel), target);
     } catch (error) {
       // Already moved by an earlier, interrupted run of this journal.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { stagedNameOf } from '../../src/write/files.js';
+import { flatStagedPath } from '../../src/write/files.js';
 import { applyJournal, commitJournal, journalPathOf, replayJournal } from '../../src/write/journal.js';
 
 let work: string;
@@ -23,7 +23,7 @@ afterEach(async () => {
 
 /** Stages `files` flat, as an incremental build's writer does. */
 async function stageFlat(files: Record<string, string>): Promise<string[]> {
-  for (const [rel, text] of Object.entries(files)) await writeFile(path.join(staging, stagedNameOf(rel)), text);
+  for (const [rel, text] of Object.entries(files)) await writeFile(flatStagedPath(staging, rel), text);
   return Object.keys(files);
 }
 
@@ -43,7 +43,7 @@ describe('a journal of files staged flat', () => {
     const journal = { staging, moves, removes: ['gone.html'], flat: true };
     await writeFile(journalPathOf(out), JSON.stringify(journal));
     // The kill came after the first move.
-    await rename(path.join(staging, stagedNameOf(moves[0]!)), path.join(out, moves[0]!));
+    await rename(flatStagedPath(staging, moves[0]!), path.join(out, moves[0]!));
     expect(await replayJournal(out)).toBe(true);
     expect(await readFile(path.join(out, '2024/03/05/harbour-reopens/index.html'), 'utf8')).toBe('<p>new</p>');
     expect(await readFile(path.join(out, 'tags/harbour/index.html'), 'utf8')).toBe('<p>tag</p>');
