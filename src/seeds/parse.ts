@@ -6,6 +6,7 @@ import { loadMarkdownProcessor, rawTextProcessor, type BodyProcessor, type SeedF
 import { isCalendarDate } from '../article/date.js';
 import type { ParsedDraft } from '../article/draft.js';
 import { blockText } from '../article/plain-text.js';
+import { bodyHtmlOf } from '../article/prose-html.js';
 import { countWords, readingMinutes } from '../article/reading-time.js';
 import { articleSlug } from '../article/slug.js';
 import { deriveSummary } from '../article/summary.js';
@@ -92,7 +93,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   if (!processor) throw new Error(`${path}: the Markdown processor was not loaded for this seed (see prepareParseContext)`);
   const file = new VFile({ path, value: header.body, data: { firstLine: header.bodyLine } });
   const tree = processor.runSync(processor.parse(file), file) as Root;
-  const bodyHtml = String(processor.stringify(tree, file));
+  const bodyHtml = bodyHtmlOf(processor, tree, file);
   const found = (file.data as { body?: BodyFindings }).body ?? { socialPosts: [], relatedHeadlines: [] };
 
   // The body's text is its blocks' texts, one per line (as blockText reads the root): each block read once.

@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { loadMarkdownProcessor, rawTextProcessor, type BodyProcessor } from '../../src/article/body-html.js';
+import { bodyHtmlOf } from '../../src/article/prose-html.js';
+
+const sanitising = await loadMarkdownProcessor(false);
+const rawHtml = await loadMarkdownProcessor(true);
+const rawText = rawTextProcessor();
+
+/** The body tree a processor makes of `body` (parse and transforms), as parse.ts makes it. */
+function treeOf(processor: BodyProcessor, body: string): Root {
+  return processor.runSync(processor.parse(new VFile({ path: 'a.md', value: body })), new VFile({ path: 'a.md', value: body })) as Root;
+}
+
+/** The body HTML both ways: written here, and remark-html's own of the same tree. */
+function bothWays(processor: BodyProcessor, body: string): { ours: string; remarkHtml: string } {
+  const tree = treeOf(processor, body);
+  const ours = bodyHtmlOf(processor, tree, new VFile({ path: 'a.md', value: body }));
+  return { ours, remarkHtml: String(processor.stringify(tree, new VFile({ path: 'a.md', value: body }))) };
+}
+
+describe('bodyHtmlOf', () => {
+  it('writes plain paragraphs as remark-html does: < and & escaped in hexadecimal, spaces and tabs trimmed around line endings, a final line feed', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        { type: 'paragraph', children: [{ type: 'text', value: 'AT&T <said> "no" > yes  \n\t  next line\t' }] },
+        { type: 'paragraph', children: [{ type: 'text', value: 'two ' }, { type: 'text', value: 'texts' }] },
+      ],
+    };
+    const html = bodyHtmlOf(rawText, tree, new VFile({ value: '' }));
+    expect(html).toBe('<p>AT&#x26;T &#x3C;said> "no" > yes\nnext line\t</p>\n<p>two texts</p>\n');
+    expect(html).toBe(String(rawText.stringify(tree, new VFile({ value: '' }))));
+  });
+
+  it('gives an empty body no HTML at all, as remark-html does', () => {
+    const tree: Root = { type: 'root', children: [] };
+    expect(bodyHtmlOf(rawText, tree, new VFile({ value: '' }))).toBe('');
+  });
+
+  it('leaves every other block to remark-html, in place, with link references finding definitions in other blocks', () => {
+    const body = 'Lead & <b>bold</b> claim.\n\n# A heading\n\nPlain again.\n\nSee [the report][r].\n\n> quoted\n\n[r]: https://example.org/report\n\nLast.';
+    const { ours, remarkHtml } = bothWays(sanitising, body);
+    expect(ours).toBe(remarkHtml);
+    expect(ours).toContain('<a href="https://example.org/report">the report</a>');
+  });
+
+  it('writes embedded social posts (figures) through remark-html between plain paragraphs', () => {
+    const body = 'Officials met on Friday.\n\nWe are here. pic.twitter.com/AbC123 — Jane Doe (@jane) March 3, 2021\n\nThey left.';
+    const { ours, remarkHtml } = bothWays(rawText, body);
+    expect(ours).toBe(remarkHtml);
+    expect(ours).toContain('<figure class="social-post">');
+  });
+
+  it("leaves a document holding its placeholder character to remark-html whole", () => {
+    const body = 'One \uE001 0 \uE001.\n\n# Two\n\n\uE0010\uE001';
+    const { ours, remarkHtml } = bothWays(sanitising, body);
+    expect(ours).toBe(remarkHtml);
+  });
+
+  /** A block of Markdown or raw text: prose with characters that need escaping, or some other construct. */
+  const proseLine = fc.stringMatching(/^[ \t]?[A-Za-z][A-Za-z &<>"'.,\u00e9\u2019\uE001 \t]{0,40}$/);
+  const block = fc.oneof(
+    fc.array(proseLine, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n')),
+    fc.constantFrom(
+      '# Heading & more',
+      '> a quote\n> two lines',
+      '- item one\n- item <two>',
+      '```\ncode <x> & y\n```',
+      '<div onclick="x()">raw html</div>',
+      'Text with *emphasis* and `code`.',
+      'A link [there][ref] and <https://example.org>.',
+      '[ref]: https://example.org/ref',
+      'one  \ntwo',
+      'Tabs\tand  spaces  \n  after a break',
+      'Line one\r\nline two',
+      '***',
+    ),
+  );
+
+  it('gives byte for byte what remark-html gives, for any document of such blocks, in both formats and with or without raw HTML', () => {
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 8 }), fc.constantFrom('\n\n', '\n\n\n', '\r\n\r\n'), (blocks, separator) => {
+        const body = blocks.join(separator);
+        for (const processor of [sanitising, rawHtml, rawText]) {
+          const { ours, remarkHtml } = bothWays(processor, body);
+          expect(ours).toBe(remarkHtml);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
