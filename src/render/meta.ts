@@ -51,8 +51,14 @@ export function listingMeta(config: SiteConfig, pageTitle: string | null, pagePa
   };
 }
 
+/** What an article page's metadata takes from the site config. */
+export type MetaSettings = Pick<SiteConfig, 'baseUrl' | 'title' | 'language' | 'publisher'>;
+
+/** What an article page's metadata shows of its article. */
+export type MetaArticle = Pick<Article, 'date' | 'slug' | 'title' | 'summary' | 'dateline' | 'tags' | 'author' | 'sourceUrl' | 'wordCount'>;
+
 /** Metadata for an article page, with its NewsArticle JSON-LD. */
-export function articleMeta(config: SiteConfig, article: Article): PageMeta {
+export function articleMeta(config: MetaSettings, article: MetaArticle): PageMeta {
   const url = absoluteUrlOf(config.baseUrl, articlePath(article.date, article.slug));
   const publisher = { '@type': 'Organization', name: config.publisher ?? config.title, url: config.baseUrl };
   const jsonLd = {

@@ -1,6 +1,7 @@
 /** Page jobs: the Site model → one job (template + plain-data context) per page, rendered through the LiquidJS templates. */
 import type { Liquid } from 'liquidjs';
 import type { Article } from '../article/article.js';
+import type { SiteConfig } from '../config.js';
 import { formatLongDate } from '../article/date.js';
 import type { Site, TagEntry } from '../site/site.js';
 import { articlePath, FIXED_PATHS, hrefOf, indexPagePath, monthPath, outputFileOf, tagPath, yearPath } from '../site/urls.js';
@@ -9,9 +10,9 @@ import type { BodyReader, BodyRef } from '../cache/body-store.js';
 import { CardWriter, type CardReader, type CardRef } from './card-store.js';
 import { articleIdentity, cardIdentity, type ArticleIdentities } from './identity.js';
 import { renderTemplate } from './liquid.js';
-import { articleMeta, listingMeta, type PageMeta } from './meta.js';
+import { articleMeta, listingMeta, type MetaSettings, type PageMeta } from './meta.js';
 import type { OutputFile } from './output-file.js';
-import { archiveLinks, articleUrl, cardView, paginationView, siteView, tagFeedUrl, tagLinkView, type SiteView, type TagLinkView, type ViewContext } from './views.js';
+import { archiveLinks, articleUrl, cardView, paginationView, siteView, tagFeedUrl, tagLinkView, type CardView, type SiteView, type TagLinkView, type ViewContext } from './views.js';
 
 /** Everything the page renderers share for one build. */
 export interface RenderEnv {
@@ -19,6 +20,8 @@ export interface RenderEnv {
   readonly templatesDir: string;
   readonly ctx: ViewContext;
   readonly site: SiteView;
+  /** What every page's context takes from the site (a worker gets it once per batch). */
+  readonly settings: PageSettings;
   /** An article's identity (see identity.ts), made once per article. */
   identity(article: Article): string;
   /** The identity of what a listing shows of an article (see identity.ts), made once per article. */
@@ -50,11 +53,13 @@ export function createRenderEnv(liquid: Liquid, templatesDir: string, model: Sit
       return id;
     };
   };
+  const site = siteView(model.config);
   return {
     liquid,
     templatesDir,
     ctx,
-    site: siteView(model.config),
+    site,
+    settings: pageSettingsOf(model.config, site),
     identity: memoised(articleIdentity, (ids) => ids.identity),
     cardIdentity: memoised(cardIdentity, (ids) => ids.card),
     cards: new CardWriter(ctx.basePath),
@@ -66,11 +71,26 @@ function cards(env: RenderEnv, articles: readonly Article[]): CardRef[] {
   return articles.map((a) => env.cards.refOf(a));
 }
 
-/** A page to render: its template and context, plain data (it can cross to a worker thread). */
+/** What every page's context takes from the site: its view, and what an article page's metadata says of it. */
+export interface PageSettings {
+  readonly site: SiteView;
+  readonly meta: MetaSettings;
+}
+
+/** The page settings of a site config. */
+function pageSettingsOf(config: SiteConfig, site: SiteView): PageSettings {
+  const { baseUrl, title, language, publisher } = config;
+  return { site, meta: { baseUrl, title, language, ...(publisher !== undefined && { publisher }) } };
+}
+
+/**
+ * A page to render: its template and context, plain data (it can cross to a worker thread). The
+ * context is the template's without `site`, with card refs where it lists cards; an article page's is
+ * an ArticlePageInput, from which the thread that renders it builds the page's (see `templateContextOf`).
+ */
 export interface PageJob {
   readonly template: string;
   readonly pagePath: string;
-  /** The template's context, with card refs where it lists cards (see `templateContextOf`). */
   readonly context: object;
   readonly lastmod?: string;
   readonly searchUrl?: string;
@@ -108,35 +128,33 @@ function page(env: RenderEnv, template: string, pagePath: string, inputs: () => 
     ...(lastmod !== undefined && { lastmod }),
     job: () => {
       const { meta, data } = make();
-      return { template, pagePath, context: { site: env.site, page: { ...meta, path: pagePath }, ...data }, ...(lastmod !== undefined && { lastmod }) };
+      return { template, pagePath, context: { page: { ...meta, path: pagePath }, ...data }, ...(lastmod !== undefined && { lastmod }) };
     },
   };
 }
 
-/** The context a job's template sees: its card refs made card views, the article body read in. */
-export function templateContextOf(job: PageJob, bodies: BodyReader, cards: CardReader): object {
+/** The context a job's template sees: the site view added, card refs made card views, an article page's built and its body read in. */
+export function templateContextOf(job: PageJob, settings: PageSettings, bodies: BodyReader, cards: CardReader): object {
   const card = (ref: CardRef) => cards.card(ref);
   const context = job.context as Record<string, unknown>;
   switch (job.template) {
     case 'index':
     case 'tag':
-      return { ...context, articles: (context['articles'] as CardRef[]).map(card) };
+      return { site: settings.site, ...context, articles: (context['articles'] as CardRef[]).map(card) };
     case 'archive-month': {
       const month = context['month'] as { days: { articles: CardRef[] }[] };
-      return { ...context, month: { ...month, days: month.days.map((day) => ({ ...day, articles: day.articles.map(card) })) } };
+      return { site: settings.site, ...context, month: { ...month, days: month.days.map((day) => ({ ...day, articles: day.articles.map(card) })) } };
     }
-    case 'article': {
-      const article = context['article'] as { related: CardRef[] };
-      return { ...context, article: { ...article, related: article.related.map(card), ...(job.body !== undefined && { bodyHtml: bodies.read(job.body) }) } };
-    }
+    case 'article':
+      return articleContext(settings, job, context as unknown as ArticlePageInput, card, job.body !== undefined ? bodies.read(job.body) : undefined);
     default:
-      return context;
+      return { site: settings.site, ...context };
   }
 }
 
 /** Renders a job to its output file (see `templateContextOf` for what its template sees). */
-export function renderJob(liquid: Liquid, templatesDir: string, job: PageJob, bodies: BodyReader, cards: CardReader): OutputFile {
-  const html = renderTemplate(liquid, job.template, templateContextOf(job, bodies, cards), templatesDir);
+export function renderJob(liquid: Liquid, templatesDir: string, job: PageJob, settings: PageSettings, bodies: BodyReader, cards: CardReader): OutputFile {
+  const html = renderTemplate(liquid, job.template, templateContextOf(job, settings, bodies, cards), templatesDir);
   return {
     path: outputFileOf(job.pagePath),
     bytes: html,
@@ -157,6 +175,59 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return pages.length > 0 ? pages : [[]];
 }
 
+/** What an article page shows of its article (the job carries these fields, not the page's views). */
+type ShownArticle = Pick<Article, 'slug' | 'title' | 'titleDerived' | 'date' | 'dateline' | 'summary' | 'relatedHeadlines' | 'tags' | 'author' | 'sourceUrl' | 'wordCount' | 'readingMinutes'>;
+
+/** A link to a neighbouring article. */
+type ArticleLink = { readonly url: string; readonly title: string } | null;
+
+/**
+ * An article page's job context: the article's fields, its neighbours' links and its related cards'
+ * refs. Its views and metadata (two to three times the bytes: the title, summary and URL recur in
+ * each, and in the JSON-LD) are built by the thread that renders it, so they never cross threads.
+ */
+interface ArticlePageInput {
+  readonly article: ShownArticle;
+  readonly newer: ArticleLink;
+  readonly older: ArticleLink;
+  readonly related: readonly CardRef[];
+}
+
+/** An article page's template context, from its job's input; the body HTML when it was read. */
+function articleContext(settings: PageSettings, job: PageJob, input: ArticlePageInput, card: (ref: CardRef) => CardView, bodyHtml: string | undefined): object {
+  const { article } = input;
+  const ctx = { basePath: settings.site.basePath };
+  // One object literal, not spreads of the card and archive links: an object built by spreading and
+  // then adding keys is a slow dictionary for the template.
+  const { url, title, date, dateText, dateline, summary } = cardView(ctx, article);
+  const { year, yearUrl, monthText, monthName, monthUrl } = archiveLinks(ctx, article.date);
+  const view = {
+    url,
+    title,
+    date,
+    dateText,
+    dateline,
+    summary,
+    tags: article.tags.map((t) => tagLinkView(ctx, t)),
+    year,
+    yearUrl,
+    monthText,
+    monthName,
+    monthUrl,
+    titleDerived: article.titleDerived,
+    relatedHeadlines: article.relatedHeadlines,
+    author: article.author ?? null,
+    sourceUrl: article.sourceUrl ?? null,
+    wordCount: article.wordCount,
+    readingMinutes: article.readingMinutes,
+    newer: input.newer,
+    older: input.older,
+    related: input.related.map(card),
+    ...(bodyHtml !== undefined && { bodyHtml }),
+  };
+  return { site: settings.site, page: { ...articleMeta(settings.meta, article), path: job.pagePath }, article: view };
+}
+
 /** The plan for the article page at `index` of the sorted list (rendered here or in a worker). */
 export function articlePagePlan(env: RenderEnv, model: Site, index: number): PagePlan {
   const article = model.articles[index]!;
@@ -165,38 +236,27 @@ export function articlePagePlan(env: RenderEnv, model: Site, index: number): Pag
   const related = model.related[index] ?? [];
   const inputs = () => `${env.identity(article)}\u0004${newer ? env.cardIdentity(newer) : ''}\u0004${older ? env.cardIdentity(older) : ''}\u0004${cardIdentities(env, related)}`;
   const { pagePath, searchUrl } = articlePageOf(env, article);
-  const plan = page(env, 'article', pagePath, inputs, article.date, () => {
-    const link = (a: Article | undefined) => (a ? { url: articleUrl(env.ctx, a), title: a.title } : null);
-    // One object literal, not spreads of the card and archive links: an object built by spreading and
-    // then adding keys is a slow dictionary for the serialiser and the template alike.
-    const { url, title, date, dateText, dateline, summary } = cardView(env.ctx, article);
-    const { year, yearUrl, monthText, monthName, monthUrl } = archiveLinks(env.ctx, article.date);
-    const view = {
-      url,
+  const job = (): PageJob => {
+    const link = (a: Article | undefined): ArticleLink => (a ? { url: articleUrl(env.ctx, a), title: a.title } : null);
+    const { slug, title, titleDerived, date, dateline, summary, relatedHeadlines, tags, author, sourceUrl, wordCount, readingMinutes } = article;
+    const shown: ShownArticle = {
+      slug,
       title,
+      titleDerived,
       date,
-      dateText,
-      dateline,
+      ...(dateline !== undefined && { dateline }),
       summary,
-      tags: article.tags.map((t) => tagLinkView(env.ctx, t)),
-      year,
-      yearUrl,
-      monthText,
-      monthName,
-      monthUrl,
-      titleDerived: article.titleDerived,
-      relatedHeadlines: article.relatedHeadlines,
-      author: article.author ?? null,
-      sourceUrl: article.sourceUrl ?? null,
-      wordCount: article.wordCount,
-      readingMinutes: article.readingMinutes,
-      newer: link(newer),
-      older: link(older),
-      related: cards(env, related),
+      relatedHeadlines,
+      tags,
+      ...(author !== undefined && { author }),
+      ...(sourceUrl !== undefined && { sourceUrl }),
+      wordCount,
+      readingMinutes,
     };
-    return { meta: articleMeta(model.config, article), data: { article: view } };
-  });
-  return { ...plan, searchUrl, job: () => ({ ...plan.job(), searchUrl, body: article.body }) };
+    const context: ArticlePageInput = { article: shown, newer: link(newer), older: link(older), related: cards(env, related) };
+    return { template: 'article', pagePath, context, lastmod: article.date, searchUrl, body: article.body };
+  };
+  return { template: 'article', pagePath, inputs, lastmod: article.date, searchUrl, job };
 }
 
 /** Where an article's page goes and the URL the search index gives it. */

@@ -5,13 +5,15 @@ import { CardReader, type CardStoreHandle } from './card-store.js';
 import { FolderMaker, placeFile, type PlacedFile, type PlaceTarget } from '../write/files.js';
 import { renderTagFeedJob, type TagFeedJob } from './feeds.js';
 import { createLiquid } from './liquid.js';
-import { renderJob, type PageJob } from './pages.js';
+import { renderJob, type PageJob, type PageSettings } from './pages.js';
 
 /** A batch of jobs, the templates they use and where their files go. */
 export interface RenderBatch {
   readonly templatesDir: string;
   /** The site's language (LiquidJS's locale, see createLiquid). */
   readonly language: string;
+  /** What every page's context takes from the site. */
+  readonly settings: PageSettings;
   /** The body store folder the jobs' bodies are in. */
   readonly bodyDir: string;
   /** The card store the jobs' card refs are in. */
@@ -48,7 +50,7 @@ export function renderBatch(batch: RenderBatch): RenderedPage[] {
   else cards.update(batch.cards);
   const { liquid } = templates;
   const pages = batch.jobs.map(({ job, previousHash }): RenderedPage => {
-    const file = renderJob(liquid, batch.templatesDir, job, bodies!.reader, cards!);
+    const file = renderJob(liquid, batch.templatesDir, job, batch.settings, bodies!.reader, cards!);
     const placed = placeFile(batch.target, file.path, file.bytes, previousHash, folders);
     return batch.withHtml && file.searchUrl !== undefined ? { ...placed, html: String(file.bytes) } : placed;
   });

@@ -1,7 +1,8 @@
 /**
  * Every generated file of the site, planned first (site-plans.ts: path, inputs, how to make it) and
  * then made: article pages, listings and tag feeds in worker threads when it pays (they render, read
- * bodies from the body store and write their own files; this thread builds their contexts), the site
+ * bodies from the body store and write their own files; this thread sends each page's job: a
+ * listing's context, an article page's fields from which the worker builds its context), the site
  * feed, sitemap and robots here last. A file whose signature matches the previous build's is not made.
  */
 import { hash } from 'node:crypto';
@@ -73,7 +74,7 @@ export function* renderSite(site: Site, templatesDir: string, bodyDir = ''): Gen
     for (const plan of pagePlans(env, site)) {
       const entry = sitemapEntry(plan);
       if (entry) sitemap.push(entry);
-      yield renderJob(env.liquid, templatesDir, plan.job(), bodies, cards);
+      yield renderJob(env.liquid, templatesDir, plan.job(), env.settings, bodies, cards);
     }
     yield siteFeedFile(site, bodies, env).make();
     for (const feed of tagFeedFiles(site, env)) yield renderTagFeedJob(feed.job());
@@ -204,6 +205,7 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
     const batchOf = (pages: readonly PagePlan[], feeds: readonly TagFeedFile[]): RenderBatch => ({
       templatesDir,
       language: site.config.language,
+      settings: env.settings,
       bodyDir: options.bodyDir,
       cards: env.cards.handle(),
       target: writer.target,

@@ -128,7 +128,7 @@ export function articleUrl(ctx: LinkContext, article: Pick<Article, 'date' | 'sl
 }
 
 /** Links for the year and month an article date falls in. */
-export function archiveLinks(ctx: ViewContext, date: string) {
+export function archiveLinks(ctx: LinkContext, date: string) {
   const year = date.slice(0, 4);
   const month = date.slice(5, 7);
   return {

@@ -41,6 +41,6 @@ export function pageContextsOf(site: Site): { template: string; context: object 
   const cards = new CardReader(env.cards.handle());
   return plans.map((plan) => {
     const job: PageJob = plan.job();
-    return { template: job.template, context: templateContextOf(job, bodies, cards) };
+    return { template: job.template, context: templateContextOf(job, env.settings, bodies, cards) };
   });
 }
