@@ -60,9 +60,27 @@ export function hrefOf(basePath: string, pagePath: string): string {
   return basePath + pagePath;
 }
 
-/** An absolute URL for feeds, sitemap, canonical links. */
+/** A page path that resolves against a folder URL by being appended: characters URLs keep as they are, no `.` or `..` segment, no leading `/`. */
+const APPENDABLE_PATH = /^(?!\/)[A-Za-z0-9\-_~./]*$/;
+/** A `.` or `..` segment, which resolving removes. */
+const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/;
+
+/** Each base URL's serialisation when page paths can be appended to it (a folder, no query or fragment), else null. */
+const appendableBases = new Map<string, string | null>();
+
+/**
+ * An absolute URL for feeds, sitemap, canonical links: `new URL(pagePath, baseUrl).href`. The site's
+ * own page paths (dates, slugs, `tags/`) are appended to the base's serialisation instead of being
+ * parsed again (≈ 0.25 CPU-s of a 10k build: a canonical URL per page, several per feed entry).
+ */
 export function absoluteUrlOf(baseUrl: string, pagePath: string): string {
-  return new URL(pagePath, baseUrl).href;
+  let base = appendableBases.get(baseUrl);
+  if (base === undefined) {
+    const url = new URL(baseUrl);
+    base = url.search === '' && url.hash === '' && url.href.endsWith('/') ? url.href : null;
+    appendableBases.set(baseUrl, base);
+  }
+  return base !== null && APPENDABLE_PATH.test(pagePath) && !DOT_SEGMENT.test(pagePath) ? base + pagePath : new URL(pagePath, baseUrl).href;
 }
 
 /** Resolves an output file inside `outDir`, refusing any path that would leave it. */

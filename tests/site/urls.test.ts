@@ -20,6 +20,37 @@ describe('urls', () => {
     expect(absoluteUrlOf(base, '2024/')).toBe('https://example.org/archive/2024/');
   });
 
+  it('gives the absolute URL the URL parser gives, for any base URL and page path', () => {
+    const base = fc.constantFrom(
+      'https://example.org/',
+      'https://example.org/archive/',
+      'HTTPS://Example.ORG:443/a%20b/',
+      'http://example.org:8080/news/',
+      'https://example.org/archive',
+      'https://example.org/archive/?q=1',
+      'https://example.org/archive/#top',
+      'https://example.org/archive/?',
+      'https://example.org/archive/?q=a/',
+      'https://example.org/archive/#part/',
+      'https://exämple.org/ärchive/',
+    );
+    const pagePath = fc.stringMatching(/^[a-z0-9\-_~./%?# é:\\]{0,24}$/);
+    fc.assert(
+      fc.property(base, fc.oneof(pagePath, fc.constantFrom('', '2024/02/08/slug/', 'tags/a/page/2/', './x', '../x', 'a/../b', '/x', '//host/x', 'a/.', 'a/..', '.', '..', '...', 'a//b')), (baseUrl, path) => {
+        /** A URL, or the parser's refusal (a path of backslashes names a host that cannot be). */
+        const outcome = (make: () => string): string => {
+          try {
+            return make();
+          } catch (error) {
+            return `refused: ${(error as Error).message}`;
+          }
+        };
+        expect(outcome(() => absoluteUrlOf(baseUrl, path))).toBe(outcome(() => new URL(path, baseUrl).href));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('refuses any output path that leaves the output folder', () => {
     expect(() => resolveInside('/tmp/out', '../x')).toThrow(/outside the output folder/);
     expect(() => resolveInside('/tmp/out', '/etc/passwd')).toThrow(/outside the output folder/);
