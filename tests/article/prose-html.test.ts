@@ -54,6 +54,28 @@ describe('bodyHtmlOf', () => {
     expect(ours).toContain('<figure class="social-post">');
   });
 
+  it('writes a social post whose text and name need escaping, and a quote, exactly as remark-html does', () => {
+    const body = 'Lead.\n\nWe <are> & "here" pic.twitter.com/AbC1 — Jane & Doe (@jane_1) March 3, 2021';
+    const { ours, remarkHtml } = bothWays(rawText, body);
+    expect(ours).toBe(
+      '<p>Lead.</p>\n<figure class="social-post">\n<blockquote>\n<p>We &#x3C;are> &#x26; "here" <a href="https://pic.twitter.com/AbC1">pic.twitter.com/AbC1</a></p>\n</blockquote>\n<figcaption>— Jane &#x26; Doe (<a href="https://twitter.com/jane_1">@jane_1</a>) <time datetime="2021-03-03">March 3, 2021</time></figcaption>\n</figure>\n',
+    );
+    expect(ours).toBe(remarkHtml);
+  });
+
+  it.each([
+    ['a quote renamed to another element', { type: 'blockquote', data: { hName: 'aside' }, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'x' }] }] }],
+    ['a figure with another class', { type: 'blockquote', data: { hName: 'figure', hProperties: { className: ['other'] } }, children: [] }],
+    ['a figure with a second property', { type: 'blockquote', data: { hName: 'figure', hProperties: { className: ['social-post'], id: 'x' } }, children: [] }],
+    ['a paragraph with properties', { type: 'paragraph', data: { hProperties: { id: 'p1' } }, children: [{ type: 'text', value: 'x' }] }],
+    ['a paragraph with children of its own', { type: 'paragraph', data: { hChildren: [] }, children: [{ type: 'text', value: 'x' }] }],
+    ['a time that is no date', { type: 'paragraph', children: [{ type: 'text', value: 'x', data: { hName: 'time', hProperties: { dateTime: '"><script>' } } }] }],
+    ['a link with data', { type: 'paragraph', children: [{ type: 'link', url: 'https://example.org/', data: { hName: 'span' }, children: [{ type: 'text', value: 'x' }] }] }],
+  ] as const)('leaves %s to remark-html', (_, node) => {
+    const tree = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Lead.' }] }, structuredClone(node)] } as unknown as Root;
+    expect(bodyHtmlOf(sanitising, tree, new VFile({ value: '' }))).toBe(String(sanitising.stringify(structuredClone(tree), new VFile({ value: '' }))));
+  });
+
   it("leaves a document holding its placeholder character to remark-html whole", () => {
     const body = 'One \uE001 0 \uE001.\n\n# Two\n\n\uE0010\uE001';
     const { ours, remarkHtml } = bothWays(sanitising, body);
@@ -77,7 +99,25 @@ describe('bodyHtmlOf', () => {
       'Tabs\tand  spaces  \n  after a break',
       'Line one\r\nline two',
       '***',
+      'See [the report](https://example.org/a_b-c.html) & more.',
+      'A [titled link](https://example.org/x "A title").',
+      'A [query](http://example.org/q?x=1&y=%20) and [an accent](https://example.org/café).',
+      'A [*bold* link](https://example.org/).',
+      'A [script](javascript:alert(1)).',
+      'Mail [me](mailto:a@example.org).',
+      '> > Nested quote\n>\n> - with a list',
+      '>',
     ),
+    // An embedded social post, in either format: text that needs escaping, a name, a handle, a date.
+    fc
+      .tuple(
+        fc.stringMatching(/^[A-Za-z][A-Za-z &<>"'.,]{0,30}$/),
+        fc.option(fc.stringMatching(/^[A-Za-z0-9]{1,10}$/), { nil: undefined }),
+        fc.stringMatching(/^[A-Z][A-Za-z&<' ]{0,20}[a-z]$/),
+        fc.stringMatching(/^[A-Za-z0-9_]{1,15}$/),
+        fc.constantFrom('March 3, 2021', 'Sept 30, 2019', 'jan 1 2000'),
+      )
+      .map(([text, pic, name, handle, date]) => `${text}${pic === undefined ? '' : ` pic.twitter.com/${pic}`} — ${name} (@${handle}) ${date}`),
   );
 
   it('gives byte for byte what remark-html gives, for any document of such blocks, in both formats and with or without raw HTML', () => {
