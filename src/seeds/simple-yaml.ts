@@ -1,9 +1,9 @@
 /**
  * Front matter in its everyday shape, read without js-yaml: `key: value` lines and lists of values
- * under a key, each value a quoted string, a plain string that starts with a letter, a date or
- * true/false. That is most seeds' front matter, and js-yaml spent ≈ 35 µs on each (≈ 3% of a 10k
- * Markdown build's CPU). Anything outside that shape (comments, numbers, nulls, nested maps, flow
- * lists, escapes, multi-line values, tabs, repeated keys …) gets undefined here and is read by
+ * under a key, each value a quoted string (escaping at most `"` and `\`), a plain string that starts
+ * with a letter, a date or true/false. That is most seeds' front matter, and js-yaml spent ≈ 35 µs on
+ * each (≈ 3% of a 10k Markdown build's CPU). Anything outside that shape (comments, numbers, nulls, nested maps, flow
+ * lists, other escapes, multi-line values, tabs, repeated keys …) gets undefined here and is read by
  * js-yaml, which also reports every error. What is read here is what js-yaml's JSON schema reads
  * (tests/seeds/simple-yaml.test.ts compares them on generated front matter, near misses included).
  */
@@ -12,8 +12,10 @@
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
 /** An item of a list: its indentation and value. */
 const ITEM_LINE = /^( *)- +(.*)$/;
-/** A double-quoted string with no escapes, then nothing but spaces. */
-const DOUBLE_QUOTED = /^"([^"\\]*)" *$/;
+/** A double-quoted string whose only escapes are `\"` and `\\`, then nothing but spaces. */
+const DOUBLE_QUOTED = /^"((?:[^"\\]|\\["\\])*)" *$/;
+/** Those two escapes. */
+const QUOTE_ESCAPE = /\\(["\\])/g;
 /** A single-quoted string with no quote doubled, then nothing but spaces. */
 const SINGLE_QUOTED = /^'([^']*)' *$/;
 /**
@@ -34,7 +36,7 @@ const SPECIAL_CHARACTERS = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]|[\uD
 function scalar(text: string): string | boolean | undefined {
   const value = text.trimEnd();
   const double = DOUBLE_QUOTED.exec(value);
-  if (double) return double[1];
+  if (double) return double[1]!.includes('\\') ? double[1]!.replace(QUOTE_ESCAPE, '$1') : double[1];
   const single = SINGLE_QUOTED.exec(value);
   if (single) return single[1];
   if (TRUE_WORDS.has(value)) return true;
