@@ -26,14 +26,37 @@ export function isPlainParagraph(node: RootContent): node is Paragraph & { child
 const MARK = '\uE001';
 /** A run's placeholder paragraph as remark-html writes it. */
 const PLACEHOLDER = /<p>\uE001(\d+)\uE001<\/p>/g;
-/** Spaces and tabs around a line ending, which mdast-util-to-hast trims from text. */
-const LINE_EDGES = /[ \t]*(\r?\n|\r)[ \t]*/g;
+/** A line ending, around which mdast-util-to-hast trims spaces and tabs from text. */
+const LINE_ENDING = /\r?\n|\r/g;
 /** What hast-util-to-html escapes in text. */
 const TEXT_SPECIALS = /[<&]/g;
 
+/** `value[start, end)` without the spaces and tabs at its start (when `trimStart`) and at its end (when `trimEnd`). */
+function trimmedLine(value: string, start: number, end: number, trimStart: boolean, trimEnd: boolean): string {
+  if (trimStart) while (start < end && (value.charCodeAt(start) === 32 || value.charCodeAt(start) === 9)) start++;
+  if (trimEnd) while (end > start && (value.charCodeAt(end - 1) === 32 || value.charCodeAt(end - 1) === 9)) end--;
+  return value.slice(start, end);
+}
+
+/**
+ * Text with the spaces and tabs around each line ending removed, as mdast-util-to-hast's trim-lines
+ * does, in one pass: a regular expression of optional blanks around a line ending went back over a
+ * long run of spaces from each of its positions (40,000 spaces took 1.4 s).
+ */
+function trimLineEdges(value: string): string {
+  let result = '';
+  let last = 0;
+  LINE_ENDING.lastIndex = 0;
+  for (let ending = LINE_ENDING.exec(value); ending !== null; ending = LINE_ENDING.exec(value)) {
+    result += trimmedLine(value, last, ending.index, last > 0, true) + ending[0];
+    last = ending.index + ending[0].length;
+  }
+  return result + trimmedLine(value, last, value.length, last > 0, false);
+}
+
 /** A text node's value as hast-util-to-html writes it after mdast-util-to-hast: line edges trimmed, `<` and `&` escaped. */
 function textHtml(value: string): string {
-  const trimmed = value.includes('\n') || value.includes('\r') ? value.replace(LINE_EDGES, '$1') : value;
+  const trimmed = value.includes('\n') || value.includes('\r') ? trimLineEdges(value) : value;
   return trimmed.includes('<') || trimmed.includes('&') ? trimmed.replace(TEXT_SPECIALS, (c) => (c === '<' ? '&#x3C;' : '&#x26;')) : trimmed;
 }
 

@@ -35,6 +35,14 @@ describe('bodyHtmlOf', () => {
     expect(html).toBe(String(rawText.stringify(tree, new VFile({ value: '' }))));
   });
 
+  it('trims line edges in one pass: long runs of spaces and tabs, with and without line endings, come out as remark-html writes them', () => {
+    const blanks = ' \t'.repeat(100_000);
+    for (const value of [`${blanks}x\n${blanks}y`, `a${blanks}\r\n${blanks}`, `${blanks}\r${blanks}\n\n${blanks}b`]) {
+      const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value }] }] };
+      expect(bodyHtmlOf(rawText, tree, new VFile({ value: '' }))).toBe(String(rawText.stringify(tree, new VFile({ value: '' }))));
+    }
+  });
+
   it('gives an empty body no HTML at all, as remark-html does', () => {
     const tree: Root = { type: 'root', children: [] };
     expect(bodyHtmlOf(rawText, tree, new VFile({ value: '' }))).toBe('');
