@@ -1,12 +1,11 @@
 /** mdast transforms shared by both seed formats: dateline, embedded social posts, glued related headlines. */
-import type { BlockContent, Paragraph, PhrasingContent, Root } from 'mdast';
+import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { SocialPost } from './article.js';
 import { formatLongDate } from './date.js';
 import { splitDateline } from './dateline.js';
 import { splitRelatedHeadlines } from './related-headlines.js';
-import { isPlainParagraph } from './prose-html.js';
 import { parseSocialPost } from './social-post.js';
 
 /** What the transforms found, left on `file.data.body` for the enrich stage. */
@@ -39,6 +38,11 @@ function socialPostNode(post: SocialPost): BlockContent {
       { type: 'paragraph', data: { hName: 'figcaption' }, children: caption },
     ],
   };
+}
+
+/** True when a paragraph is plain text only (what raw text always gives). */
+function isPlainParagraph(node: RootContent): node is Paragraph {
+  return node.type === 'paragraph' && node.children.every((c) => c.type === 'text');
 }
 
 /** Removes a dateline from the start of the first paragraph. */

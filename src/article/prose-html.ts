@@ -11,16 +11,9 @@
  * the whole document, so link references still find their definitions (tests/article/prose-html.test.ts
  * compares the two on generated documents).
  */
-import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { BodyProcessor } from './body-html.js';
-
-/** True when a node is a paragraph of plain text only (what raw text always gives), with no data that would make it another element. */
-export function isPlainParagraph(node: RootContent): node is Paragraph & { children: Text[] } {
-  if (node.type !== 'paragraph' || node.data !== undefined) return false;
-  for (const child of node.children) if (child.type !== 'text' || child.data !== undefined) return false;
-  return true;
-}
 
 /** Marks where a run of blocks written here goes in remark-html's output: a private-use character, and a document holding one is left to remark-html whole. */
 const MARK = '\uE001';
