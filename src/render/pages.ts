@@ -1,18 +1,16 @@
-/** Page jobs: the Site model → one job (template + plain-data context) per page, rendered through the LiquidJS templates. */
+/** Page plans and jobs: the Site model → one job (template + plain-data context) per page; page-context.ts renders it. */
 import type { Liquid } from 'liquidjs';
 import type { Article } from '../article/article.js';
 import type { SiteConfig } from '../config.js';
 import { formatLongDate } from '../article/date.js';
 import type { Site, TagEntry } from '../site/site.js';
-import { articlePath, FIXED_PATHS, hrefOf, indexPagePath, monthPath, outputFileOf, tagPath, yearPath } from '../site/urls.js';
+import { articlePath, FIXED_PATHS, hrefOf, indexPagePath, monthPath, tagPath, yearPath } from '../site/urls.js';
 import { shardDirOf } from '../write/search-shards.js';
-import type { BodyReader, BodyRef } from '../cache/body-store.js';
-import { CardWriter, type CardReader, type CardRef } from './card-store.js';
+import type { BodyRef } from '../cache/body-store.js';
+import { CardWriter, type CardRef } from './card-store.js';
 import { articleIdentity, cardIdentity, type ArticleIdentities } from './identity.js';
-import { renderTemplate } from './liquid.js';
-import { articleMeta, listingMeta, type MetaSettings, type PageMeta } from './meta.js';
-import type { OutputFile } from './output-file.js';
-import { archiveLinks, articleUrl, cardView, paginationView, siteView, tagFeedUrl, tagLinkView, type CardView, type SiteView, type TagLinkView, type ViewContext } from './views.js';
+import { listingMeta, type MetaSettings, type PageMeta } from './meta.js';
+import { archiveLinks, articleUrl, paginationView, siteView, tagFeedUrl, tagLinkView, type SiteView, type TagLinkView, type ViewContext } from './views.js';
 
 /** Everything the page renderers share for one build. */
 export interface RenderEnv {
@@ -86,7 +84,7 @@ function pageSettingsOf(config: SiteConfig, site: SiteView): PageSettings {
 /**
  * A page to render: its template and context, plain data (it can cross to a worker thread). The
  * context is the template's without `site`, with card refs where it lists cards; an article page's is
- * an ArticlePageInput, from which the thread that renders it builds the page's (see `templateContextOf`).
+ * an ArticlePageInput, from which the thread that renders it builds the page's (see page-context.ts).
  */
 export interface PageJob {
   readonly template: string;
@@ -133,36 +131,6 @@ function page(env: RenderEnv, template: string, pagePath: string, inputs: () => 
   };
 }
 
-/** The context a job's template sees: the site view added, card refs made card views, an article page's built and its body read in. */
-export function templateContextOf(job: PageJob, settings: PageSettings, bodies: BodyReader, cards: CardReader): object {
-  const card = (ref: CardRef) => cards.card(ref);
-  const context = job.context as Record<string, unknown>;
-  switch (job.template) {
-    case 'index':
-    case 'tag':
-      return { site: settings.site, ...context, articles: (context['articles'] as CardRef[]).map(card) };
-    case 'archive-month': {
-      const month = context['month'] as { days: { articles: CardRef[] }[] };
-      return { site: settings.site, ...context, month: { ...month, days: month.days.map((day) => ({ ...day, articles: day.articles.map(card) })) } };
-    }
-    case 'article':
-      return articleContext(settings, job, context as unknown as ArticlePageInput, card, job.body !== undefined ? bodies.read(job.body) : undefined);
-    default:
-      return { site: settings.site, ...context };
-  }
-}
-
-/** Renders a job to its output file (see `templateContextOf` for what its template sees). */
-export function renderJob(liquid: Liquid, templatesDir: string, job: PageJob, settings: PageSettings, bodies: BodyReader, cards: CardReader): OutputFile {
-  const html = renderTemplate(liquid, job.template, templateContextOf(job, settings, bodies, cards), templatesDir);
-  return {
-    path: outputFileOf(job.pagePath),
-    bytes: html,
-    ...(job.lastmod !== undefined && { lastmod: job.lastmod }),
-    ...(job.searchUrl !== undefined && { searchUrl: job.searchUrl }),
-  };
-}
-
 /** The date of the newest article (the site's last change). */
 function newest(model: Site): string | undefined {
   return model.articles[0]?.date;
@@ -176,56 +144,21 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** What an article page shows of its article (the job carries these fields, not the page's views). */
-type ShownArticle = Pick<Article, 'slug' | 'title' | 'titleDerived' | 'date' | 'dateline' | 'summary' | 'relatedHeadlines' | 'tags' | 'author' | 'sourceUrl' | 'wordCount' | 'readingMinutes'>;
+export type ShownArticle = Pick<Article, 'slug' | 'title' | 'titleDerived' | 'date' | 'dateline' | 'summary' | 'relatedHeadlines' | 'tags' | 'author' | 'sourceUrl' | 'wordCount' | 'readingMinutes'>;
 
 /** A link to a neighbouring article. */
-type ArticleLink = { readonly url: string; readonly title: string } | null;
+export type ArticleLink = { readonly url: string; readonly title: string } | null;
 
 /**
  * An article page's job context: the article's fields, its neighbours' links and its related cards'
  * refs. Its views and metadata (two to three times the bytes: the title, summary and URL recur in
  * each, and in the JSON-LD) are built by the thread that renders it, so they never cross threads.
  */
-interface ArticlePageInput {
+export interface ArticlePageInput {
   readonly article: ShownArticle;
   readonly newer: ArticleLink;
   readonly older: ArticleLink;
   readonly related: readonly CardRef[];
-}
-
-/** An article page's template context, from its job's input; the body HTML when it was read. */
-function articleContext(settings: PageSettings, job: PageJob, input: ArticlePageInput, card: (ref: CardRef) => CardView, bodyHtml: string | undefined): object {
-  const { article } = input;
-  const ctx = { basePath: settings.site.basePath };
-  // One object literal, not spreads of the card and archive links: an object built by spreading and
-  // then adding keys is a slow dictionary for the template.
-  const { url, title, date, dateText, dateline, summary } = cardView(ctx, article);
-  const { year, yearUrl, monthText, monthName, monthUrl } = archiveLinks(ctx, article.date);
-  const view = {
-    url,
-    title,
-    date,
-    dateText,
-    dateline,
-    summary,
-    tags: article.tags.map((t) => tagLinkView(ctx, t)),
-    year,
-    yearUrl,
-    monthText,
-    monthName,
-    monthUrl,
-    titleDerived: article.titleDerived,
-    relatedHeadlines: article.relatedHeadlines,
-    author: article.author ?? null,
-    sourceUrl: article.sourceUrl ?? null,
-    wordCount: article.wordCount,
-    readingMinutes: article.readingMinutes,
-    newer: input.newer,
-    older: input.older,
-    related: input.related.map(card),
-    ...(bodyHtml !== undefined && { bodyHtml }),
-  };
-  return { site: settings.site, page: { ...articleMeta(settings.meta, article), path: job.pagePath }, article: view };
 }
 
 /** The plan for the article page at `index` of the sorted list (rendered here or in a worker). */

@@ -5,7 +5,8 @@ import { CardReader, type CardStoreHandle } from './card-store.js';
 import { FolderMaker, placeFile, type PlacedFile, type PlaceTarget } from '../write/files.js';
 import { renderTagFeedJob, type TagFeedJob } from './feeds.js';
 import { createLiquid } from './liquid.js';
-import { renderJob, type PageJob, type PageSettings } from './pages.js';
+import { renderJob } from './page-context.js';
+import type { PageJob, PageSettings } from './pages.js';
 
 /** A batch of jobs, the templates they use and where their files go. */
 export interface RenderBatch {

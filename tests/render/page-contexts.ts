@@ -4,7 +4,8 @@ import { loadSite } from '../../src/build.js';
 import { BodyReader } from '../../src/cache/body-store.js';
 import { CardReader } from '../../src/render/card-store.js';
 import { createLiquid } from '../../src/render/liquid.js';
-import { archivePagePlans, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, tagPagePlans, tagsIndexPlan, templateContextOf, type PageJob } from '../../src/render/pages.js';
+import { templateContextOf } from '../../src/render/page-context.js';
+import { archivePagePlans, articlePagePlan, createRenderEnv, fixedPagePlans, indexPagePlans, tagPagePlans, tagsIndexPlan, type PageJob } from '../../src/render/pages.js';
 import type { Site } from '../../src/site/site.js';
 
 /** The shipped templates. */
