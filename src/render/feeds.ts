@@ -4,7 +4,9 @@ import type { BodyReader } from '../cache/body-store.js';
 import type { SiteConfig } from '../config.js';
 import type { Site, TagEntry } from '../site/site.js';
 import { absoluteUrlOf, articlePath, FIXED_PATHS, tagFeedPath, tagPath } from '../site/urls.js';
+import type { CardReader, CardRef, CardWriter } from './card-store.js';
 import type { OutputFile } from './output-file.js';
+import type { CardFields } from './views.js';
 
 /** Text for an Atom `type="html"` element: escaped, so a title shows as text, never as markup. */
 function htmlText(text: string): string {
@@ -24,25 +26,17 @@ function utcDate(date: string): Date {
 /** The site settings a feed shows. */
 export type FeedSettings = Pick<SiteConfig, 'baseUrl' | 'description' | 'language' | 'publisher' | 'title' | 'feedSize'>;
 
-/** What a feed entry shows of an article (plain data: tag feeds are made in render workers). */
-export interface FeedArticle {
-  readonly date: string;
-  readonly slug: string;
-  readonly title: string;
-  readonly summary: string;
-  readonly dateline?: string;
-  readonly author?: string;
-  readonly tags: readonly { readonly name: string; readonly slug: string }[];
-}
+/** What a feed entry shows of an article: what its card in the card store holds (tag feeds are made in render workers). */
+export type FeedArticle = CardFields;
 
-/** One tag's feed as plain data, ready for a render worker. */
+/** One tag's feed, ready for a render worker: its entries are card refs, read from the card store there. */
 export interface TagFeedJob {
   readonly path: string;
   readonly settings: FeedSettings;
   readonly tagName: string;
   readonly tagSlug: string;
   /** The tag's newest articles, at most `feedSize`. */
-  readonly articles: readonly FeedArticle[];
+  readonly articles: readonly CardRef[];
 }
 
 /** One Atom document for `articles` (newest first), `updated` from the newest article, never the clock; full text only with `content`. */
@@ -92,26 +86,23 @@ function feedSettingsOf(config: SiteConfig): FeedSettings {
   return { baseUrl, description, language, title, feedSize, ...(publisher !== undefined && { publisher }) };
 }
 
-/** What one tag's feed shows, as plain data. */
-export function tagFeedJob(site: Site, tag: TagEntry): TagFeedJob {
-  const articles = tag.articles.slice(0, site.config.feedSize).map(({ date, slug, title, summary, dateline, author, tags }): FeedArticle => ({
-    date,
-    slug,
-    title,
-    summary,
-    ...(dateline !== undefined && { dateline }),
-    ...(author !== undefined && { author }),
-    tags: tags.map(({ name, slug }) => ({ name, slug })),
-  }));
+/** One tag's feed as a job: the tag's newest articles as cards in `cards` (the store the render workers read). */
+export function tagFeedJob(site: Site, tag: TagEntry, cards: CardWriter): TagFeedJob {
+  const articles = tag.articles.slice(0, site.config.feedSize).map((article) => cards.refOf(article));
   return { path: tagFeedPath(tag.slug), settings: feedSettingsOf(site.config), tagName: tag.name, tagSlug: tag.slug, articles };
 }
 
-/** A tag's feed `/tags/<slug>/feed.xml` from its job: summaries and links (the site feed carries the full text). */
-export function renderTagFeedJob(job: TagFeedJob): OutputFile {
-  return { path: job.path, bytes: atomFeed(job.settings, `${job.settings.title}: ${job.tagName}`, tagPath(job.tagSlug), job.path, job.articles) };
+/** A tag's feed `/tags/<slug>/feed.xml`: summaries and links (the site feed carries the full text). */
+function tagFeed(settings: FeedSettings, tagName: string, tagSlug: string, path: string, articles: readonly FeedArticle[]): OutputFile {
+  return { path, bytes: atomFeed(settings, `${settings.title}: ${tagName}`, tagPath(tagSlug), path, articles) };
 }
 
-/** One tag's feed `/tags/<slug>/feed.xml`. */
+/** A tag's feed from its job, the entries read from the card store. */
+export function renderTagFeedJob(job: TagFeedJob, cards: CardReader): OutputFile {
+  return tagFeed(job.settings, job.tagName, job.tagSlug, job.path, job.articles.map((ref) => cards.fields(ref)));
+}
+
+/** One tag's feed `/tags/<slug>/feed.xml`, from the site's articles directly. */
 export function renderTagFeed(site: Site, tag: TagEntry): OutputFile {
-  return renderTagFeedJob(tagFeedJob(site, tag));
+  return tagFeed(feedSettingsOf(site.config), tag.name, tag.slug, tagFeedPath(tag.slug), tag.articles);
 }

@@ -56,7 +56,7 @@ export function renderBatch(batch: RenderBatch): RenderedPage[] {
     return batch.withHtml && file.searchUrl !== undefined ? { ...placed, html: String(file.bytes) } : placed;
   });
   for (const { job, previousHash } of batch.feeds ?? []) {
-    const file = renderTagFeedJob(job);
+    const file = renderTagFeedJob(job, cards!);
     pages.push(placeFile(batch.target, file.path, file.bytes, previousHash, folders));
   }
   return pages;

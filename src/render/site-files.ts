@@ -78,7 +78,7 @@ export function* renderSite(site: Site, templatesDir: string, bodyDir = ''): Gen
       yield renderJob(env.liquid, templatesDir, plan.job(), env.settings, bodies, cards);
     }
     yield siteFeedFile(site, bodies, env).make();
-    for (const feed of tagFeedFiles(site, env)) yield renderTagFeedJob(feed.job());
+    for (const feed of tagFeedFiles(site, env)) yield renderTagFeedJob(feed.job(), cards);
     for (const file of sitemapFiles(site, sitemap)) yield file.make();
   } finally {
     bodies.close();

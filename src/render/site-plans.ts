@@ -30,7 +30,7 @@ export function siteFeedFile(site: Site, bodies: BodyReader, env: RenderEnv): Pl
   return { path: FIXED_PATHS.feed, inputs: () => feedInputs(site, site.articles, env.identity), make: () => renderSiteFeed(site, bodies) };
 }
 
-/** A tag's feed: only what a card shows, made from plain data (in a render worker when there are workers). */
+/** A tag's feed: only what the card store holds of its articles, made from card refs (in a render worker when there are workers). */
 export interface TagFeedFile {
   readonly path: string;
   inputs(): string;
@@ -39,7 +39,7 @@ export interface TagFeedFile {
 
 /** Every tag's feed. */
 export function tagFeedFiles(site: Site, env: RenderEnv): TagFeedFile[] {
-  return site.tags.map((tag) => ({ path: tagFeedPath(tag.slug), inputs: () => `${tag.name}\u0002${feedInputs(site, tag.articles, env.cardIdentity)}`, job: () => tagFeedJob(site, tag) }));
+  return site.tags.map((tag) => ({ path: tagFeedPath(tag.slug), inputs: () => `${tag.name}\u0002${feedInputs(site, tag.articles, env.cardIdentity)}`, job: () => tagFeedJob(site, tag, env.cards) }));
 }
 
 /** Sitemap and robots, from the pages' sitemap entries (so made after every page is triaged). */

@@ -106,8 +106,8 @@ export function tagFeedUrl(ctx: ViewContext, slug: string): string {
 /** Most tags a card shows (the article page shows them all). */
 export const CARD_TAGS = 5;
 
-/** The fields of an article a card shows. */
-export type CardFields = Pick<Article, 'date' | 'slug' | 'title' | 'dateline' | 'summary' | 'tags'>;
+/** The fields of an article a listing shows: a card (which leaves out the author and tags after CARD_TAGS) or a tag feed's entry. */
+export type CardFields = Pick<Article, 'date' | 'slug' | 'title' | 'dateline' | 'summary' | 'author' | 'tags'>;
 
 /** An article card. */
 export function cardView(ctx: LinkContext, article: CardFields): CardView {

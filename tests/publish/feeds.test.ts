@@ -2,7 +2,10 @@ import { BodyReader } from '../../src/cache/body-store.js';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderSiteFeed, renderTagFeed } from '../../src/render/feeds.js';
+import fc from 'fast-check';
+import { CardReader, CardWriter } from '../../src/render/card-store.js';
+import { renderSiteFeed, renderTagFeed, renderTagFeedJob, tagFeedJob } from '../../src/render/feeds.js';
+import type { Site, TagEntry } from '../../src/site/site.js';
 import { BASE_URL, fixtureModel, renderFiles, seedSiteFiles } from './seed-site.js';
 
 const seedFiles = await seedSiteFiles();
@@ -141,5 +144,38 @@ describe('the Atom feeds of the fixture site (several days, tags, an author)', (
     const before = String(renderSiteFeed(fixture, new BodyReader('')).bytes) + String(renderTagFeed(fixture, fixture.tags[0]!).bytes);
     vi.useFakeTimers({ now: new Date('2031-07-04T12:00:00Z') });
     expect(String(renderSiteFeed(fixture, new BodyReader('')).bytes) + String(renderTagFeed(fixture, fixture.tags[0]!).bytes)).toBe(before);
+  });
+});
+
+describe('a tag feed made in a render worker, from card refs', () => {
+  /** Any UTF-16 unit: front matter escapes can give a field lone surrogates. */
+  const unit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
+  const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit, maxLength: 40 }));
+  const article = fc.record(
+    {
+      date: fc.constantFrom('2024-02-29', '1999-12-31', '2026-01-01'),
+      slug: fc.stringMatching(/^[a-z0-9-]{1,20}$/),
+      title: text,
+      dateline: text,
+      summary: text,
+      author: text,
+      tags: fc.array(fc.record({ name: text, slug: fc.stringMatching(/^[a-z0-9-]{1,12}$/) }), { maxLength: 9 }),
+    },
+    { requiredKeys: ['date', 'slug', 'title', 'summary', 'tags'] },
+  );
+
+  it('has the bytes of the same feed made from the articles themselves (any text, an author or not, more tags than a card shows)', () => {
+    fc.assert(
+      fc.property(fc.array(article, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 6 }), (articles, feedSize) => {
+        const site = { ...fixture, config: { ...fixture.config, feedSize } } as Site;
+        const tag = { name: 'Oslo & “Bergen”', slug: 'oslo', articles } as unknown as TagEntry;
+        const cards = new CardWriter('/archive/');
+        const job = tagFeedJob(site, tag, cards);
+        const fromCards = renderTagFeedJob(job, new CardReader(cards.handle()));
+        expect(fromCards.path).toBe('tags/oslo/feed.xml');
+        expect(Buffer.from(fromCards.bytes)).toEqual(Buffer.from(renderTagFeed(site, tag).bytes));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -23,6 +23,7 @@ const fields: fc.Arbitrary<CardFields> = fc.record(
     title: text,
     dateline: text,
     summary: fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit, maxLength: 400 })),
+    author: text,
     tags: fc.array(fc.record({ name: text, slug: fc.stringMatching(/^[a-z0-9-]{1,12}$/) }), { maxLength: 8 }),
   },
   { requiredKeys: ['date', 'slug', 'title', 'summary', 'tags'] },
@@ -47,6 +48,29 @@ describe('card store', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('reads back every card’s fields, author and every tag included, as their UTF-8 bytes give them (what a tag feed entry shows)', () => {
+    fc.assert(
+      fc.property(fc.array(fields, { minLength: 1, maxLength: 20 }), (articles) => {
+        const writer = new CardWriter(BASE);
+        const refs = articles.map((a) => writer.refOf(a));
+        const reader = new CardReader(writer.handle());
+        refs.forEach((ref, i) => expect(reader.fields(ref)).toEqual(asBytesGiveIt(articles[i])));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps an empty author apart from no author', () => {
+    const writer = new CardWriter(BASE);
+    const a: CardFields = { date: '2024-01-02', slug: 'a', title: 'A', summary: 'S', author: '', tags: [] };
+    const b: CardFields = { date: '2024-01-02', slug: 'b', title: 'B', summary: 'S', tags: [] };
+    const reader = new CardReader(writer.handle());
+    const [ra, rb] = [writer.refOf(a), writer.refOf(b)];
+    expect(reader.fields(ra)).toEqual(a);
+    expect(reader.fields(rb)).toEqual(b);
+    expect('author' in reader.fields(rb)).toBe(false);
   });
 
   it('keeps an empty dateline apart from no dateline, and text split between fields where it was', () => {
