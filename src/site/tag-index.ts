@@ -11,7 +11,11 @@ function foldKey(name: string): string {
 /** Maps every tag name used on the site to its Tag; distinct tags never share a slug. */
 export function assignTags(names: Iterable<string>): Map<string, Tag> {
   const groups = new Map<string, string[]>();
+  // Names repeat (every article's tags): each distinct one is folded once.
+  const seen = new Set<string>();
   for (const name of names) {
+    if (seen.has(name)) continue;
+    seen.add(name);
     const key = foldKey(name);
     const group = groups.get(key);
     if (!group) groups.set(key, [name]);

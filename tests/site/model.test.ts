@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
-import { buildSite } from '../../src/site/model.js';
+import { articleOf, buildSite } from '../../src/site/model.js';
+import { byDateDescThenSlug, sortNewestFirst } from '../../src/site/order.js';
 import { assignArticleSlugs } from '../../src/site/slugs.js';
 import { assignTags } from '../../src/site/tag-index.js';
 import { draft } from './draft-fixture.js';
@@ -83,5 +85,30 @@ describe('buildSite', () => {
     const again = buildSite([...drafts].reverse(), config);
     expect(again.articles.map((a) => a.slug)).toEqual(site.articles.map((a) => a.slug));
     expect(again.related.map((r) => r.map((a) => a.slug))).toEqual(site.related.map((r) => r.map((a) => a.slug)));
+  });
+});
+
+describe('articleOf', () => {
+  it('is the draft without slugBase, tagNames and draft, with the final slug and tags: optional fields kept only when present', () => {
+    const tags = [{ name: 'Oslo', slug: 'oslo' }];
+    const bare = draft({ sourcePath: 'seeds/a.md' });
+    const full = draft({ sourcePath: 'seeds/b.md', dateline: 'OSLO', author: 'Ana Lima', sourceUrl: 'https://example.org/a' });
+    for (const d of [bare, full]) {
+      const { slugBase: _s, tagNames: _t, draft: _d, ...rest } = d;
+      expect(articleOf(d, 'final', tags)).toStrictEqual({ ...rest, slug: 'final', tags });
+    }
+    expect(Object.keys(articleOf(bare, 'final', tags))).not.toContain('dateline');
+  });
+});
+
+describe('sortNewestFirst', () => {
+  it('orders as sorting by byDateDescThenSlug does, whatever the input order', () => {
+    const date = fc.constantFrom('2024-02-08', '2024-02-09', '1999-12-31', '2024-10-01');
+    const article = fc.record({ date, slug: fc.string({ maxLength: 4 }), n: fc.nat() });
+    fc.assert(
+      fc.property(fc.array(article, { maxLength: 40 }), (articles) => {
+        expect(sortNewestFirst(articles)).toEqual([...articles].sort(byDateDescThenSlug));
+      }),
+    );
   });
 });
