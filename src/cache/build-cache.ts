@@ -115,7 +115,7 @@ export class BuildCache {
 
   /**
    * Drafts kept in memory between builds of one long-running process (`broadsheet dev`), by key.
-   * Keyed as the pack is (a seed's size, mtime and path); an entry is dropped when a build no longer uses it.
+   * Keyed as the pack is (a seed's size, mtime, ctime and path); an entry is dropped when a build no longer uses it.
    */
   private static memory: Map<string, ArticleDraft> | undefined;
   /** The parse settings of the drafts in memory. */

@@ -1,5 +1,5 @@
 /**
- * Which seeds' drafts the cache already holds: found by stamp (size, mtime, path), else by the seed's
+ * Which seeds' drafts the cache already holds: found by stamp (size, mtime, ctime, path), else by the seed's
  * bytes when its stamp no longer finds them — a seed touched, checked out again, or a whole `.cache/`
  * restored onto a fresh clone in CI, where every mtime is new (the cache is kept per output folder by
  * its absolute path, so the clone must sit where the last one did, as CI runners' checkouts do). The

@@ -10,10 +10,16 @@ import { listFiles } from '../write/files.js';
 /** Bumped whenever the output for the same inputs changes: part of every cache key. */
 export const GENERATOR_VERSION = 'broadsheet-4';
 
-/** A seed's size and mtime when it was parsed, and the cache key of its draft. */
+/**
+ * A seed's size, mtime and ctime when it was parsed: the cache key of its draft. The ctime is set by
+ * the system on every change of the file or its permissions and cannot be set back, so a seed
+ * rewritten at the same size with its old mtime put back (`cp -p`, `rsync -t`) or made unreadable
+ * is read again, not served from the cache.
+ */
 export interface SeedStamp {
   readonly size: number;
   readonly mtimeMs: number;
+  readonly ctimeMs: number;
 }
 
 /** sha256 of the given parts, hex. */
@@ -31,7 +37,7 @@ export async function stampSeeds(paths: readonly string[]): Promise<Map<string, 
   const stamps = new Map<string, SeedStamp>();
   for (const p of paths) {
     const s = statSync(p);
-    stamps.set(p, { size: s.size, mtimeMs: s.mtimeMs });
+    stamps.set(p, { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs });
   }
   return stamps;
 }
@@ -57,9 +63,9 @@ export function parseSettingsOf(config: SiteConfig): { settings: Pick<SiteConfig
   return { settings, settingsKey: hashOf(GENERATOR_VERSION, JSON.stringify(settings)) };
 }
 
-/** A seed's key in the drafts pack: its size, mtime and path (the pack is only used with the same settings). */
+/** A seed's key in the drafts pack: its size, mtime, ctime and path (the pack is only used with the same settings). */
 export function draftKeyOf(seedPath: string, stamp: SeedStamp): string {
-  return `${stamp.size}:${stamp.mtimeMs}:${seedPath}`;
+  return `${stamp.size}:${stamp.mtimeMs}:${stamp.ctimeMs}:${seedPath}`;
 }
 
 /** The seed files found and their stamps, read once per build. */
@@ -69,7 +75,7 @@ export interface SeedScan {
   readonly stamps: ReadonlyMap<string, SeedStamp>;
 }
 
-/** Lists the seeds and stamps each (size, mtime). */
+/** Lists the seeds and stamps each (size, mtime, ctime). */
 export async function scanSeeds(seedsDir: string): Promise<SeedScan> {
   const { paths, errors } = await listSeeds(seedsDir);
   return { paths, errors, stamps: await stampSeeds(paths) };

@@ -10,7 +10,7 @@ export interface SeedProblems {
 
 /** One seed as a build saw it. */
 export interface SnapshotSeed extends SeedProblems {
-  /** Its draft key in the pack (size, mtime and path). */
+  /** Its draft key in the pack (size, mtime, ctime and path). */
   readonly key: string;
   /** Its draft's shape (see shapeOf); empty for a seed that was skipped as invalid. */
   readonly shape: string;

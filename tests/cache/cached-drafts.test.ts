@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readdir, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -96,5 +96,30 @@ describe('an edit rebuild after a few seeds were touched and one edited', () => 
     expect(differences(await snapshotDir(cold), await snapshotDir(options.outDir))).toEqual([]);
     // The touched seeds' new stamps were recorded: nothing to do the time after.
     expect((await build(options)).upToDate).toBe(true);
+  }, 60_000);
+});
+
+describe('a seed rewritten at the same size with its old mtime put back (cp -p, rsync -t)', () => {
+  it('is read again, not served from the cache: the site is a cold build’s', async () => {
+    const { work, corpus, options } = await corpusSite(12);
+    const file = path.join(corpus.seedsDir, (await readdir(corpus.seedsDir)).sort()[3]!);
+    // A whole second, so putting it back is exact.
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
+    await utimes(file, mtime, mtime);
+    await build(options);
+    const before = await stat(file);
+    const text = await readFile(file, 'utf8');
+    const word = /\b[a-z]{5,}\b/.exec(text.split('\n').slice(2).join('\n'))![0];
+    const edited = text.replace(word, 'X'.repeat(word.length));
+    expect(Buffer.byteLength(edited)).toBe(before.size);
+    await writeFile(file, edited);
+    await utimes(file, mtime, mtime);
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+
+    const report = await build(options);
+    expect(report.upToDate).toBeFalsy();
+    const cold = path.join(work, 'cold');
+    await build({ ...options, outDir: cold, noCache: true });
+    expect(differences(await snapshotDir(cold), await snapshotDir(options.outDir))).toEqual([]);
   }, 60_000);
 });
