@@ -18,9 +18,30 @@ const replacements: [string, string][] = [
 /** Text that is a slug already: slugify would return it unchanged (most front-matter `slug:` values). */
 const ALREADY_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Text of ASCII characters only (most headlines in English). */
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/**
+ * What slugify makes of ASCII-only text, without its transliteration (≈ 75% of its time: a pattern of
+ * 1,880 keys run over the text, none of them ASCII): the replacements above, the two ASCII characters
+ * Unicode calls diacritics (`^` and a backquote) dropped as its transliteration drops them, lower
+ * case, every other run of characters outside `[a-z0-9]` one `-`, none at either end. A property test
+ * holds it to slugify for any ASCII text.
+ */
+function asciiSlug(text: string): string {
+  let replaced = text;
+  for (const [from, to] of replacements) if (replaced.includes(from)) replaced = replaced.replaceAll(from, to);
+  return replaced
+    .replace(/[\^`]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
 /** Lower-case ASCII words joined by `-`: only `[a-z0-9-]`, so it can never name a path outside the output. */
 export function baseSlug(text: string): string {
-  return ALREADY_SLUG.test(text) ? text : slugify(text, { decamelize: false, customReplacements: replacements });
+  if (ALREADY_SLUG.test(text)) return text;
+  return ASCII_ONLY.test(text) ? asciiSlug(text) : slugify(text, { decamelize: false, customReplacements: replacements });
 }
 
 /** A stable fallback for text that slugifies to nothing: a short hash of the text. */

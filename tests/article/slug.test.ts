@@ -64,6 +64,20 @@ describe('baseSlug', () => {
     );
   });
 
+  it('makes of any ASCII-only text exactly what slugify makes of it (its fast path skips transliteration)', () => {
+    const options = { decamelize: false, customReplacements: [["'", ''], ['\u2019', ''], ['&', ' and '], ['+', ' plus '], ['#', ' sharp '], ['@', ' at '], ['%', ' percent ']] as [string, string][] };
+    const ascii = fc.integer({ min: 0, max: 127 }).map((code) => String.fromCharCode(code));
+    // Headline-like words with the characters slugify treats specially: replacements, diacritics (^ `), dashes, backslashes, contractions.
+    const tricky = fc.constantFrom('^', '`', '&', '+', '#', '@', '%', "'", "'s", "'t", '-', '--', '\\', '_', ' ', 'A', 'Iran', 'U.S.', 'C++', 'DON\'T', '3.5', 'x^2', '`cmd`');
+    const text = fc.oneof(fc.string({ unit: ascii, maxLength: 80 }), fc.array(tricky, { maxLength: 12 }).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(baseSlug(t)).toBe(slugify(t, options));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('still slugifies anything else', () => {
     expect(baseSlug('Already-Slug')).toBe('already-slug');
     expect(baseSlug('a--b')).toBe('a-b');
