@@ -14,6 +14,7 @@ import { TaxonomyMatcher, type Taxonomy } from '../article/taxonomy.js';
 import { deriveTitle } from '../article/title.js';
 import { ContentErrors, SeedError } from '../errors.js';
 import { decodeSeed } from './decode.js';
+import { nestingProblem } from './markdown-nesting.js';
 import { splitDateHeader } from './date-header.js';
 import { loadYamlReader, mayOpenWithFrontMatter, splitFrontMatter, type YamlReader } from './front-matter.js';
 import { seedContentHash, type SeedFile } from './seed-file.js';
@@ -68,6 +69,11 @@ export function parseSeed(seed: SeedFile, context: ParseContext): ParseResult {
   } catch (error) {
     if (error instanceof SeedError) return { ok: false, errors: [error], warnings: [] };
     if (error instanceof ContentErrors) return { ok: false, errors: error.errors, warnings: [] };
+    // The parser and the tree walks after it recurse once per level of nesting: a seed nested deeper
+    // than the stack allows (within MAX_NESTING by the line-start estimate) is a content error too.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return { ok: false, errors: [new SeedError(seed.path, 1, 'nested too deeply to convert (quotes, lists or inline markup inside each other)', 'nest fewer things inside each other')], warnings: [] };
+    }
     throw error;
   }
 }
@@ -91,6 +97,10 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
 
   const processor = format === 'txt' ? context.rawText : context.markdown;
   if (!processor) throw new Error(`${path}: the Markdown processor was not loaded for this seed (see prepareParseContext)`);
+  if (format === 'md') {
+    const tooDeep = nestingProblem(path, header.body, header.bodyLine);
+    if (tooDeep) throw tooDeep;
+  }
   const file = new VFile({ path, value: header.body, data: { firstLine: header.bodyLine } });
   const tree = processor.runSync(processor.parse(file), file) as Root;
   const bodyHtml = bodyHtmlOf(processor, tree, file);

@@ -101,9 +101,9 @@ describe('a strict build over hostile and invalid seeds', () => {
     const r = await spawnCli(['build', '--seeds', mixed, '--out', path.join(work, 'previous'), '--config', path.join(HOSTILE, 'site.config.json')]);
     expect(r.code).toBe(1);
     const named = new Set(r.stderr.split('\n').filter((l) => l.includes(': ')).map((l) => path.basename(l.split(':')[0]!)));
-    expect([...named].sort()).toEqual(['a-empty.txt', 'b-binary.txt', 'bad.txt', 'broken.md', 'c-month.txt', 'e-empty-body.txt', 'latin1.txt', 'nodate.txt', 'outside-link.txt', 'types.md', 'x.md']);
+    expect([...named].sort()).toEqual(['a-empty.txt', 'b-binary.txt', 'bad.txt', 'broken.md', 'c-month.txt', 'deep-lists.md', 'deep-quotes.md', 'e-empty-body.txt', 'latin1.txt', 'nodate.txt', 'outside-link.txt', 'types.md', 'x.md']);
     expect(r.stderr).toContain(`${path.join(mixed, 'outside-link.txt')}:1: symbolic link points outside the seeds folder (hint: copy the file into the seeds folder instead)`);
-    expect(r.stderr.trimEnd().split('\n').pop()).toBe('12 errors; nothing was written');
+    expect(r.stderr.trimEnd().split('\n').pop()).toBe('14 errors; nothing was written');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect([...(await snapshotDir(path.join(work, 'previous')))]).toEqual([['index.html', Buffer.from('the previous site')]]);
   });
@@ -112,8 +112,8 @@ describe('a strict build over hostile and invalid seeds', () => {
     const out = path.join(work, 'skipped');
     const r = await spawnCli(['build', '--seeds', mixed, '--out', out, '--config', path.join(HOSTILE, 'site.config.json'), '--skip-invalid', '--no-cache'], { CI: '' });
     expect(r.code).toBe(0);
-    expect(r.stderr.split('\n').filter((l) => l.startsWith('skipped: '))).toHaveLength(12);
-    expect(r.stdout).toMatch(/^built 9 articles, .*12 seeds skipped/);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('skipped: '))).toHaveLength(14);
+    expect(r.stdout).toMatch(/^built 9 articles, .*14 seeds skipped/);
     for (const [file, bytes] of await snapshotDir(out)) {
       if (file.endsWith('.html')) expect([file, unsafeContent(bytes.toString(), allowedScript)]).toEqual([file, []]);
     }
