@@ -11,7 +11,7 @@ export const MAX_NESTING = 64;
 /** Columns of leading white space taken as one level of list nesting (a `- ` item's content starts 2 in). */
 const COLUMNS_PER_LEVEL = 2;
 
-/** True for a list item's marker at `i`: `-`, `*` or `+`, or 1–9 digits and `.` or `)`, then white space or the line's end. */
+/** The length of a list item's marker at `i` (`-`, `*` or `+`, or 1–9 digits and `.` or `)`, then white space or the line's end), or 0 when there is none. */
 function listMarkerLength(text: string, i: number): number {
   let end = i;
   const first = text.charCodeAt(i);
