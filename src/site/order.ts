@@ -18,7 +18,7 @@ export function byDateDescThenSlug(a: Pick<Article, 'date' | 'slug'>, b: Pick<Ar
  */
 export function sortNewestFirst<A extends Pick<Article, 'date' | 'slug'>>(articles: readonly A[]): A[] {
   const keyed = articles.map((article) => ({ article, date: article.date, slug: article.slug }));
-  keyed.sort((a, b) => byCodePoint(b.date, a.date) || byCodePoint(a.slug, b.slug));
+  keyed.sort(byDateDescThenSlug);
   return keyed.map((k) => k.article);
 }
 

@@ -4,7 +4,7 @@ import { byCodePoint } from './order.js';
 
 /** The final slug of each draft, by source path; stable whatever order the drafts come in. */
 export function assignArticleSlugs(drafts: readonly ArticleDraft[]): Map<string, string> {
-  // Small records of the three keys sort twice as fast as the drafts (objects of many shapes) would.
+  // The sort compares small records of the three keys, not the drafts (objects of many shapes).
   const ordered = drafts.map(({ date, slugBase, sourcePath }) => ({ date, slugBase, sourcePath }));
   ordered.sort((a, b) => byCodePoint(a.date, b.date) || byCodePoint(a.slugBase, b.slugBase) || byCodePoint(a.sourcePath, b.sourcePath));
   const taken = new Set<string>();

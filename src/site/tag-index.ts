@@ -19,7 +19,7 @@ export function assignTags(names: Iterable<string>): Map<string, Tag> {
     const key = foldKey(name);
     const group = groups.get(key);
     if (!group) groups.set(key, [name]);
-    else if (!group.includes(name)) group.push(name);
+    else group.push(name);
   }
   const displayNames = [...groups.values()].map((variants) => variants.sort(byCodePoint)[0]!).sort(byCodePoint);
   const taken = new Set<string>();
