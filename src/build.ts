@@ -40,6 +40,8 @@ export interface BuildOptions {
   readonly skipInvalid: boolean;
   /** Worker threads for parsing; default one per core (none for small builds). */
   readonly workers?: number;
+  /** Milliseconds a seed may take to convert in a worker before it is stopped (plus 2 s per MiB; default 10 s; 0: no limit). */
+  readonly seedTimeLimitMs?: number;
   /** The incremental cache folder (default `.cache`); `undefined` with `noCache`. */
   readonly cacheDir?: string;
   /** A cold build: neither read nor write the cache. */
@@ -108,11 +110,11 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   }
   // The parser, model and renderer load only when there is work for them: an up-to-date build never
   // pays for importing them (about 0.4 s of a 0.6 s no-op).
-  const [{ parseAll, workerCount }, { fromWire }, { buildSite, shapeOf }] = await Promise.all([import('./seeds/parse-pool.js'), import('./seeds/parse-task.js'), import('./site/model.js')]);
+  const [{ parseAll, parsePlan }, { fromWire }, { buildSite, shapeOf }] = await Promise.all([import('./seeds/parse-pool.js'), import('./seeds/parse-task.js'), import('./site/model.js')]);
   const toParse = paths.filter((p) => !drafts.has(p));
   const warnings: SeedError[] = [];
   options.progress?.stage('parse', toParse.length);
-  const results = await parseAll(toParse, { ...settings, ...(bodyDir !== undefined && { bodyDir }) }, workerCount(options.workers, toParse.length), options.progress?.update);
+  const results = await parseAll(toParse, { ...settings, ...(bodyDir !== undefined && { bodyDir }) }, parsePlan(options.workers, options.seedTimeLimitMs, toParse.length), options.progress?.update);
   const withWarnings = new Set<string>();
   const problems: Record<string, SeedProblems> = {};
   results.forEach((result, i) => {
@@ -222,7 +224,7 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
   // Everything outside the pages' contexts that changes bytes: generator version, config, templates.
   const renderKey = hashOf(GENERATOR_VERSION, JSON.stringify(config), await fingerprintDir(options.templatesDir));
   // A few seeds edited without changing the site's shape: the last build's site, those articles replaced.
-  const edit = cache && scan && previous.kind === 'manifest' && records?.pages ? await loadEditedSite(config, cache, scan, renderKey, options.skipInvalid) : undefined;
+  const edit = cache && scan && previous.kind === 'manifest' && records?.pages ? await loadEditedSite(config, cache, scan, renderKey, options) : undefined;
   // A build that renders every page starts its render workers once the seeds are parsed (render-pool.ts).
   const early = new EarlyRenderWorkers(options.workers, !(previous.kind === 'manifest' && records?.pages));
   const parsed = async (articles: number) => {

@@ -19,6 +19,9 @@ const USAGE = `usage: broadsheet <build|check|serve|dev|bench> [options]
   --no-search        skip the Pagefind search index
   --templates <dir>  LiquidJS templates (default: the templates/ folder shipped with broadsheet)
   --workers <n>      worker threads for parsing and rendering (default: one per core; 0 = in-process)
+  --seed-time-limit <s>
+                     seconds one seed may take to convert before it is refused
+                     (default 10, plus 2 per MiB of the seed; 0 = no limit)
   --quiet            print only the summary line (it counts the warnings left out)
   --port <n>         port for serve/dev (default 8080)`;
 
@@ -34,6 +37,12 @@ function plural(n: number, word: string): string {
 function parseWorkers(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 64) throw new UsageError(`--workers: expected a whole number from 0 to 64, got ${JSON.stringify(value)}`);
   return Number(value);
+}
+
+/** The `--seed-time-limit` value: seconds (a decimal from 0, meaning no limit) → milliseconds. */
+function parseSeedTimeLimit(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 86_400) throw new UsageError(`--seed-time-limit: expected seconds from 0 (no limit) to 86400, got ${JSON.stringify(value)}`);
+  return Math.round(Number(value) * 1000);
 }
 
 /** Parses argv into a command and build options. */
@@ -55,6 +64,7 @@ function parseCommandLine(argv: string[]) {
         quiet: { type: 'boolean', default: false },
         port: { type: 'string', default: '8080' },
         workers: { type: 'string' },
+        'seed-time-limit': { type: 'string' },
         templates: { type: 'string', default: path.join(PROJECT_DIR, 'templates') },
         public: { type: 'string', default: path.join(PROJECT_DIR, 'public') },
         help: { type: 'boolean', short: 'h', default: false },
@@ -76,6 +86,7 @@ function parseCommandLine(argv: string[]) {
     ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
     skipInvalid: values['skip-invalid'],
     ...(values.workers !== undefined && { workers: parseWorkers(values.workers) }),
+    ...(values['seed-time-limit'] !== undefined && { seedTimeLimitMs: parseSeedTimeLimit(values['seed-time-limit']) }),
     cacheDir: values['cache-dir'],
     noCache: values['no-cache'],
     search: !values['no-search'],

@@ -5,7 +5,10 @@
  */
 import type { ArticleDraft } from '../article/draft.js';
 import type { SiteConfig } from '../config.js';
+import type { BuildOptions } from '../build.js';
 import type { SeedError } from '../errors.js';
+import type { ParseSettings } from '../seeds/parse-pool.js';
+import type { WireResult } from '../seeds/parse-task.js';
 import type { Dependents } from '../render/dependents.js';
 import type { Site } from '../site/site.js';
 import type { BuildCache } from './build-cache.js';
@@ -49,13 +52,20 @@ function recordedHashes(paths: readonly string[], articles: Site['articles'], ed
   return hashes;
 }
 
+/** Parses the edited seeds: in-process (there are few), but within the time limit. */
+async function parseEdited(paths: readonly string[], settings: ParseSettings, options: Pick<BuildOptions, 'workers' | 'seedTimeLimitMs'>): Promise<WireResult[]> {
+  const { parseAll, parsePlan } = await import('../seeds/parse-pool.js');
+  return parseAll(paths, settings, { ...parsePlan(options.workers, options.seedTimeLimitMs, paths.length), workers: 0 });
+}
+
 /**
  * The site after an edit that kept its shape: the same seeds as the last build, a few of them changed
  * (or none: then something else changed, say public/), each still parsing to a draft of the same
  * shape. Undefined when a full load is needed (any other change, an invalid seed — the full load
  * reports it). Only the edited seeds are parsed; the others' warnings and skips are the recorded ones.
  */
-export async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan: SeedScan, renderKey: string, skipInvalid: boolean): Promise<EditedSite | undefined> {
+export async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan: SeedScan, renderKey: string, options: Pick<BuildOptions, 'skipInvalid' | 'workers' | 'seedTimeLimitMs'>): Promise<EditedSite | undefined> {
+  const { skipInvalid } = options;
   const { settings, settingsKey } = parseSettingsOf(config);
   if (scan.errors.length > 0) return undefined;
   const taken = await cache.loadSnapshot();
@@ -86,7 +96,7 @@ export async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan
     return false;
   });
   const [{ fromWire }, { shapeOf }, { replaceArticles }, { filesShowing }] = await Promise.all([import('../seeds/parse-task.js'), import('../site/model.js'), import('../site/edit.js'), import('../render/dependents.js')]);
-  const results = parsed.length === 0 ? [] : await (await import('../seeds/parse-pool.js')).parseAll(parsed, { ...settings, bodyDir: cache.bodyDir }, 0);
+  const results = parsed.length === 0 ? [] : await parseEdited(parsed, { ...settings, bodyDir: cache.bodyDir }, options);
   const drafts = new Map<string, ArticleDraft>();
   for (const [i, result] of results.entries()) {
     const p = parsed[i]!;

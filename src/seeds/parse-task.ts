@@ -4,6 +4,7 @@ import { SeedError } from '../errors.js';
 import type { Taxonomy } from '../article/taxonomy.js';
 import type { ArticleDraft } from '../article/draft.js';
 import { createParseContext, parseSeed, prepareParseContext, type ParseContext, type ParseResult } from './parse.js';
+import { markSeed } from './parse-watchdog.js';
 import { readSeed } from './read.js';
 import type { SeedFile } from './seed-file.js';
 
@@ -16,6 +17,8 @@ export interface ParseBatch {
   readonly taxonomyMinMentions?: number;
   /** Where the batch's bodies go as one segment; without it bodies stay inline in their references. */
   readonly bodyDir?: string;
+  /** Where a worker marks which seed it is on, for the watchdog (parse-watchdog.ts). */
+  readonly progress?: Int32Array;
 }
 
 /** A SeedError as plain data (class instances do not survive a thread boundary). */
@@ -56,7 +59,11 @@ export async function parseBatch(batch: ParseBatch): Promise<WireResult[]> {
   const context = contextFor(batch);
   const seeds = batch.paths.map(readSeed);
   await prepareParseContext(context, seeds.filter((seed): seed is SeedFile => !(seed instanceof SeedError)));
-  const results = seeds.map((seed): ParseResult => (seed instanceof SeedError ? { ok: false, errors: [seed], warnings: [] } : parseSeed(seed, context)));
+  const results = seeds.map((seed, i): ParseResult => {
+    markSeed(batch.progress, i);
+    return seed instanceof SeedError ? { ok: false, errors: [seed], warnings: [] } : parseSeed(seed, context);
+  });
+  markSeed(batch.progress, seeds.length);
   const bodies = results.flatMap((r) => (r.ok ? [r.article.bodyHtml] : []));
   const refs = batch.bodyDir === undefined ? bodies.map(inlineBody) : writeBodySegment(batch.bodyDir, bodies);
   let next = 0;

@@ -52,6 +52,11 @@ describe('usage and config errors exit 2 with one clear message', () => {
     expect(await readdir(tmp)).toEqual([]);
   });
 
+  it.each([['-1'], ['ten'], ['1e3'], ['86401']])('a --seed-time-limit of %s is refused', async (value) => {
+    const r = await runCli(['check', '--seeds', SEEDS, `--seed-time-limit=${value}`]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `--seed-time-limit: expected seconds from 0 (no limit) to 86400, got ${JSON.stringify(value)}\n` });
+  });
+
   it('a base URL that is not absolute', async () => {
     const r = await runCli(['check', '--seeds', SEEDS, '--base-url', '/archive/']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: '--base-url: expected an absolute http(s) URL such as https://example.org/archive/, got "/archive/"\n' });
