@@ -45,11 +45,47 @@ function continues(segment: string, next: string): boolean {
 }
 
 /**
+ * Texts longer than this are segmented a window at a time: V8's segment iterator takes time in
+ * proportion to the whole text at every step, so segmenting one long paragraph was quadratic
+ * (1 MB of "A. " or of one-word lines took minutes). Shorter texts, every real paragraph among them,
+ * are segmented whole.
+ */
+const WHOLE_TEXT_LIMIT = 8192;
+
+/** How much text one window holds. */
+const WINDOW = 4096;
+
+/**
+ * The segmenter's sentence segments of `text`, with their offsets, exactly as segmenting it whole gives them. A long text goes a window at a
+ * time; the window's last two segments are segmented again with the next window, so every boundary
+ * kept was decided with at least a whole segment of text after it.
+ */
+export function* sentenceSegments(text: string): Generator<{ segment: string; index: number }> {
+  if (text.length <= WHOLE_TEXT_LIMIT) {
+    yield* segmenter.segment(text);
+    return;
+  }
+  let from = 0;
+  let size = WINDOW;
+  while (from + size < text.length) {
+    const parts = Array.from(segmenter.segment(text.slice(from, from + size)));
+    if (parts.length < 3) {
+      size *= 2; // a window that holds fewer than three segments grows until it does (or reaches the end)
+      continue;
+    }
+    for (const { segment, index } of parts.slice(0, -2)) yield { segment, index: from + index };
+    from += parts[parts.length - 2]!.index;
+    size = WINDOW;
+  }
+  for (const { segment, index } of segmenter.segment(text.slice(from))) yield { segment, index: from + index };
+}
+
+/**
  * Start and end offsets (end exclusive) of each sentence of `text`, trimmed, none empty; never split
  * after a known abbreviation. Lazy: a caller that needs the first sentences stops the segmenter early.
  */
 export function* sentenceSpansOf(text: string): Generator<{ start: number; end: number }> {
-  const segments = segmenter.segment(text)[Symbol.iterator]();
+  const segments = sentenceSegments(text);
   let current = segments.next();
   let start = -1;
   while (!current.done) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leadOf, sentenceSpans, splitSentences } from '../../src/article/sentences.js';
+import { leadOf, sentenceSegments, sentenceSpans, splitSentences } from '../../src/article/sentences.js';
 
 describe('splitSentences', () => {
   it('keeps the seed\'s "around 9:30 p.m. local time, according to" sentence whole', () => {
@@ -80,5 +80,33 @@ describe('leadOf', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('long texts are segmented a window at a time', () => {
+  const whole = (text: string) => Array.from(new Intl.Segmenter('en', { granularity: 'sentence' }).segment(text), ({ segment, index }) => ({ segment, index }));
+  /** Pieces whose sentence boundaries depend on what follows them: abbreviations, closing quotes, digits, lone terminators, line and paragraph breaks. */
+  const piece = fc.constantFrom('The ', 'talks ', 'ended', 'U.S. ', 'etc. ', 'Mr. ', 'a.m. ', '12 ', '3.5 ', '. ', '.', '? ', '! ', '"', '” ', ') ', '\n', '\n\n', '  ', 'he said. ', 'Why? ', 'é ', '😀', '…', '— ', 'A. ', 'b');
+
+  it('gives the same segments as segmenting the whole text, for any text of such pieces past 8,192 characters', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 2200, maxLength: 4000 }), (pieces) => {
+        const text = pieces.join('');
+        fc.pre(text.length > 8192);
+        expect(Array.from(sentenceSegments(text))).toEqual(whole(text));
+      }),
+      { numRuns: 60, endOnFailure: true },
+    );
+  });
+
+  it('gives the same segments for a text of one sentence longer than a window, and for a window of one-word lines', () => {
+    for (const text of [`${'word '.repeat(3000)}end.`, 'a\n'.repeat(6000), `Long ${'x'.repeat(10_000)}. Short one. ${'y'.repeat(9000)}`]) {
+      expect(Array.from(sentenceSegments(text))).toEqual(whole(text));
+    }
+  });
+
+  it('splits 1 MB of one-word lines into 524,288 sentences (segmenting it whole took minutes: this would time out)', () => {
+    const text = 'a\n'.repeat(512 * 1024);
+    expect(sentenceSpans(text)).toHaveLength(512 * 1024);
   });
 });
