@@ -43,6 +43,8 @@ describe('which seeds an in-process parse hands to a watched worker', () => {
     ['Markdown with 1,000 inline markers', 'a.md', '*'.repeat(1_000), false],
     ['Markdown with 1,001 inline markers', 'a.md', `${'['.repeat(500)}a${']'.repeat(501)}`, true],
     ['Markdown over 64 KiB, even plain', 'a.md', 'word '.repeat(13_108), true],
+    ['Markdown of 1,000 lines', 'a.md', 'a\n'.repeat(999), false],
+    ['Markdown of 1,001 lines (one-word setext headings)', 'a.md', 'a\n=\n'.repeat(500), true],
     ['raw text, whatever it holds', 'a.txt', '*'.repeat(100_000), false],
   ])('%s: %s', async (_name, file, text, expected) => {
     const { seeds } = await seedFolder({ [file]: text });
