@@ -64,6 +64,8 @@ export async function parseAll(paths: readonly string[], settings: ParseSettings
   const handedOver = new Set(inWorkers);
   const inProcess = inWorkers.length === 0 ? paths : paths.filter((p) => !handedOver.has(p));
   const workers = inWorkers.length > 0 ? parseInWorkers(batchesOf(inWorkers), settings, Math.max(1, threads), plan.seedTimeLimitMs, report) : Promise.resolve([]);
+  // Awaited below, after the in-process seeds: until then a failure must not count as unhandled.
+  workers.catch(() => {});
   try {
     for (const batch of batchesOf(inProcess)) {
       report(await parseBatch({ ...settings, paths: batch })).forEach((result, i) => results.set(batch[i]!, result));
