@@ -12,7 +12,7 @@ import { withEditedSeeds, type SeedProblems, type SeedTable } from './cache/seed
 import { loadConfig, type SiteConfig } from './config.js';
 import { EarlyRenderWorkers } from './render/render-pool.js';
 import { checkTemplateSet } from './render/template-set.js';
-import { ContentErrors, SeedError, UsageError } from './errors.js';
+import { byPlace, ContentErrors, SeedError, UsageError } from './errors.js';
 import { HeapBudget } from './heap-budget.js';
 import { stageTimer } from './stage-timings.js';
 import type { Progress } from './progress.js';
@@ -130,7 +130,7 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
     for (const [p, draft] of drafts) if (!withWarnings.has(p)) keep.set(keys.get(p)!, draft);
     await cache.saveDrafts(settingsKey, keep);
   }
-  if (errors.length > 0 && !options.skipInvalid) throw new ContentErrors(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)));
+  if (errors.length > 0 && !options.skipInvalid) throw new ContentErrors(errors.sort(byPlace));
   const ordered = paths.filter((p) => drafts.has(p)).map((p) => drafts.get(p)!);
   await onParsed?.(ordered.length);
   // What the next build needs to take this site up after an edit: every seed's key, shape and problems.

@@ -20,6 +20,11 @@ export class SeedError extends Error {
   }
 }
 
+/** Orders seed errors as a build lists them: by file (code-point order), then line. */
+export function byPlace(a: SeedError, b: SeedError): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+}
+
 /** A usage or configuration problem: exit code 2, no stack trace. */
 export class UsageError extends Error {
   constructor(message: string) {

@@ -6,7 +6,7 @@
 import type { ArticleDraft } from '../article/draft.js';
 import type { SiteConfig } from '../config.js';
 import type { BuildOptions } from '../build.js';
-import type { SeedError } from '../errors.js';
+import { byPlace, ContentErrors, type SeedError } from '../errors.js';
 import type { ParseSettings } from '../seeds/parse-pool.js';
 import type { WireResult } from '../seeds/parse-task.js';
 import type { Dependents } from '../render/dependents.js';
@@ -97,6 +97,10 @@ export async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan
   });
   const [{ fromWire }, { shapeOf }, { replaceArticles }, { filesShowing }] = await Promise.all([import('../seeds/parse-task.js'), import('../site/model.js'), import('../site/edit.js'), import('../render/dependents.js')]);
   const results = parsed.length === 0 ? [] : await parseEdited(parsed, { ...settings, bodyDir: cache.bodyDir }, options);
+  // Every other seed is valid (checked above): the edited seeds' errors are all a full load would report,
+  // so they are reported now instead of parsing them again there (a seed stopped at its time limit twice).
+  const failed = skipInvalid ? [] : results.flatMap((result) => (result.ok ? [] : result.errors.map(fromWire)));
+  if (failed.length > 0) throw new ContentErrors(failed.sort(byPlace));
   const drafts = new Map<string, ArticleDraft>();
   for (const [i, result] of results.entries()) {
     const p = parsed[i]!;

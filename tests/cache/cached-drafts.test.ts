@@ -123,3 +123,27 @@ describe('a seed rewritten at the same size with its old mtime put back (cp -p, 
     expect(differences(await snapshotDir(cold), await snapshotDir(options.outDir))).toEqual([]);
   }, 60_000);
 });
+
+describe('an edit rebuild after a seed was edited into an invalid one', () => {
+  it('reports exactly what a full load reports, without loading the whole site again', async () => {
+    const { work, corpus, options } = await corpusSite(30);
+    await build(options);
+    const seeds = (await readdir(corpus.seedsDir)).sort();
+    const broken = path.join(corpus.seedsDir, seeds[3]!);
+    await writeFile(broken, 'no date line at all\n\nJust a paragraph.\n');
+    const stages: string[] = [];
+    const progress: Progress = { stage: (name) => void stages.push(name), update() {}, finish() {} };
+    const edited = await build({ ...options, progress }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(String(edited)).toBe(`ContentErrors: ${broken}:1: missing date (hint: start the file with "date YYYY-MM-DD", or give date: in front matter)`);
+    // The full load starts a 'parse' stage over the seeds it reads; the edit path parsed the one seed itself.
+    expect(stages).not.toContain('parse');
+    const full = await build({ ...options, outDir: path.join(work, 'cold'), noCache: true }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(String(full)).toBe(String(edited));
+  }, 60_000);
+});
