@@ -6,7 +6,7 @@ import type { Piscina } from 'piscina';
 import { PARSE_WORKER_HEAP } from '../heap-budget.js';
 import { mayBeSlowMarkdown } from './markdown-risk.js';
 import { parseBatch, toWire, type ParseBatch, type WireResult } from './parse-task.js';
-import { batchProgress, DEFAULT_SEED_TIME_LIMIT_MS, ParseWatchdog } from './parse-watchdog.js';
+import { batchProgress, DEFAULT_SEED_TIME_LIMIT_MS, outOfMemoryError, ParseWatchdog } from './parse-watchdog.js';
 
 /** Seeds per batch sent to a worker. */
 const BATCH_SIZE = 64;
@@ -96,22 +96,24 @@ async function parseInWorkers(batches: string[][], settings: ParseSettings, thre
   }
 }
 
-/** Runs one batch in the pool; a seed stopped by the watchdog becomes its error, and the rest of the batch runs again without it. */
+/**
+ * Runs one batch in the pool. A seed stopped by the watchdog, or whose worker ran out of memory,
+ * becomes that seed's error, and the rest of the batch runs again without it.
+ */
 async function runBatch(pool: Piscina, paths: readonly string[], settings: ParseSettings, watchdog: ParseWatchdog | undefined): Promise<WireResult[]> {
-  if (!watchdog) return pool.run({ ...settings, paths }) as Promise<WireResult[]>;
   const progress = batchProgress();
   const abort = new AbortController();
-  const watch = watchdog.watch(paths, progress, () => abort.abort());
+  const watch = watchdog?.watch(paths, progress, () => abort.abort());
   try {
     return (await pool.run({ ...settings, paths, progress }, { signal: abort.signal })) as WireResult[];
   } catch (error) {
-    const overrun = watch.overrun();
-    if (!overrun) throw error;
-    const rest = paths.filter((p) => p !== overrun.file);
+    const stopped = watch?.overrun() ?? outOfMemoryError(error, paths, progress);
+    if (!stopped) throw error;
+    const rest = paths.filter((p) => p !== stopped.file);
     const results = rest.length > 0 ? await runBatch(pool, rest, settings, watchdog) : [];
     let next = 0;
-    return paths.map((p) => (p === overrun.file ? { ok: false, errors: [toWire(overrun)], warnings: [] } : results[next++]!));
+    return paths.map((p) => (p === stopped.file ? { ok: false, errors: [toWire(stopped)], warnings: [] } : results[next++]!));
   } finally {
-    watch.end();
+    watch?.end();
   }
 }

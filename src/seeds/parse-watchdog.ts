@@ -1,5 +1,5 @@
 /**
- * The per-seed time limit. Some Markdown makes micromark slow out of all proportion to its size (64 KB of
+ * The per-seed time limit, and the seed to blame when a parse worker runs out of memory. Some Markdown makes micromark slow out of all proportion to its size (64 KB of
  * `*` around one word takes minutes, a megabyte of one-word list items half a minute): a parse worker
  * marks which seed of its batch it is on, and a seed that runs past its allowance has its worker stopped
  * and becomes a content error naming it.
@@ -36,6 +36,18 @@ export function overrunError(path: string, allowanceMs: number): SeedError {
   const seconds = (allowanceMs / 1000).toFixed(1).replace(/\.0$/, '');
   const cause = path.toLowerCase().endsWith('.md') ? 'long runs of * or _, thousands of [ or of list items make the Markdown parser slow: escape them with \\ or split the seed; ' : '';
   return new SeedError(path, 1, `took longer than ${seconds} s to convert, so it was stopped`, `${cause}--seed-time-limit <s> raises the limit`);
+}
+
+/**
+ * The content error for the seed a batch's worker was on when it died of running out of memory (a
+ * hostile seed can make micromark build gigabytes of tokens), or undefined for any other failure.
+ */
+export function outOfMemoryError(error: unknown, paths: readonly string[], progress: Int32Array): SeedError | undefined {
+  if ((error as { code?: unknown } | undefined)?.code !== 'ERR_WORKER_OUT_OF_MEMORY') return undefined;
+  const at = Atomics.load(progress, 0);
+  if (at < 1 || at > paths.length) return undefined;
+  const cause = paths[at - 1]!.toLowerCase().endsWith('.md') ? 'thousands of list items, quotes or inline markers make the Markdown parser build a huge token list: ' : '';
+  return new SeedError(paths[at - 1]!, 1, 'needs more memory to convert than a parse worker has, so it was stopped', `${cause}split the seed`);
 }
 
 /** One batch being watched: where it was last seen, and since when. */

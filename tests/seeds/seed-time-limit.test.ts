@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mayBeSlowMarkdown } from '../../src/seeds/markdown-risk.js';
-import { overrunError, seedAllowanceMs } from '../../src/seeds/parse-watchdog.js';
+import { batchProgress, markSeed, outOfMemoryError, overrunError, seedAllowanceMs } from '../../src/seeds/parse-watchdog.js';
 import { spawnCli } from '../support/spawn-cli.js';
 
 /** 64 KiB of `*` around one word: micromark takes minutes over it. */
@@ -34,6 +34,28 @@ describe('the allowance a seed gets', () => {
   it('is reported in seconds with the Markdown causes for a .md seed, and only the flag for raw text', () => {
     expect(overrunError('s/a.md', 1_126).format()).toBe(`s/a.md:1: took longer than 1.1 s to convert, so it was stopped (hint: ${HINT_MD})`);
     expect(overrunError('s/a.txt', 12_000).format()).toBe('s/a.txt:1: took longer than 12 s to convert, so it was stopped (hint: --seed-time-limit <s> raises the limit)');
+  });
+});
+
+describe('a parse worker that runs out of memory', () => {
+  const outOfMemory = Object.assign(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
+
+  it('is blamed on the seed it was converting, with the Markdown causes for a .md seed', () => {
+    const progress = batchProgress();
+    markSeed(progress, 1);
+    expect(outOfMemoryError(outOfMemory, ['s/a.md', 's/b.md', 's/c.md'], progress)?.format()).toBe(
+      's/b.md:1: needs more memory to convert than a parse worker has, so it was stopped (hint: thousands of list items, quotes or inline markers make the Markdown parser build a huge token list: split the seed)',
+    );
+    expect(outOfMemoryError(outOfMemory, ['s/a.txt', 's/b.txt'], progress)?.format()).toBe('s/b.txt:1: needs more memory to convert than a parse worker has, so it was stopped (hint: split the seed)');
+  });
+
+  it('is no seed\'s fault while the batch sets up or stores its bodies, and other failures are not blamed on a seed', () => {
+    const progress = batchProgress();
+    expect(outOfMemoryError(outOfMemory, ['s/a.md'], progress)).toBeUndefined();
+    markSeed(progress, 1);
+    expect(outOfMemoryError(outOfMemory, ['s/a.md'], progress)).toBeUndefined();
+    markSeed(progress, 0);
+    expect(outOfMemoryError(new Error('boom'), ['s/a.md'], progress)).toBeUndefined();
   });
 });
 
