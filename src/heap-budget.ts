@@ -15,13 +15,16 @@ import { runInNewContext } from 'node:vm';
 export const RENDER_WORKER_HEAP = { maxOldGenerationSizeMb: 192 } as const;
 
 /**
- * A parse worker's heap: no old-generation limit (with one, parsing 10k Markdown seeds took 12.5 s
- * instead of 9.7 s: V8 collects far more often, and a parse's garbage does not grow with the archive),
- * but a 64 MB young generation (V8's default for a worker is 48 MB), so micromark's short-lived tokens
- * die young: `check` of 10k Markdown seeds 7.75 → 7.4 s (medians of 4 alternating rounds), raw text
- * unchanged, 100k raw-text peak RSS unchanged (745 against 752 MiB).
+ * A parse worker's heap: a 1 GB old generation, far above what parsing needs (a 15 MB Markdown seed
+ * builds in under 400 MB of RSS) but a bound on a hostile one: 16 MiB of one-word list items grew a
+ * worker to 4.3 GB in the 42 s of its time limit; with the bound it runs out of memory at ≈ 1 GB in
+ * ≈ 10 s and is reported as that seed's error (parse-watchdog.ts). A small limit slowed parsing (10k
+ * Markdown seeds 12.5 s instead of 9.7 s: V8 collects far more often); this one did not measurably
+ * (median parse stage 1516 → 1530 ms, 5 alternating rounds). A 64 MB young generation (V8's default for
+ * a worker is 48 MB) lets micromark's short-lived tokens die young: `check` of 10k Markdown seeds
+ * 7.75 → 7.4 s (medians of 4 alternating rounds), raw text unchanged.
  */
-export const PARSE_WORKER_HEAP = { maxYoungGenerationSizeMb: 64 } as const;
+export const PARSE_WORKER_HEAP = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 1024 } as const;
 
 /** Below this heap size nothing is ever collected on purpose. */
 const FLOOR_BYTES = 256 * 1024 * 1024;
