@@ -43,7 +43,9 @@ export const BENCH_USAGE = `usage: broadsheet bench [options]
   --search                    include the Pagefind search index (off: the peers build no search)
   --seed 1                    corpus seed
   --generator shared|builtin  corpus generator (default: shared script when present)
-  --timeout 900               seconds before a build is killed`;
+  --timeout 900               seconds before a build is killed
+The shared kit (make-corpus.mjs, peers/run.sh) is looked for in ../shared/bench beside the repository;
+set BROADSHEET_SHARED_BENCH=<dir> when it is elsewhere (a clone in another folder).`;
 
 function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)(k|m)?$/i.exec(text.trim().replace(/_/g, ''));

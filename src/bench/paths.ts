@@ -14,8 +14,8 @@ function nearestPackageDir(dir: string): string {
   }
 }
 
-/** The shared bench kit beside the repository; it may be absent on a plain clone. */
-export const sharedBenchDir: string = path.resolve(repoRoot, '..', 'shared', 'bench');
+/** The shared bench kit: `BROADSHEET_SHARED_BENCH` when set, else `../shared/bench` beside the repository; it may be absent on a plain clone. */
+export const sharedBenchDir: string = process.env['BROADSHEET_SHARED_BENCH'] ? path.resolve(process.env['BROADSHEET_SHARED_BENCH']) : path.resolve(repoRoot, '..', 'shared', 'bench');
 
 /** The shared corpus generator, preferred when present so peers and broadsheet read identical bytes. */
 export const sharedCorpusScript: string = path.join(sharedBenchDir, 'make-corpus.mjs');

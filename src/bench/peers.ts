@@ -11,7 +11,7 @@ export type PeerName = 'hugo' | 'eleventy';
 
 /** What to tell the user when a peer cannot be built. */
 export const PEER_INSTALL_HINT =
-  'peers need ../shared/bench/peers/run.sh, `apt-get install -y hugo time` (Hugo 0.111, GNU time) and npm (run.sh installs Eleventy into its scratch folder)';
+  'peers need ../shared/bench/peers/run.sh beside the repository (or BROADSHEET_SHARED_BENCH=<dir of the kit>), `apt-get install -y hugo time` (Hugo 0.111, GNU time) and npm (run.sh installs Eleventy into its scratch folder)';
 
 /** Peers that can be tried here; Hugo needs its binary on PATH, Eleventy only node + npm. */
 export function availablePeers(): { peers: PeerName[]; missing: string[] } {
