@@ -10,8 +10,13 @@ import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
 import { RENDER_WORKER_HEAP } from '../heap-budget.js';
 
-/** Below this many pages to render, rendering in-process is faster than starting workers. */
-const MIN_PAGES_FOR_WORKERS = 300;
+/**
+ * Below this many pages to render, rendering in-process is faster than starting workers: two workers
+ * spend ≈ 0.5 CPU-s more than one thread on loading, warming up and collecting (session 22, cold
+ * Markdown builds without search: 2,000 articles, 2.6k pages, 1.20–1.26 s in-process against
+ * 1.40–1.52 s; 4,000 about even on disk; 7,000 and 10,000 faster with workers).
+ */
+const MIN_PAGES_FOR_WORKERS = 3000;
 
 /** The compiled worker file (absent when running from TypeScript sources under a test runner). */
 const WORKER_FILE = fileURLToPath(new URL('./render-worker.js', import.meta.url));
