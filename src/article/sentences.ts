@@ -56,9 +56,10 @@ const WHOLE_TEXT_LIMIT = 8192;
 const WINDOW = 4096;
 
 /**
- * The segmenter's sentence segments of `text`, with their offsets, exactly as segmenting it whole gives them. A long text goes a window at a
- * time; the window's last two segments are segmented again with the next window, so every boundary
- * kept was decided with at least a whole segment of text after it.
+ * The segmenter's sentence segments of `text`, with their offsets, exactly as segmenting it whole
+ * gives them. A long text goes a window at a time; the window's last two segments are segmented
+ * again with the next window, so every boundary kept was decided with at least a whole segment of
+ * text after it.
  */
 export function* sentenceSegments(text: string): Generator<{ segment: string; index: number }> {
   if (text.length <= WHOLE_TEXT_LIMIT) {

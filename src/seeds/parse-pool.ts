@@ -57,8 +57,10 @@ export async function parseAll(paths: readonly string[], settings: ParseSettings
     onProgress?.(done);
     return results;
   };
-  const threads = existsSync(WORKER_FILE) ? plan.workers : 0;
-  const watched = plan.seedTimeLimitMs !== undefined && existsSync(WORKER_FILE);
+  // Under a TypeScript test runner there is no compiled worker: everything parses in-process.
+  const canThread = existsSync(WORKER_FILE);
+  const threads = canThread ? plan.workers : 0;
+  const watched = canThread && plan.seedTimeLimitMs !== undefined;
   const inWorkers = threads > 0 ? [...paths] : watched ? paths.filter(mayBeSlowMarkdown) : [];
   const results = new Map<string, WireResult>();
   const handedOver = new Set(inWorkers);
