@@ -2,8 +2,17 @@
 import { SeedError } from '../errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+
+/**
+ * Text without control characters (tab and line ends kept) nor U+FFFE/U+FFFF: they are not text,
+ * XML (feeds, sitemap) forbids them even escaped, and HTML shows nothing for them. A seed's bytes
+ * lose them when decoded; a front-matter string can bring them back through YAML escapes ("\a", "\0").
+ */
+export function withoutControlCharacters(text: string): string {
+  return CONTROL.test(text) ? text.replace(CONTROL_ALL, '') : text;
+}
 
 /** Largest seed accepted, in bytes; larger files get a clear size error. */
 export const MAX_SEED_BYTES = 16 * 1024 * 1024;
@@ -49,6 +58,5 @@ export function decodeSeed(path: string, bytes: Uint8Array): string {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  // Control characters are not text: XML (feeds, sitemap) forbids them and HTML shows nothing for them.
-  return CONTROL.test(text) ? text.replace(CONTROL_ALL, '') : text;
+  return withoutControlCharacters(text);
 }

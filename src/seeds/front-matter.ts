@@ -2,6 +2,7 @@
 // A namespace import lets the bundler keep only what is used; `{ z }` bundled all of zod with its 60-odd locales.
 import * as z from 'zod';
 import { ContentErrors, SeedError } from '../errors.js';
+import { withoutControlCharacters } from './decode.js';
 
 /** What front matter may say about an article; every key optional. */
 export interface FrontMatter {
@@ -15,7 +16,8 @@ export interface FrontMatter {
   readonly draft?: boolean;
 }
 
-const nonEmpty = z.string({ error: 'expected a string' }).trim().min(1, 'expected a non-empty string');
+/** A string value: control characters (a YAML escape can write them) dropped, then trimmed. */
+const nonEmpty = z.string({ error: 'expected a string' }).overwrite(withoutControlCharacters).trim().min(1, 'expected a non-empty string');
 
 const schema = z.object({
   title: nonEmpty.optional(),

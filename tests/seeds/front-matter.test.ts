@@ -33,6 +33,15 @@ describe('splitFrontMatter', () => {
     expect(splitFrontMatter('a.md', '---\ndate: 2024-02-30\n---\nx', readFrontMatterYaml).data.date).toBe('2024-02-30');
   });
 
+  it('drops the control characters a YAML escape writes into a string (XML forbids them in feeds and sitemaps)', () => {
+    const split = splitFrontMatter('a.md', '---\ntitle: "Bell\\a, NUL\\0 and \\x01 \\uFFFE"\ntags: ["AT&T \\x07", "\\x1b[31mRed"]\nauthor: "\\x02Tom"\n---\nx', readFrontMatterYaml);
+    expect(split.data).toEqual({ title: 'Bell, NUL and', tags: ['AT&T', '[31mRed'], author: 'Tom' });
+  });
+
+  it('refuses a string that is only control characters, as an empty one', () => {
+    expect(errorsOf('---\ntitle: "\\a\\x01"\n---\nx')).toEqual(['seeds/a.md:2: front matter title: expected a non-empty string']);
+  });
+
   it('accepts a single tag written as a string', () => {
     expect(splitFrontMatter('a.md', '---\ntags: Iraq\n---\nx', readFrontMatterYaml).data.tags).toEqual(['Iraq']);
   });
