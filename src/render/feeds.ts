@@ -13,6 +13,27 @@ function htmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * An attribute value as `feed` must be given it: its XML writer (xml-js) escapes only `"` in
+ * attribute values, so a tag named "AT&T" or "R&D <Labs>" made `term="AT&T"` and a feed no XML
+ * parser accepts. `&` and `<` are escaped here (and tab and line ends, which a parser would turn
+ * into spaces); xml-js adds the `&quot;`.
+ */
+function attributeValue(value: string): string {
+  return /[&<\t\n\r]/.test(value) ? value.replace(/[&<\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c]!) : value;
+}
+
+const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+
+/**
+ * Element text as `feed` must be given it: xml-js turns each `&amp;` back into `&` before escaping
+ * text, so an author named "Tom &amp; Jerry" came out as "Tom & Jerry". Given `&` as `&amp;`, it
+ * writes the text exactly.
+ */
+function elementText(value: string): string {
+  return value.replace(/&/g, '&amp;');
+}
+
 /** HTML for a CDATA section: `]]>` can never end it early. */
 function cdataSafe(html: string): string {
   return html.replace(/]]>/g, ']]&gt;');
@@ -44,14 +65,14 @@ function atomFeed<A extends FeedArticle>(config: FeedSettings, title: string, pa
   const newest = articles[0]?.date ?? '1970-01-01';
   const feed = new Feed({
     id: absoluteUrlOf(config.baseUrl, pagePath),
-    title,
-    description: config.description,
+    title: elementText(title),
+    description: elementText(config.description),
     link: absoluteUrlOf(config.baseUrl, pagePath),
     language: config.language,
     updated: utcDate(newest),
     generator: 'broadsheet',
     feedLinks: { atom: absoluteUrlOf(config.baseUrl, feedPath) },
-    author: { name: config.publisher ?? config.title, link: config.baseUrl },
+    author: { name: elementText(config.publisher ?? config.title), link: config.baseUrl },
     favicon: absoluteUrlOf(config.baseUrl, FIXED_PATHS.favicon),
   });
   for (const article of articles.slice(0, config.feedSize)) {
@@ -65,8 +86,8 @@ function atomFeed<A extends FeedArticle>(config: FeedSettings, title: string, pa
       published: utcDate(article.date),
       description: htmlText(article.summary),
       ...(content && { content: cdataSafe(dateline + content(article)) }),
-      category: article.tags.map((t) => ({ term: t.name, scheme: absoluteUrlOf(config.baseUrl, tagPath(t.slug)) })),
-      ...(article.author !== undefined && { author: [{ name: article.author }] }),
+      category: article.tags.map((t) => ({ term: attributeValue(t.name), scheme: attributeValue(absoluteUrlOf(config.baseUrl, tagPath(t.slug))) })),
+      ...(article.author !== undefined && { author: [{ name: elementText(article.author) }] }),
     });
   }
   return `${feed.atom1()}\n`;

@@ -7,6 +7,7 @@ import { CardReader, CardWriter } from '../../src/render/card-store.js';
 import { renderSiteFeed, renderTagFeed, renderTagFeedJob, tagFeedJob } from '../../src/render/feeds.js';
 import type { Site, TagEntry } from '../../src/site/site.js';
 import { BASE_URL, fixtureModel, renderFiles, seedSiteFiles } from './seed-site.js';
+import { childrenNamed, strictXml } from '../support/strict-xml.js';
 
 const seedFiles = await seedSiteFiles();
 const fixture = await fixtureModel();
@@ -36,6 +37,8 @@ interface AtomFeed {
 /** The Atom document as plain data, attributes as `@name`, repeatable elements always arrays. */
 function atom(xml: string): AtomFeed {
   expect(XMLValidator.validate(xml)).toBe(true);
+  // fast-xml-parser's validator lets `&` and `<` in attribute values pass; a strict parser does not.
+  expect(strictXml(xml).name).toBe('feed');
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'author', 'category'].includes(name) });
   return parser.parse(xml).feed as AtomFeed;
 }
@@ -133,6 +136,39 @@ describe('the Atom feeds of the fixture site (several days, tags, an author)', (
       expect(feed.items.map((i) => i.url)).toEqual(tag.articles.map((a) => `${BASE_URL}${a.date.replaceAll('-', '/')}/${a.slug}/`));
       expect(feed.updated?.toISOString()).toBe(`${tag.articles[0]!.date}T00:00:00.000Z`);
     }
+  });
+
+  it('names a tag like "AT&T <R&D>" in well-formed XML that a feed reader reads back (an unescaped & in an attribute made every such feed unreadable)', () => {
+    const tag = fixture.tags[0]!;
+    const name = 'AT&T <R&D> "Labs"';
+    const renamed = { ...tag, name, articles: tag.articles.map((a) => ({ ...a, tags: a.tags.map((t) => (t.slug === tag.slug ? { ...t, name } : t)) })) };
+    const xml = String(renderTagFeed(fixture, renamed).bytes);
+    expectRfc4287(xml, `${BASE_URL}tags/${tag.slug}/feed.xml`);
+    const feed = parseFeed(xml);
+    expect(feed.title).toBe(`${fixture.config.title}: ${name}`);
+    for (const item of feed.items) expect(item.categories.map((c) => c.term)).toContain(name);
+  });
+
+  it('is well-formed XML whose tag names, titles, summaries and author a strict parser reads back exactly, whatever their text (control characters never reach it)', () => {
+    const tag = fixture.tags[0]!;
+    const markup = fc.constantFrom('&', '&amp;', '&lt;', '&#34;', '<', '>', '"', "'", ']]>', '<![CDATA[', '\t', '\n', ' ');
+    const xmlText = fc
+      .array(fc.oneof(markup, fc.string({ unit: 'grapheme', maxLength: 6 })), { minLength: 1, maxLength: 6 })
+      .map((parts) => parts.join('').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|\r/g, '') || 'x');
+    fc.assert(
+      fc.property(xmlText, xmlText, xmlText, xmlText, (name, title, summary, author) => {
+        const articles = tag.articles.slice(0, 1).map((a) => ({ ...a, title, summary, author, tags: [{ ...tag, name }] }));
+        const feed = strictXml(String(renderTagFeed(fixture, { ...tag, name, articles }).bytes));
+        const [entry] = childrenNamed(feed, 'entry');
+        expect(childrenNamed(entry!, 'category').map((c) => c.attributes['term'])).toEqual([name]);
+        expect(childrenNamed(feed, 'title')[0]!.text).toBe(`${fixture.config.title}: ${name}`);
+        // Titles and summaries are HTML (type="html"): escaped once, then carried in CDATA.
+        expect(childrenNamed(entry!, 'title')[0]!.text).toBe(title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+        expect(childrenNamed(entry!, 'summary')[0]!.text).toBe(summary.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+        expect(childrenNamed(childrenNamed(entry!, 'author')[0]!, 'name')[0]!.text).toBe(author);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps the newest feedSize articles', () => {

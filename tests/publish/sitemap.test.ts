@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { strictXml } from '../support/strict-xml.js';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { MAX_SITEMAP_URLS, renderSitemaps } from '../../src/render/sitemap.js';
@@ -12,6 +13,7 @@ const xml = new XMLParser();
 /** The `<url>` entries of a urlset document. */
 function urlsOf(sitemap: string): { loc: string; lastmod: string }[] {
   expect(XMLValidator.validate(sitemap)).toBe(true);
+  expect(strictXml(sitemap).name).toMatch(/^(urlset|sitemapindex)$/);
   return ([] as { loc: string; lastmod: string }[]).concat(xml.parse(sitemap).urlset.url);
 }
 
@@ -51,7 +53,7 @@ describe('sitemap.xml and robots.txt', () => {
     expect(index.map((s: { lastmod: string }) => s.lastmod)).toEqual(['2024-05-01', '2024-01-01']);
     expect(xml.parse(String(out[1]!.bytes)).urlset.url).toHaveLength(MAX_SITEMAP_URLS);
     expect(xml.parse(String(out[2]!.bytes)).urlset.url.loc).toBe('https://example.org/a/p/9999/');
-    for (const file of out) expect(XMLValidator.validate(String(file.bytes))).toBe(true);
+    for (const file of out) expect(strictXml(String(file.bytes)).name).toMatch(/^(urlset|sitemapindex)$/);
     // Exactly 50,000 stay one urlset.
     expect(renderSitemaps(config, entries.slice(0, MAX_SITEMAP_URLS)).map((f) => f.path)).toEqual(['sitemap.xml']);
   });
