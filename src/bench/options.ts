@@ -9,6 +9,12 @@ import { repoRoot } from './paths.js';
 export interface BenchOptions {
   readonly sizes: readonly number[];
   readonly runs: number;
+  /**
+   * Untimed cold builds of every target before the timed rounds. The first builds after a run deletes
+   * old outputs create their files far more slowly on this machine's disk (ext4 with online discard:
+   * system time 2–4× that of later rounds, whichever tool comes first), so they are not counted.
+   */
+  readonly warmups: number;
   /** No-op/edit pairs per size and format (cheap next to cold builds, so more of them: a steadier median on a noisy machine). */
   readonly rebuilds: number;
   readonly formats: readonly CorpusFormat[];
@@ -32,6 +38,8 @@ export interface BenchOptions {
 export const BENCH_USAGE = `usage: broadsheet bench [options]
   --sizes 1000,10000,100000   corpus sizes (articles); 10k and 1k also accepted
   --runs 3                    cold builds per size, format and tool (medians are reported)
+  --warmup 1                  untimed cold builds of every tool first (0: none); the first builds
+                              after old outputs are deleted write their files far more slowly
   --rebuilds 7                no-op/edit pairs per size and format (median of the pairs' differences)
   --formats md,txt            seed formats to build
   --work .bench               scratch folder: corpora, built sites, peer sites, logs, and old outputs
@@ -54,9 +62,9 @@ function parseSize(text: string): number {
   return n;
 }
 
-function positiveInt(name: string, text: string): number {
+function positiveInt(name: string, text: string, min = 1): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`bench: --${name}: expected a positive integer, got "${text}"`);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`bench: --${name}: expected ${min === 0 ? 'a whole number' : 'a positive integer'}, got "${text}"`);
   return n;
 }
 
@@ -71,6 +79,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
       options: {
         sizes: { type: 'string', default: '1000,10000,100000' },
         runs: { type: 'string', default: '3' },
+        warmup: { type: 'string', default: '1' },
         rebuilds: { type: 'string', default: '7' },
         formats: { type: 'string', default: 'md,txt' },
         work: { type: 'string', default: path.join(repoRoot, '.bench') },
@@ -95,6 +104,7 @@ export function parseBenchOptions(argv: readonly string[], cwd = process.cwd()):
   return {
     sizes: values.sizes.split(',').map(parseSize),
     runs: positiveInt('runs', values.runs),
+    warmups: positiveInt('warmup', values.warmup, 0),
     rebuilds: positiveInt('rebuilds', values.rebuilds),
     formats: [...new Set(formats)] as CorpusFormat[],
     work,

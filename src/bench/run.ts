@@ -74,19 +74,22 @@ interface ColdTarget {
 /**
  * Cold builds of every target, alternating within each round (A B C D A B C D …): every format's
  * broadsheet build and the peers, so a ratio between any two (txt against Hugo's md included) compares
- * builds of the same minutes on this shared machine.
+ * builds of the same minutes on this shared machine. `--warmup` rounds come first and are not counted.
  */
 async function measureAlternating(state: RunState, targets: readonly ColdTarget[]): Promise<Map<BuildTarget, RunSample[]>> {
   const samples = new Map<BuildTarget, RunSample[]>(targets.map(({ target }) => [target, []]));
   const dropped = new Set<BuildTarget>();
-  for (let r = 1; r <= state.options.runs; r++) {
+  const { runs, warmups } = state.options;
+  for (let r = 1 - warmups; r <= runs; r++) {
+    const warmup = r < 1;
+    const round = warmup ? `warm-up ${r + warmups}/${warmups} (not counted)` : `${r}/${runs}`;
     for (const { target, corpus } of targets) {
       if (dropped.has(target)) continue;
-      const label = `${corpus.count}-${corpus.format}-${target.tool}-cold${r}`;
+      const label = `${corpus.count}-${corpus.format}-${target.tool}-${warmup ? `warmup${r + warmups}` : `cold${r}`}`;
       const sample = await measureRun(target, true, contextFor(state, label));
-      samples.get(target)?.push(sample);
+      if (!warmup) samples.get(target)?.push(sample);
       const status = succeeded(sample) ? '' : sample.timedOut ? ' TIMED OUT' : ` FAILED (exit ${sample.exitCode ?? sample.signal}; log ${contextFor(state, label).logFile})`;
-      state.progress(`${corpus.count} ${corpus.format} ${target.tool} cold ${r}/${state.options.runs}: ${sample.wallSeconds.toFixed(2)} s${status}`);
+      state.progress(`${corpus.count} ${corpus.format} ${target.tool} cold ${round}: ${sample.wallSeconds.toFixed(2)} s${status}`);
       if (!succeeded(sample) && target.tool !== 'broadsheet') {
         dropped.add(target);
         state.peers.delete(target.tool as PeerName);

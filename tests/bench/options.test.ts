@@ -5,10 +5,11 @@ import { repoRoot } from '../../src/bench/paths.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('parseBenchOptions', () => {
-  it('defaults to 1k, 10k and 100k, three cold runs, seven rebuild pairs, both formats, .bench in the repo', () => {
+  it('defaults to 1k, 10k and 100k, one untimed warm-up round, three cold runs, seven rebuild pairs, both formats, .bench in the repo', () => {
     const o = parseBenchOptions([]);
     expect(o.sizes).toEqual([1000, 10000, 100000]);
     expect(o.runs).toBe(3);
+    expect(o.warmups).toBe(1);
     expect(o.rebuilds).toBe(7);
     expect(o.formats).toEqual(['md', 'txt']);
     expect(o.work).toBe(path.join(repoRoot, '.bench'));
@@ -23,6 +24,11 @@ describe('parseBenchOptions', () => {
     expect(o.json).toBe('/x/r.json');
     expect(o.peers).toBe(true);
     expect(o.formats).toEqual(['txt']);
+  });
+  it('accepts --warmup 0 (no warm-up round) but not a negative or fractional count', () => {
+    expect(parseBenchOptions(['--warmup', '0']).warmups).toBe(0);
+    expect(() => parseBenchOptions(['--warmup=-1'])).toThrow('bench: --warmup: expected a whole number, got "-1"');
+    expect(() => parseBenchOptions(['--warmup', '1.5'])).toThrow('bench: --warmup: expected a whole number, got "1.5"');
   });
   it.each([[['--sizes', 'ten']], [['--runs', '0']], [['--rebuilds', '0']], [['--formats', 'html']], [['--bogus']], [['--generator', 'x']]])('rejects %j with a usage error', (argv) => {
     expect(() => parseBenchOptions(argv)).toThrow(UsageError);
