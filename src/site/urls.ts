@@ -83,9 +83,24 @@ export function absoluteUrlOf(baseUrl: string, pagePath: string): string {
   return base !== null && APPENDABLE_PATH.test(pagePath) && !DOT_SEGMENT.test(pagePath) ? base + pagePath : new URL(pagePath, baseUrl).href;
 }
 
-/** Resolves an output file inside `outDir`, refusing any path that would leave it. */
+/** An output path that resolving leaves as it is: the site's own path characters, no empty, `.` or `..` segment (DOT_SEGMENT), no leading or trailing `/`. */
+const PLAIN_OUTPUT_PATH = /^[A-Za-z0-9\-_~.]+(?:\/[A-Za-z0-9\-_~.]+)*$/;
+
+/** Each absolute output folder, resolved (its own form does not depend on the working folder). */
+const resolvedRoots = new Map<string, string>();
+
+/**
+ * Resolves an output file inside `outDir`, refusing any path that would leave it. The site's own paths
+ * (dates, slugs, `tags/`) are joined to the resolved folder instead of being resolved again: two calls
+ * per article page (its folder, its file) took ≈ 0.1 CPU-s of a 10k build in path.resolve.
+ */
 export function resolveInside(outDir: string, relPath: string): string {
-  const root = path.resolve(outDir);
+  let root = resolvedRoots.get(outDir);
+  if (root === undefined) {
+    root = path.resolve(outDir);
+    if (path.isAbsolute(outDir)) resolvedRoots.set(outDir, root);
+  }
+  if (path.sep === '/' && root !== '/' && PLAIN_OUTPUT_PATH.test(relPath) && !DOT_SEGMENT.test(relPath)) return `${root}/${relPath}`;
   const full = path.resolve(root, relPath);
   if (relPath.includes('\0') || path.isAbsolute(relPath) || (full !== root && !full.startsWith(root + path.sep))) {
     throw new Error(`refusing to write outside the output folder: ${JSON.stringify(relPath)}`);

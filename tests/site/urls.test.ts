@@ -57,6 +57,33 @@ describe('urls', () => {
     expect(resolveInside('/tmp/out', 'a/b.html')).toBe(path.resolve('/tmp/out/a/b.html'));
   });
 
+  it('resolves any output path as path.resolve does, or refuses it, whatever the path and the output folder', () => {
+    /** resolveInside as it was before its shortcut for plain paths: path.resolve and a containment check. */
+    const reference = (outDir: string, relPath: string): string => {
+      const root = path.resolve(outDir);
+      const full = path.resolve(root, relPath);
+      if (relPath.includes('\0') || path.isAbsolute(relPath) || (full !== root && !full.startsWith(root + path.sep))) return 'refused';
+      return full;
+    };
+    const outcome = (outDir: string, relPath: string): string => {
+      try {
+        return resolveInside(outDir, relPath);
+      } catch (error) {
+        expect((error as Error).message).toBe(`refusing to write outside the output folder: ${JSON.stringify(relPath)}`);
+        return 'refused';
+      }
+    };
+    const piece = fc.constantFrom('a', 'Z9', 'index.html', '.', '..', '...', '.x', '/', '//', '\0', '~', '-', '_', 'é', ' ', '\\', '%2e');
+    const relPath = fc.oneof(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), fc.string());
+    const outDir = fc.constantFrom('/', '/tmp/out', '/tmp/out/', '/tmp//out/./x/..', 'out', './out/', '../out');
+    fc.assert(
+      fc.property(outDir, relPath, (dir, rel) => {
+        expect(outcome(dir, rel)).toBe(reference(dir, rel));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('keeps every article and tag path built from arbitrary text inside the output folder', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (title, tag) => {
