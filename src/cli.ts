@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** The command line: argv → build / check / serve / dev / bench; exit codes 0, 1 (content), 2 (usage). */
+// First, so the V8 setting holds for the code loaded after it and for every worker thread.
+import './jit-budget.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
