@@ -24,11 +24,15 @@ export async function listSeeds(dir: string): Promise<{ paths: string[]; errors:
   const paths: string[] = [];
   const errors: SeedError[] = [];
   async function walk(rel: string): Promise<void> {
-    const entries = await readdir(path.join(dir, rel), { withFileTypes: true });
+    const folder = path.join(dir, rel);
+    // path.join(dir, rel, name) for an entry's name (no separator, never `.` or `..`), without
+    // normalising the whole path again for each of tens of thousands of entries.
+    const prefix = folder === '.' ? '' : folder.endsWith(path.sep) ? folder : folder + path.sep;
+    const entries = await readdir(folder, { withFileTypes: true });
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-      const shown = path.join(dir, relPath);
+      const shown = prefix + entry.name;
       if (entry.isDirectory()) {
         await walk(relPath);
         continue;
