@@ -54,7 +54,7 @@ function recordedHashes(paths: readonly string[], articles: Site['articles'], ed
 
 /** Parses the edited seeds: in-process (there are few), but within the time limit. */
 async function parseEdited(paths: readonly string[], settings: ParseSettings, options: Pick<BuildOptions, 'workers' | 'seedTimeLimitMs'>): Promise<WireResult[]> {
-  const { parseAll, parsePlan } = await import('../seeds/parse-pool.js');
+  const [{ parseAll }, { parsePlan }] = await Promise.all([import('../seeds/parse-pool.js'), import('../seeds/parse-threads.js')]);
   return parseAll(paths, settings, { ...parsePlan(options.workers, options.seedTimeLimitMs, paths.length), workers: 0 });
 }
 
