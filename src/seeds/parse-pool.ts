@@ -1,9 +1,8 @@
 /** Parses all seeds across cores: batches go to worker threads (piscina); small builds stay in-process. */
-import { existsSync } from 'node:fs';
 import type { Piscina } from 'piscina';
 import { mayBeSlowMarkdown } from './markdown-risk.js';
 import { parseBatch, toWire, type ParseBatch, type WireResult } from './parse-task.js';
-import { PARSE_WORKER_FILE, startParseWorkers, type ParsePlan } from './parse-threads.js';
+import { startParseWorkers, type ParsePlan } from './parse-threads.js';
 import { batchProgress, outOfMemoryError, ParseWatchdog } from './parse-watchdog.js';
 
 /** Seeds per batch sent to a worker. */
@@ -32,15 +31,12 @@ export async function parseAll(paths: readonly string[], settings: ParseSettings
     onProgress?.(done);
     return results;
   };
-  // Under a TypeScript test runner there is no compiled worker: everything parses in-process.
-  const canThread = existsSync(PARSE_WORKER_FILE);
-  const threads = canThread ? plan.workers : 0;
-  const watched = canThread && plan.seedTimeLimitMs !== undefined;
-  const inWorkers = threads > 0 ? [...paths] : watched ? paths.filter(mayBeSlowMarkdown) : [];
+  const watched = plan.seedTimeLimitMs !== undefined;
+  const inWorkers = plan.workers > 0 ? [...paths] : watched ? paths.filter(mayBeSlowMarkdown) : [];
   const results = new Map<string, WireResult>();
   const handedOver = new Set(inWorkers);
   const inProcess = inWorkers.length === 0 ? paths : paths.filter((p) => !handedOver.has(p));
-  const workers = inWorkers.length > 0 ? parseInWorkers(batchesOf(inWorkers), settings, started ?? startParseWorkers(Math.max(1, threads)), plan.seedTimeLimitMs, report) : Promise.resolve([]);
+  const workers = inWorkers.length > 0 ? parseInWorkers(batchesOf(inWorkers), settings, started ?? startParseWorkers(Math.max(1, plan.workers)), plan.seedTimeLimitMs, report) : Promise.resolve([]);
   // Awaited below, after the in-process seeds: until then a failure must not count as unhandled.
   workers.catch(() => {});
   try {

@@ -15,25 +15,24 @@ import { DEFAULT_SEED_TIME_LIMIT_MS } from './parse-watchdog.js';
 const MIN_SEEDS_FOR_WORKERS = 1500;
 
 /** The compiled worker file, when running from `lib/` (not under a TypeScript test runner). */
-export const PARSE_WORKER_FILE = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
+const PARSE_WORKER_FILE = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
 
-/** How seeds are parsed: how many worker threads (0: in-process), and the time limit a seed gets in a worker (none: no limit). */
+/**
+ * How seeds are parsed: how many worker threads (0: in-process), and the time limit a seed gets in a
+ * worker (none: no limit). Without a compiled worker (under a TypeScript test runner) a plan has
+ * neither: everything parses in-process, unwatched.
+ */
 export interface ParsePlan {
   readonly workers: number;
   readonly seedTimeLimitMs?: number;
 }
 
-/** How many worker threads to use: `requested`, else one per core. */
-function workerCount(requested: number | undefined, seeds: number): number {
-  if (requested !== undefined) return Math.max(0, requested);
-  if (seeds < MIN_SEEDS_FOR_WORKERS || !existsSync(PARSE_WORKER_FILE)) return 0;
-  return Math.max(1, Math.min(availableParallelism(), 8));
-}
-
 /** The plan for parsing `seeds` seeds under `--workers` and `--seed-time-limit` (in ms; 0: none). `--workers 0` parses in-process, unwatched. */
 export function parsePlan(requestedWorkers: number | undefined, seedTimeLimitMs: number | undefined, seeds: number): ParsePlan {
+  if (!existsSync(PARSE_WORKER_FILE)) return { workers: 0 };
   const limit = requestedWorkers === 0 || seedTimeLimitMs === 0 ? undefined : (seedTimeLimitMs ?? DEFAULT_SEED_TIME_LIMIT_MS);
-  return { workers: workerCount(requestedWorkers, seeds), ...(limit !== undefined && { seedTimeLimitMs: limit }) };
+  const workers = requestedWorkers !== undefined ? Math.max(0, requestedWorkers) : seeds < MIN_SEEDS_FOR_WORKERS ? 0 : Math.max(1, Math.min(availableParallelism(), 8));
+  return { workers, ...(limit !== undefined && { seedTimeLimitMs: limit }) };
 }
 
 /** Starts `threads` parse workers; they load their modules from the moment the pool is made. */
@@ -42,7 +41,7 @@ export async function startParseWorkers(threads: number): Promise<Piscina> {
   return new Piscina({ filename: PARSE_WORKER_FILE, minThreads: threads, maxThreads: threads, idleTimeout: 1000, resourceLimits: PARSE_WORKER_HEAP });
 }
 
-/** The workers a plan wants for `seeds` seeds, started now; undefined when it parses in-process (or there is no compiled worker). */
+/** The workers a plan wants for `seeds` seeds, started now; undefined when it parses in-process. */
 export function startPlannedWorkers(plan: ParsePlan, seeds: number): Promise<Piscina> | undefined {
-  return plan.workers > 0 && seeds > 0 && existsSync(PARSE_WORKER_FILE) ? startParseWorkers(plan.workers) : undefined;
+  return plan.workers > 0 && seeds > 0 ? startParseWorkers(plan.workers) : undefined;
 }
