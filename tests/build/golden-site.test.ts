@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSite, type BuildOptions } from '../../src/build.js';
+import type { BuildOptions } from '../../src/build.js';
+import { loadSite } from '../../src/load-site.js';
 import { renderSite } from '../../src/render/site-files.js';
 
 const FIXTURE = path.join(import.meta.dirname, '..', 'fixtures', 'basic');

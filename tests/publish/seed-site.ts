@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadSite } from '../../src/build.js';
+import { loadSite } from '../../src/load-site.js';
 import { renderSite } from '../../src/render/site-files.js';
 import type { Site } from '../../src/site/site.js';
 

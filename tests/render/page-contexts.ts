@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { loadSite } from '../../src/build.js';
+import { loadSite } from '../../src/load-site.js';
 import { BodyReader } from '../../src/cache/body-store.js';
 import { CardReader } from '../../src/render/card-store.js';
 import { createLiquid } from '../../src/render/liquid.js';
