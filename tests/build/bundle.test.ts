@@ -53,12 +53,14 @@ describe('compiled bundle', () => {
     expect(code.match(/function renamed\(/g)).toHaveLength(1);
   });
 
-  it("raises V8's interrupt budget in the command line's own module, before any command starts a worker thread (jit-budget.ts)", () => {
+  it("sets V8's interrupt and inlining budgets in the command line's own module, before any command starts a worker thread (jit-budget.ts)", () => {
     const cli = readFileSync(path.join(lib, 'cli.js'), 'utf8');
-    const flag = cli.indexOf('setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`)');
-    expect(flag).toBeGreaterThan(-1);
-    // The module's own code runs the flag first: the usage text and every command come after it.
-    expect(flag).toBeLessThan(cli.indexOf('usage: broadsheet'));
+    for (const call of ['setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`)', 'setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${INLINING_BUDGET}`)']) {
+      const flag = cli.indexOf(call);
+      expect(flag).toBeGreaterThan(-1);
+      // The module's own code runs the flags first: the usage text and every command come after it.
+      expect(flag).toBeLessThan(cli.indexOf('usage: broadsheet'));
+    }
   });
 
   it('bundles zod with its English messages only: zod is imported as a namespace of named exports, so its 60-odd locales are left out', () => {
