@@ -5,6 +5,7 @@ import * as z from 'zod';
 import leven from 'leven';
 import type { ConfigText } from './config-location.js';
 import { UsageError } from './errors.js';
+import { withoutControlCharacters } from './seeds/decode.js';
 
 /** True when `tag` is a well-formed BCP 47 tag (templates' dates are named in it, see createLiquid): "en-GB", not "en-x1". */
 function isWellFormedLanguageTag(tag: string): boolean {
@@ -15,15 +16,30 @@ function isWellFormedLanguageTag(tag: string): boolean {
   }
 }
 
-const taxonomySchema = z.record(z.string().trim().min(1, 'expected a non-empty tag name'), z.array(z.string().trim().min(1, 'expected a non-empty alias')));
+/**
+ * A config string: no control characters. JSON writes them with `\u0001`-style escapes (U+007F, U+FFFE
+ * and U+FFFF even raw), and from a title, tag or URL they would reach every feed and the sitemap,
+ * which XML forbids them in even escaped. Seed text loses them (decodeSeed); the config, written by
+ * the site's owner, gets an error instead.
+ */
+function text(): z.ZodString {
+  return z.string().refine((value) => withoutControlCharacters(value) === value, {
+    message: 'expected text without control characters (U+0000–U+001F other than tab and line ends, U+007F, U+FFFE, U+FFFF)',
+    // One problem per value: a URL with a control character is not also reported as no URL.
+    abort: true,
+  });
+}
+
+const taxonomySchema = z.record(text().trim().min(1, 'expected a non-empty tag name'), z.array(text().trim().min(1, 'expected a non-empty alias')));
 
 /** The schema of `site.config.json`; every key is optional. */
 export const configSchema = z
   .object({
-    title: z.string().min(1).default('Broadsheet'),
-    description: z.string().default('A news archive.'),
-    baseUrl: z
-      .string()
+    title: text().min(1).default('Broadsheet'),
+    description: text().default('A news archive.'),
+    baseUrl: text()
+      // The URL parser takes white space (it drops tabs and line breaks, encodes spaces), but the pages would carry it as written.
+      .refine((u) => !/\s/.test(u), { message: 'expected a URL without spaces or line breaks (write a space as %20)', abort: true })
       .url('expected an absolute URL such as https://example.org/archive/')
       .refine((u) => /^https?:/.test(u), 'expected an http(s) URL')
       .default('http://localhost:8080/'),
@@ -35,7 +51,7 @@ export const configSchema = z
     pageSize: z.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer').max(1000, 'expected at most 1000').default(20),
     feedSize: z.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer').default(50),
     relatedCount: z.number({ error: 'expected a non-negative integer' }).int().min(0).default(5),
-    publisher: z.string().optional(),
+    publisher: text().optional(),
     allowRawHtml: z.boolean().default(false),
     taxonomy: taxonomySchema.default({}),
     taxonomyMinMentions: z.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer').default(1),
@@ -69,7 +85,8 @@ export function parseConfig(value: unknown, file: string, where?: ConfigText): S
           return { line: where?.lineOf(issue.path, key), message: `unknown key ${JSON.stringify(key)}${like === undefined ? '' : ` (did you mean ${JSON.stringify(like)}?)`}` };
         });
       }
-      const name = issue.path.map(String).join('.');
+      // A key with a control character in it is shown as a JSON string: the terminal gets no raw escape.
+      const name = issue.path.map((part) => (typeof part === 'string' && withoutControlCharacters(part) !== part ? JSON.stringify(part) : String(part))).join('.');
       if (issue.code === 'invalid_key') {
         // A record's key (a taxonomy tag name): the message is the key's own issue, the line the key's.
         const key = String(issue.path.at(-1));

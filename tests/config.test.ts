@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, parseConfig } from '../src/config.js';
 
+/** What a config string with a control character is told. */
+const CONTROL_PROBLEM = 'expected text without control characters (U+0000–U+001F other than tab and line ends, U+007F, U+FFFE, U+FFFF)';
+
 describe('parseConfig', () => {
   it('fills every key with a default', () => {
     expect(parseConfig({}, 'site.config.json')).toMatchObject({ title: 'Broadsheet', pageSize: 20, language: 'en', taxonomy: {}, taxonomyMinMentions: 1, allowRawHtml: false, baseUrl: 'http://localhost:8080/' });
@@ -29,6 +32,11 @@ describe('parseConfig', () => {
     [[], 'site.config.json: (top level): Invalid input: expected object, received array'],
     [{ language: 'en-x1' }, 'site.config.json: language: expected a language tag such as en or en-GB'],
     [{ language: 'english' }, 'site.config.json: language: expected a language tag such as en or en-GB'],
+    [{ baseUrl: 'https://example.org/my archive/' }, 'site.config.json: baseUrl: expected a URL without spaces or line breaks (write a space as %20)'],
+    [{ baseUrl: 'https://example.org/\narchive/' }, 'site.config.json: baseUrl: expected a URL without spaces or line breaks (write a space as %20)'],
+    [{ title: 'Broad\u0007sheet' }, `site.config.json: title: ${CONTROL_PROBLEM}`],
+    [{ description: 'An archive\u007f' }, `site.config.json: description: ${CONTROL_PROBLEM}`],
+    [{ taxonomy: { Iraq: ['Iraqi\ufffe'] } }, `site.config.json: taxonomy.Iraq.0: ${CONTROL_PROBLEM}`],
   ])('rejects %j with %j', (value, message) => {
     expect(() => parseConfig(value, 'site.config.json')).toThrow(message);
   });
@@ -55,6 +63,19 @@ describe('loadConfig names the line of each problem', () => {
         'site.config.json:5: taxonomy.Iraq.1: expected a non-empty alias',
         'site.config.json:6: taxonomy.  : expected a non-empty tag name',
         'site.config.json:8: feedSize: expected a positive integer',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses control characters in every string, once per value, and shows a key that has one as a JSON string', async () => {
+    // JSON writes them with \u escapes; from a title, URL or tag they would reach every feed and the sitemap, which XML forbids them in.
+    const text = ['{', '  "title": "Broad\\u0007sheet",', '  "baseUrl": "https://exa\\u0001mple.org/",', '  "taxonomy": {', '    "Ir\\u001bq": []', '  },', '  "publisher": "\\uffff",', '  "description": "tabs\\tand\\nline ends are text"', '}'].join('\n');
+    expect(await configError(text)).toBe(
+      [
+        `site.config.json:2: title: ${CONTROL_PROBLEM}`,
+        `site.config.json:3: baseUrl: ${CONTROL_PROBLEM}`,
+        `site.config.json:5: taxonomy."Ir\\u001bq": ${CONTROL_PROBLEM}`,
+        `site.config.json:7: publisher: ${CONTROL_PROBLEM}`,
       ].join('\n'),
     );
   });

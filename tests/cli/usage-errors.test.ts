@@ -61,6 +61,11 @@ describe('usage and config errors exit 2 with one clear message', () => {
     const r = await runCli(['check', '--seeds', SEEDS, '--base-url', '/archive/']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: '--base-url: expected an absolute http(s) URL such as https://example.org/archive/, got "/archive/"\n' });
   });
+
+  it.each([['https://example.org/my archive/'], ['https://example.org/\tarchive/'], ['https://example.org/\u0001/']])('a base URL %j with white space or a control character, which the URL parser would drop or encode but the pages would carry', async (url) => {
+    const r = await runCli(['check', '--seeds', SEEDS, '--base-url', url]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `--base-url: expected an absolute http(s) URL such as https://example.org/archive/, got ${JSON.stringify(url)}\n` });
+  });
 });
 
 describe('the output folder is never one a build must not replace', () => {
