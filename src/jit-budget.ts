@@ -8,7 +8,7 @@
  *   less wall and user time (session 23); 1M was no better than 400k.
  * - The inlining budget: how much bytecode TurboFan inlines into one optimised function (V8's default
  *   920 bytes). At 200 the largest compilations (the parser's and the page contexts' entry points,
- *   2–3 MB graphs each) shrink: 10k Markdown cold builds ≈ 2% less wall time, raw text ≈ 3%, 1k
+ *   2–3 MB graphs each) shrink: 10k Markdown cold builds 1–2% less wall time, raw text 2–3%, 1k
  *   unchanged (alternating rounds, session 24); turning inlining off was slower.
  */
 import { setFlagsFromString } from 'node:v8';
