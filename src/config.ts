@@ -5,7 +5,7 @@ import * as z from 'zod';
 import leven from 'leven';
 import type { ConfigText } from './config-location.js';
 import { UsageError } from './errors.js';
-import { withoutControlCharacters } from './seeds/decode.js';
+import { hasControlCharacters } from './seeds/decode.js';
 
 /** True when `tag` is a well-formed BCP 47 tag (templates' dates are named in it, see createLiquid): "en-GB", not "en-x1". */
 function isWellFormedLanguageTag(tag: string): boolean {
@@ -23,7 +23,7 @@ function isWellFormedLanguageTag(tag: string): boolean {
  * the site's owner, gets an error instead.
  */
 function text(): z.ZodString {
-  return z.string().refine((value) => withoutControlCharacters(value) === value, {
+  return z.string().refine((value) => !hasControlCharacters(value), {
     message: 'expected text without control characters (U+0000–U+001F other than tab and line ends, U+007F, U+FFFE, U+FFFF)',
     // One problem per value: a URL with a control character is not also reported as no URL.
     abort: true,
@@ -86,7 +86,7 @@ export function parseConfig(value: unknown, file: string, where?: ConfigText): S
         });
       }
       // A key with a control character in it is shown as a JSON string: the terminal gets no raw escape.
-      const name = issue.path.map((part) => (typeof part === 'string' && withoutControlCharacters(part) !== part ? JSON.stringify(part) : String(part))).join('.');
+      const name = issue.path.map((part) => (typeof part === 'string' && hasControlCharacters(part) ? JSON.stringify(part) : String(part))).join('.');
       if (issue.code === 'invalid_key') {
         // A record's key (a taxonomy tag name): the message is the key's own issue, the line the key's.
         const key = String(issue.path.at(-1));

@@ -11,7 +11,7 @@ import { draftKeyOf, parseSettingsOf, stampSeeds, type SeedScan } from './cache/
 import type { SeedProblems, SeedTable } from './cache/seed-table.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { byPlace, ContentErrors, SeedError, UsageError } from './errors.js';
-import { withoutControlCharacters } from './seeds/decode.js';
+import { hasControlCharacters } from './seeds/decode.js';
 import { parsePlan, startPlannedWorkers } from './seeds/parse-threads.js';
 import { listSeeds } from './seeds/read.js';
 import type { Site } from './site/site.js';
@@ -86,7 +86,7 @@ function withBaseUrl(config: SiteConfig, baseUrl: string): SiteConfig {
     const url = new URL(baseUrl);
     if (!/^https?:$/.test(url.protocol)) throw new Error('not http');
     // What the URL parser drops or encodes (white space, control characters) the pages would carry as written.
-    if (/\s/.test(baseUrl) || withoutControlCharacters(baseUrl) !== baseUrl) throw new Error('not as written');
+    if (/\s/.test(baseUrl) || hasControlCharacters(baseUrl)) throw new Error('not as written');
   } catch {
     throw new UsageError(`--base-url: expected an absolute http(s) URL such as https://example.org/archive/, got ${JSON.stringify(baseUrl)}`);
   }

@@ -5,13 +5,18 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
 const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
+/** True when `text` holds a control character (tab and line ends aside) or U+FFFE/U+FFFF: what withoutControlCharacters drops. */
+export function hasControlCharacters(text: string): boolean {
+  return CONTROL.test(text);
+}
+
 /**
  * Text without control characters (tab and line ends kept) nor U+FFFE/U+FFFF: they are not text,
  * XML (feeds, sitemap) forbids them even escaped, and HTML shows nothing for them. A seed's bytes
  * lose them when decoded; a front-matter string can bring them back through YAML escapes ("\a", "\0").
  */
 export function withoutControlCharacters(text: string): string {
-  return CONTROL.test(text) ? text.replace(CONTROL_ALL, '') : text;
+  return hasControlCharacters(text) ? text.replace(CONTROL_ALL, '') : text;
 }
 
 /** Largest seed accepted, in bytes; larger files get a clear size error. */
