@@ -3,7 +3,7 @@ import type { Liquid } from 'liquidjs';
 import { BodyReader } from '../cache/body-store.js';
 import { CardReader, type CardStoreHandle } from './card-store.js';
 import { FolderMaker, placeFile, type PlacedFile, type PlaceTarget } from '../write/files.js';
-import { renderTagFeedJob, type TagFeedJob } from './feeds.js';
+import { FeedEntries, renderTagFeedJob, type TagFeedJob } from './feeds.js';
 import { createLiquid } from './liquid.js';
 import { renderJob } from './page-context.js';
 import type { PageJob, PageSettings } from './pages.js';
@@ -36,6 +36,7 @@ let templates: { dir: string; language: string; liquid: Liquid } | undefined;
 let bodies: { dir: string; reader: BodyReader } | undefined;
 let folders: FolderMaker | undefined;
 let cards: CardReader | undefined;
+let feedEntries: FeedEntries | undefined;
 
 /** Renders every page of a batch, then makes its feeds, and places each file in staging, in order. */
 export function renderBatch(batch: RenderBatch): RenderedPage[] {
@@ -47,8 +48,10 @@ export function renderBatch(batch: RenderBatch): RenderedPage[] {
     bodies = { dir: batch.bodyDir, reader: new BodyReader(batch.bodyDir) };
   }
   if (folders?.staging !== batch.target.staging) folders = new FolderMaker(batch.target.staging);
-  if (cards === undefined) cards = new CardReader(batch.cards);
-  else cards.update(batch.cards);
+  if (cards === undefined) {
+    cards = new CardReader(batch.cards);
+    feedEntries = new FeedEntries();
+  } else cards.update(batch.cards);
   const { liquid } = templates;
   const pages = batch.jobs.map(({ job, previousHash }): RenderedPage => {
     const file = renderJob(liquid, batch.templatesDir, job, batch.settings, bodies!.reader, cards!);
@@ -56,15 +59,15 @@ export function renderBatch(batch: RenderBatch): RenderedPage[] {
     return batch.withHtml && file.searchUrl !== undefined ? { ...placed, html: String(file.bytes) } : placed;
   });
   for (const { job, previousHash } of batch.feeds ?? []) {
-    const file = renderTagFeedJob(job, cards!);
+    const file = renderTagFeedJob(job, cards!, feedEntries!);
     pages.push(placeFile(batch.target, file.path, file.bytes, previousHash, folders));
   }
   return pages;
 }
 
 /**
- * Forgets this thread's templates, open segment files and cards: the next pass may have edited
- * templates, a deleted body folder under the same names and a new card store.
+ * Forgets this thread's templates, open segment files, cards and feed entries: the next pass may have
+ * edited templates, a deleted body folder under the same names and a new card store.
  */
 export function endRenderPass(): void {
   bodies?.reader.close();
@@ -72,4 +75,5 @@ export function endRenderPass(): void {
   templates = undefined;
   folders = undefined;
   cards = undefined;
+  feedEntries = undefined;
 }

@@ -10,7 +10,7 @@ import type { Article } from '../article/article.js';
 import { UsageError } from '../errors.js';
 import type { Site } from '../site/site.js';
 import { articlePath, outputFileOf } from '../site/urls.js';
-import { renderTagFeedJob } from './feeds.js';
+import { FeedEntries, renderTagFeedJob } from './feeds.js';
 import { createLiquid } from './liquid.js';
 import type { OutputFile } from './output-file.js';
 import { BodyReader } from '../cache/body-store.js';
@@ -78,7 +78,8 @@ export function* renderSite(site: Site, templatesDir: string, bodyDir = ''): Gen
       yield renderJob(env.liquid, templatesDir, plan.job(), env.settings, bodies, cards);
     }
     yield siteFeedFile(site, bodies, env).make();
-    for (const feed of tagFeedFiles(site, env)) yield renderTagFeedJob(feed.job(), cards);
+    const feedEntries = new FeedEntries();
+    for (const feed of tagFeedFiles(site, env)) yield renderTagFeedJob(feed.job(), cards, feedEntries);
     for (const file of sitemapFiles(site, sitemap)) yield file.make();
   } finally {
     bodies.close();

@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { CardReader, CardWriter } from '../../src/render/card-store.js';
-import { renderSiteFeed, renderTagFeed, renderTagFeedJob, tagFeedJob } from '../../src/render/feeds.js';
+import { FeedEntries, renderSiteFeed, renderTagFeed, renderTagFeedJob, tagFeedJob } from '../../src/render/feeds.js';
 import type { Site, TagEntry } from '../../src/site/site.js';
 import { BASE_URL, fixtureModel, renderFiles, seedSiteFiles } from './seed-site.js';
 import { childrenNamed, strictXml } from '../support/strict-xml.js';
@@ -200,18 +200,45 @@ describe('a tag feed made in a render worker, from card refs', () => {
     { requiredKeys: ['date', 'slug', 'title', 'summary', 'tags'] },
   );
 
-  it('has the bytes of the same feed made from the articles themselves (any text, an author or not, more tags than a card shows)', () => {
+  it('has the bytes of the same feed made from the articles themselves (any text, an author or not, more tags than a card shows, entries shared with earlier feeds)', () => {
     fc.assert(
-      fc.property(fc.array(article, { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 6 }), (articles, feedSize) => {
-        const site = { ...fixture, config: { ...fixture.config, feedSize } } as Site;
-        const tag = { name: 'Oslo & “Bergen”', slug: 'oslo', articles } as unknown as TagEntry;
-        const cards = new CardWriter('/archive/');
-        const job = tagFeedJob(site, tag, cards);
-        const fromCards = renderTagFeedJob(job, new CardReader(cards.handle()));
-        expect(fromCards.path).toBe('tags/oslo/feed.xml');
-        expect(Buffer.from(fromCards.bytes)).toEqual(Buffer.from(renderTagFeed(site, tag).bytes));
-      }),
+      fc.property(
+        fc.array(article, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.array(fc.nat(), { maxLength: 6 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 6 }),
+        (pool, picks, feedSize) => {
+          const site = { ...fixture, config: { ...fixture.config, feedSize } } as Site;
+          const cards = new CardWriter('/archive/');
+          const entries = new FeedEntries();
+          picks.forEach((pick, i) => {
+            // Each tag lists some of the pool's articles, once each, so the feeds share entries.
+            const articles = [...new Set(pick.map((n) => pool[n % pool.length]!))];
+            const tag = { name: `Oslo & “Bergen” ${i}`, slug: `oslo-${i}`, articles } as unknown as TagEntry;
+            const fromCards = renderTagFeedJob(tagFeedJob(site, tag, cards), new CardReader(cards.handle()), entries);
+            expect(fromCards.path).toBe(`tags/oslo-${i}/feed.xml`);
+            expect(Buffer.from(fromCards.bytes)).toEqual(Buffer.from(renderTagFeed(site, tag).bytes));
+          });
+        },
+      ),
       { numRuns: 200 },
     );
+  });
+
+  it('takes an entry an earlier feed of the pass wrote without reading its card again (only the newest, for `updated`)', () => {
+    const site = { ...fixture, config: { ...fixture.config, feedSize: 50 } } as Site;
+    const articles = fixture.articles;
+    const cards = new CardWriter('/archive/');
+    const entries = new FeedEntries();
+    const first = tagFeedJob(site, { name: 'First', slug: 'first', articles } as unknown as TagEntry, cards);
+    const second = tagFeedJob(site, { name: 'Second', slug: 'second', articles } as unknown as TagEntry, cards);
+    const reader = new CardReader(cards.handle());
+    const read = vi.spyOn(reader, 'fields');
+    renderTagFeedJob(first, reader, entries);
+    expect(read).toHaveBeenCalledTimes(1 + articles.length);
+    read.mockClear();
+    const xml = String(renderTagFeedJob(second, reader, entries).bytes);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(xml).toBe(String(renderTagFeed(site, { name: 'Second', slug: 'second', articles } as unknown as TagEntry).bytes));
+    expect(xml.match(/<entry>/g)).toHaveLength(articles.length);
   });
 });
