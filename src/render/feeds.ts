@@ -136,19 +136,15 @@ const MOST_ENTRIES = 20_000;
  * the same text in each of its tags' feeds (≈ 20k entries in a 10k site's 400 tag feeds, ≈ 8k
  * distinct), so `feed` writes a feed with only the entries not yet seen, and the feed's own text is
  * cut at its entries and spliced with the others. Should `feed` ever write entries another way (the
- * cut finds a different number of them), the whole feed is made by `feed` as it is.
+ * cut finds a different number of them), the whole feed is made by `feed` as it is. One per pass:
+ * a ref names a card of the pass's card store, and an entry's URLs come from the pass's base URL.
  */
 export class FeedEntries {
   private readonly entries = new Map<CardRef, string>();
-  private baseUrl: string | undefined;
 
   /** The Atom document of a tag feed job, its entries read from `cards` or taken from earlier feeds. */
   feed(job: TagFeedJob, cards: CardReader): string {
     const { settings } = job;
-    if (settings.baseUrl !== this.baseUrl) {
-      this.entries.clear();
-      this.baseUrl = settings.baseUrl;
-    }
     const refs = job.articles.slice(0, settings.feedSize);
     const unseen = refs.filter((ref) => !this.entries.has(ref));
     const newest = newestDate(refs.slice(0, 1).map((ref) => cards.fields(ref)));
