@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { build, check, problemLines, type BuildOptions, type BuildReport } from './build.js';
 import { ContentErrors, SeedError, UsageError } from './errors.js';
 import { silentProgress, terminalProgress } from './progress.js';
+import { baseUrlOption } from './site/base-url.js';
 
 const USAGE = `usage: broadsheet <build|check|serve|dev|bench> [options]
 
@@ -45,6 +46,12 @@ function parseWorkers(value: string): number {
 function parseSeedTimeLimit(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 86_400) throw new UsageError(`--seed-time-limit: expected seconds from 0 (no limit) to 86400, got ${JSON.stringify(value)}`);
   return Math.round(Number(value) * 1000);
+}
+
+/** The `--port` value: a TCP port from 1 to 65535. */
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 65_535) throw new UsageError(`--port: expected a port number from 1 to 65535, got ${JSON.stringify(value)}`);
+  return Number(value);
 }
 
 /** Parses argv into a command and build options. */
@@ -85,7 +92,7 @@ function parseCommandLine(argv: string[]) {
     configRequired: values.config !== undefined,
     templatesDir: values.templates,
     publicDir: values.public,
-    ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] }),
+    ...(values['base-url'] !== undefined && { baseUrl: baseUrlOption(values['base-url']) }),
     skipInvalid: values['skip-invalid'],
     ...(values.workers !== undefined && { workers: parseWorkers(values.workers) }),
     ...(values['seed-time-limit'] !== undefined && { seedTimeLimitMs: parseSeedTimeLimit(values['seed-time-limit']) }),
@@ -95,7 +102,7 @@ function parseCommandLine(argv: string[]) {
   };
   const quiet = values.quiet || process.env['CI'] === 'true';
   const progress = !quiet && process.stderr.isTTY ? terminalProgress(process.stderr) : silentProgress;
-  return { command, options: { ...options, progress }, quiet, port: Number(values.port) };
+  return { command, options: { ...options, progress }, quiet, port: parsePort(values.port) };
 }
 
 /** What to do about the usual file-system refusals. */

@@ -6,6 +6,7 @@ import leven from 'leven';
 import type { ConfigText } from './config-location.js';
 import { UsageError } from './errors.js';
 import { hasControlCharacters } from './seeds/decode.js';
+import { baseUrlProblem, normalBaseUrl } from './site/base-url.js';
 
 /** True when `tag` is a well-formed BCP 47 tag (templates' dates are named in it, see createLiquid): "en-GB", not "en-x1". */
 function isWellFormedLanguageTag(tag: string): boolean {
@@ -38,10 +39,10 @@ export const configSchema = z
     title: text().min(1).default('Broadsheet'),
     description: text().default('A news archive.'),
     baseUrl: text()
-      // The URL parser takes white space (it drops tabs and line breaks, encodes spaces), but the pages would carry it as written.
-      .refine((u) => !/\s/.test(u), { message: 'expected a URL without spaces or line breaks (write a space as %20)', abort: true })
-      .url('expected an absolute URL such as https://example.org/archive/')
-      .refine((u) => /^https?:/.test(u), 'expected an http(s) URL')
+      .superRefine((url, ctx) => {
+        const problem = baseUrlProblem(url);
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+      })
       .default('http://localhost:8080/'),
     language: z
       .string()
@@ -58,7 +59,7 @@ export const configSchema = z
   })
   .strict();
 
-/** The validated site configuration with defaults filled in; `baseUrl` always ends in `/`. */
+/** The validated site configuration with defaults filled in; `baseUrl` in its normal form (normalBaseUrl), ending in `/`. */
 export type SiteConfig = z.infer<typeof configSchema>;
 
 /** The config key most like an unknown one, for a "did you mean" hint: another case, or a slip of a letter or two. */
@@ -99,7 +100,7 @@ export function parseConfig(value: unknown, file: string, where?: ConfigText): S
     throw new UsageError(problems.map(({ line, message }) => `${line === undefined ? `${file}:` : `${file}:${line}:`} ${message}`).join('\n'));
   }
   const config = result.data;
-  return { ...config, baseUrl: config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/` };
+  return { ...config, baseUrl: normalBaseUrl(config.baseUrl) };
 }
 
 /** Reads and validates the config file; a missing default file means all defaults. */

@@ -11,9 +11,9 @@ import { draftKeyOf, parseSettingsOf, stampSeeds, type SeedScan } from './cache/
 import type { SeedProblems, SeedTable } from './cache/seed-table.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { byPlace, ContentErrors, SeedError, UsageError } from './errors.js';
-import { hasControlCharacters } from './seeds/decode.js';
 import { parsePlan, startPlannedWorkers } from './seeds/parse-threads.js';
 import { listSeeds } from './seeds/read.js';
+import { baseUrlOption } from './site/base-url.js';
 import type { Site } from './site/site.js';
 
 /** The validated config with `--base-url` applied. */
@@ -80,15 +80,7 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   return { site: buildSite(ordered, config), config, warnings, skipped: errors, seeds };
 }
 
-/** The config with `--base-url` applied (validated like the config key). */
+/** The config with `--base-url` applied (the same rule as the config key's, see base-url.ts). */
 function withBaseUrl(config: SiteConfig, baseUrl: string): SiteConfig {
-  try {
-    const url = new URL(baseUrl);
-    if (!/^https?:$/.test(url.protocol)) throw new Error('not http');
-    // What the URL parser drops or encodes (white space, control characters) the pages would carry as written.
-    if (/\s/.test(baseUrl) || hasControlCharacters(baseUrl)) throw new Error('not as written');
-  } catch {
-    throw new UsageError(`--base-url: expected an absolute http(s) URL such as https://example.org/archive/, got ${JSON.stringify(baseUrl)}`);
-  }
-  return { ...config, baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/` };
+  return { ...config, baseUrl: baseUrlOption(baseUrl) };
 }

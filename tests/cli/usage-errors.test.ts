@@ -59,12 +59,29 @@ describe('usage and config errors exit 2 with one clear message', () => {
 
   it('a base URL that is not absolute', async () => {
     const r = await runCli(['check', '--seeds', SEEDS, '--base-url', '/archive/']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: '--base-url: expected an absolute http(s) URL such as https://example.org/archive/, got "/archive/"\n' });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: '--base-url: expected an absolute URL such as https://example.org/archive/, got "/archive/"\n' });
   });
 
-  it.each([['https://example.org/my archive/'], ['https://example.org/\tarchive/'], ['https://example.org/\u0001/']])('a base URL %j with white space or a control character, which the URL parser would drop or encode but the pages would carry', async (url) => {
+  it.each([
+    ['https://example.org/my archive/', 'expected a URL without spaces or line breaks (write a space as %20)'],
+    ['https://example.org/\tarchive/', 'expected a URL without spaces or line breaks (write a space as %20)'],
+    ['https://example.org/\u0001/', 'expected a URL without control characters'],
+  ])('a base URL %j with white space or a control character, which the URL parser would drop or encode but the pages would carry', async (url, problem) => {
     const r = await runCli(['check', '--seeds', SEEDS, '--base-url', url]);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `--base-url: expected an absolute http(s) URL such as https://example.org/archive/, got ${JSON.stringify(url)}\n` });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `--base-url: ${problem}, got ${JSON.stringify(url)}\n` });
+  });
+
+  it.each([['serve'], ['dev']])('%s refuses a bad --base-url before it starts anything', async (command) => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-usage-'));
+    const r = await runCli([command, '--seeds', SEEDS, '--out', path.join(tmp, 'out'), '--cache-dir', path.join(tmp, 'cache'), '--base-url', 'example.org']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: '--base-url: expected an absolute URL such as https://example.org/archive/, got "example.org"\n' });
+    expect(await readdir(tmp)).toEqual([]);
+  });
+
+  it.each([['0'], ['65536'], ['http'], ['80.5'], ['-1']])('a --port of %s is refused before a server starts', async (port) => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-usage-'));
+    const r = await runCli(['serve', '--out', path.join(tmp, 'out'), `--port=${port}`]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `--port: expected a port number from 1 to 65535, got ${JSON.stringify(port)}\n` });
   });
 });
 
