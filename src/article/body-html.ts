@@ -1,29 +1,28 @@
 /** The two unified processors (raw text, Markdown) that turn a seed body into safe HTML. */
-import { defaultSchema, type Schema } from 'hast-util-sanitize';
+import type { Schema } from 'hast-util-sanitize';
 import type { Root } from 'mdast';
 import remarkHtml from 'remark-html';
 import { unified, type Plugin } from 'unified';
 import { withProseSetAside } from '../seeds/prose-blocks.js';
 import { rawTextParse } from '../seeds/raw-text.js';
+import { bodySchema } from './body-schema.js';
 import { bodyTransforms } from './body-transforms.js';
+import { htmlNodeHandler } from './html-blocks.js';
 
-/** GitHub's sanitising schema plus the elements an embedded social post needs. */
-export const bodySchema: Schema = {
-  ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'time'],
-  attributes: {
-    ...defaultSchema.attributes,
-    figure: [['className', 'social-post']],
-    time: ['dateTime'],
-  },
-};
 
 /** Which processor a seed goes through. */
 export type SeedFormat = 'txt' | 'md';
 
-/** The frozen processor around a parser: body transforms, then HTML (sanitised by `sanitize`'s schema unless false). */
+/**
+ * The frozen processor around a parser: body transforms, then HTML. Sanitised by `sanitize`'s schema
+ * unless false; then an HTML block is parsed and sanitised first, so its words stay (html-blocks.ts).
+ */
 function processorWith(parser: Plugin<[], string, Root>, sanitize: Schema | false) {
-  return unified().use(parser).use(bodyTransforms).use(remarkHtml, { sanitize }).freeze();
+  return unified()
+    .use(parser)
+    .use(bodyTransforms)
+    .use(remarkHtml, sanitize === false ? { sanitize } : { sanitize, handlers: { html: htmlNodeHandler } })
+    .freeze();
 }
 
 /** A processor as built by processorWith. */

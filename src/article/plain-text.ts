@@ -1,25 +1,31 @@
 /** The plain text of a body's mdast, blocks on lines of their own: what words are counted and tags found in. */
-import type { Nodes } from 'mdast';
+import type { Nodes, Parents } from 'mdast';
+import { hastText, htmlBlockHast, isHtmlBlock } from './html-blocks.js';
 
 /** Nodes whose children are blocks (or rows, cells): their texts are joined with a line break. */
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition', 'table', 'tableRow']);
 
 /**
  * The text of `node` as mdast-util-to-string reads it (text and code values, image alt texts), but
- * with a line break between blocks and at hard breaks, and without raw HTML (markup, and sanitised
- * away by default): joined with nothing, "… held in Iraq" ending one paragraph and "Iran said …"
- * starting the next read as one word, "IraqIran" — a word short, and neither tag found.
+ * with a line break between blocks and at hard breaks: joined with nothing, "… held in Iraq" ending
+ * one paragraph and "Iran said …" starting the next read as one word, "IraqIran" — a word short, and
+ * neither tag found. Of raw HTML, only an HTML block's words count, as the page shows them sanitised;
+ * an inline tag is markup. `parent` is the node's own parent, which tells an HTML block from a tag.
  */
-export function blockText(node: Nodes): string {
+export function blockText(node: Nodes, parent?: Parents): string {
   const parts: string[] = [];
-  collect(node, parts);
+  collect(node, parts, parent);
   return parts.join('');
 }
 
 /** Appends the texts of `node` to `parts`, in order. */
-function collect(node: Nodes, parts: string[]): void {
+function collect(node: Nodes, parts: string[], parent?: Parents): void {
+  if (node.type === 'html') {
+    if (isHtmlBlock(parent)) parts.push(hastText({ type: 'root', children: htmlBlockHast(node.value) }));
+    return;
+  }
   if ('value' in node) {
-    if (node.type !== 'html') parts.push(node.value);
+    parts.push(node.value);
     return;
   }
   if (node.type === 'break') {
@@ -34,6 +40,6 @@ function collect(node: Nodes, parts: string[]): void {
   const block = BLOCK_PARENTS.has(node.type);
   node.children.forEach((child, i) => {
     if (block && i > 0) parts.push('\n');
-    collect(child, parts);
+    collect(child, parts, node);
   });
 }

@@ -5,6 +5,7 @@ import type { BodyFindings } from '../article/body-transforms.js';
 import { loadMarkdownProcessor, rawTextProcessor, type BodyProcessor, type SeedFormat } from '../article/body-html.js';
 import { isCalendarDate } from '../article/date.js';
 import type { ParsedDraft } from '../article/draft.js';
+import { loadHtmlBlockParser, mayHoldHtmlBlock } from '../article/html-blocks.js';
 import { blockText } from '../article/plain-text.js';
 import { bodyHtmlOf } from '../article/prose-html.js';
 import { countWords, readingMinutes } from '../article/reading-time.js';
@@ -27,6 +28,8 @@ export interface ParseContext {
   readonly rawText: BodyProcessor;
   markdown?: BodyProcessor;
   readYaml?: YamlReader;
+  /** True once the HTML parser for Markdown's HTML blocks is loaded (html-blocks.ts). */
+  htmlBlocks?: boolean;
   readonly allowRawHtml: boolean;
   readonly taxonomy: TaxonomyMatcher;
   /** How often the text must mention a taxonomy entry to tag it (a mention in the headline or dateline always does). */
@@ -43,9 +46,16 @@ export function createParseContext(taxonomy: Taxonomy, allowRawHtml: boolean, ta
   return { rawText: rawTextProcessor(), allowRawHtml, taxonomy: new TaxonomyMatcher(taxonomy), taxonomyMinMentions };
 }
 
-/** Loads what parsing these seeds needs and the context lacks: the Markdown processor for `.md` seeds, the YAML reader for seeds opening with `---`. */
+/**
+ * Loads what parsing these seeds needs and the context lacks: the Markdown processor for `.md` seeds
+ * (and the HTML parser for those that may hold an HTML block), the YAML reader for seeds opening with `---`.
+ */
 export async function prepareParseContext(context: ParseContext, seeds: readonly SeedFile[]): Promise<void> {
   if (!context.markdown && seeds.some((seed) => formatOf(seed.path) === 'md')) context.markdown = await loadMarkdownProcessor(context.allowRawHtml);
+  if (!context.htmlBlocks && seeds.some((seed) => formatOf(seed.path) === 'md' && mayHoldHtmlBlock(seed.bytes))) {
+    await loadHtmlBlockParser();
+    context.htmlBlocks = true;
+  }
   if (!context.readYaml && seeds.some((seed) => mayOpenWithFrontMatter(seed.bytes))) context.readYaml = await loadYamlReader();
 }
 
@@ -54,6 +64,8 @@ export async function loadParseContext(taxonomy: Taxonomy, allowRawHtml: boolean
   const context = createParseContext(taxonomy, allowRawHtml, taxonomyMinMentions);
   context.markdown = await loadMarkdownProcessor(allowRawHtml);
   context.readYaml = await loadYamlReader();
+  await loadHtmlBlockParser();
+  context.htmlBlocks = true;
   return context;
 }
 
@@ -107,13 +119,14 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const found = (file.data as { body?: BodyFindings }).body ?? { socialPosts: [], relatedHeadlines: [] };
 
   // The body's text is its blocks' texts, one per line (as blockText reads the root): each block read once.
-  const blocks = tree.children.map(blockText);
+  const blocks = tree.children.map((block) => blockText(block, tree));
   const paragraphs = blocks.filter((_, i) => tree.children[i]!.type === 'paragraph');
   const bodyText = blocks.join('\n');
   if (bodyText.trim() === '' && found.socialPosts.length === 0 && !fm.title) {
     throw new SeedError(path, header.bodyLine, 'empty body', 'a seed needs some text after its date');
   }
-  const lead = paragraphs.find((p) => p.trim() !== '') ?? found.socialPosts[0]?.text ?? '';
+  // The lead: the first paragraph; in a body with none, the first post, else the first block with text (an HTML block's, a list's).
+  const lead = paragraphs.find((p) => p.trim() !== '') ?? found.socialPosts[0]?.text ?? blocks.find((b) => b.trim() !== '')?.trim() ?? '';
   const title = fm.title ?? deriveTitle(lead);
   const summary = fm.summary ?? deriveSummary(paragraphs.join(' ') || lead);
   const tagNames = new Set<string>();

@@ -3,8 +3,11 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { loadMarkdownProcessor, rawTextProcessor, type BodyProcessor } from '../../src/article/body-html.js';
+import { loadHtmlBlockParser } from '../../src/article/html-blocks.js';
 import { bodyHtmlOf } from '../../src/article/prose-html.js';
 
+// As prepareParseContext does for a seed that may hold an HTML block.
+await loadHtmlBlockParser();
 const sanitising = await loadMarkdownProcessor(false);
 const rawHtml = await loadMarkdownProcessor(true);
 const rawText = rawTextProcessor();

@@ -78,8 +78,8 @@ describe('the word count', () => {
   it('counts every word of the body once: across paragraphs, list items, hard breaks and embedded posts', () => {
     expect(ok('s.txt', 'date 2024-01-01\n\nOne two three\n\nFour five six\n\nSeven eight').wordCount).toBe(8);
     expect(ok('s.md', '---\ntitle: T\ndate: 2024-01-01\n---\n# One two\n\nThree four\\\nfive\n\n- six\n- seven\n\n> eight').wordCount).toBe(8);
-    // Raw HTML is markup (and sanitised away), not words.
-    expect(ok('s.md', '---\ntitle: T\ndate: 2024-01-01\n---\nOne <b>two</b>\n\n<div>three four</div>\n\n<script>alert("x")</script>').wordCount).toBe(2);
+    // An inline tag is markup; an HTML block's words are words, as the page shows them (no script, no style sheet).
+    expect(ok('s.md', '---\ntitle: T\ndate: 2024-01-01\n---\nOne <b>two</b>\n\n<div>three four</div>\n\n<script>alert("x")</script>\n\n<style>p { color: red }</style>').wordCount).toBe(4);
     // 3 + the post's text (3), its picture link (pic.twitter.com, AbCd12), author, handle and date (6): each once.
     expect(ok('s.txt', 'date 2024-01-02\n\nAlpha beta gamma.\n\nDelta epsilon zeta pic.twitter.com/AbCd12 — Jane Doe (@jane) January 1, 2024').wordCount).toBe(14);
   });

@@ -1,0 +1,79 @@
+/**
+ * Raw HTML blocks in Markdown (`<div>…</div>`, `<figure>…`): parsed as HTML, so that the sanitiser
+ * removes their markup and keeps their words, as GitHub shows them. remark-html alone drops such a
+ * block whole, and every word in it with it. The HTML parser (parse5, ≈ 300 KB of code) is loaded
+ * only for seeds that may hold such a block (mayHoldHtmlBlock).
+ */
+import type { ElementContent, Nodes as HastNodes } from 'hast';
+import { sanitize } from 'hast-util-sanitize';
+import type { Html, Parents } from 'mdast';
+import { bodySchema } from './body-schema.js';
+
+/** hast-util-from-html's parser, once loaded. */
+let fromHtml: typeof import('hast-util-from-html').fromHtml | undefined;
+
+/** Loads the HTML parser (once per thread). */
+export async function loadHtmlBlockParser(): Promise<void> {
+  fromHtml ??= (await import('hast-util-from-html')).fromHtml;
+}
+
+/** Containers whose children are blocks: an `html` node in one is an HTML block; in any other (a paragraph, a heading), a single inline tag. */
+const BLOCK_CONTAINERS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+
+/** True when an `html` node under `parent` is an HTML block (its text is words), not an inline tag (`<b>`, `</b>`: markup only). */
+export function isHtmlBlock(parent: Parents | undefined): boolean {
+  return parent !== undefined && BLOCK_CONTAINERS.has(parent.type);
+}
+
+/**
+ * An HTML block's elements and text as hast, sanitised with the body's schema (remark-html sanitises
+ * them again with the rest, to the same result). Throws if the parser was not loaded for this seed.
+ */
+export function htmlBlockHast(html: string): ElementContent[] {
+  if (fromHtml === undefined) throw new Error('the HTML parser was not loaded before a Markdown seed with an HTML block (see mayHoldHtmlBlock)');
+  const tree = sanitize(fromHtml(html, { fragment: true }), bodySchema);
+  // A fragment holds no doctype; the filter only tells the types so.
+  return tree.type === 'root' ? tree.children.filter((node): node is ElementContent => node.type !== 'doctype') : [];
+}
+
+/**
+ * remark-html's handler for `html` nodes when it sanitises: an HTML block becomes its elements and text,
+ * or nothing when none are left (a script alone); an inline tag is nothing either way.
+ */
+export function htmlNodeHandler(_state: unknown, node: Html, parent: Parents | undefined): ElementContent[] | undefined {
+  if (!isHtmlBlock(parent)) return undefined;
+  const nodes = htmlBlockHast(node.value);
+  return nodes.some((n) => n.type !== 'text' || n.value.trim() !== '') ? nodes : undefined;
+}
+
+/** The characters that may stand before an HTML block's `<` on its line: indentation, quote and list markers. */
+const BEFORE_BLOCK = new Set([' ', '\t', '>', '-', '+', '*', '.', ')', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].map((c) => c.charCodeAt(0)));
+
+/** True for the byte after an HTML block's `<`: a letter, `!` (comment, declaration), `?` or `/`. */
+function opensTag(byte: number): boolean {
+  return (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x21 || byte === 0x3f || byte === 0x2f;
+}
+
+/**
+ * True when Markdown `bytes` may hold an HTML block: a `<` and the start of a tag opening a line, after
+ * nothing but indentation and quote or list markers. Every HTML block starts so (CommonMark); most
+ * seeds have no `<` there, and their parse never loads the HTML parser.
+ */
+export function mayHoldHtmlBlock(bytes: Uint8Array): boolean {
+  for (let at = bytes.indexOf(0x3c); at !== -1; at = bytes.indexOf(0x3c, at + 1)) {
+    if (at + 1 >= bytes.length || !opensTag(bytes[at + 1]!)) continue;
+    let before = at - 1;
+    while (before >= 0 && BEFORE_BLOCK.has(bytes[before]!)) before--;
+    if (before < 0 || bytes[before] === 0x0a || bytes[before] === 0x0d) return true;
+  }
+  return false;
+}
+
+/** The words of sanitised hast, a line break after each element (so the text of two paragraphs does not run together). */
+export function hastText(node: HastNodes): string {
+  if (node.type === 'text') return node.value;
+  if (!('children' in node)) return '';
+  let text = '';
+  for (const child of node.children) text += hastText(child);
+  return node.type === 'element' ? `${text}\n` : text;
+}
