@@ -25,13 +25,43 @@ export function isHtmlBlock(parent: Parents | undefined): boolean {
   return parent !== undefined && BLOCK_CONTAINERS.has(parent.type);
 }
 
+/** Most elements an HTML block may nest inside each other (the tree walks after the parser recurse once per level). */
+export const MAX_HTML_NESTING = 256;
+
+/** An HTML block nested deeper than MAX_HTML_NESTING; `line` is where it starts in the body (1-based). */
+export class HtmlBlockTooDeep extends Error {
+  constructor(readonly line: number) {
+    super(`HTML block nested more than ${MAX_HTML_NESTING} elements deep`);
+  }
+}
+
+/** How many elements deep `node` nests, counted without recursion. */
+function nestingOf(node: HastNodes): number {
+  let deepest = 0;
+  const stack: [HastNodes, number][] = [[node, 0]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [current, depth] = next;
+    deepest = Math.max(deepest, depth);
+    if ('children' in current) for (const child of current.children) stack.push([child, child.type === 'element' ? depth + 1 : depth]);
+  }
+  return deepest;
+}
+
 /**
  * An HTML block's elements and text as hast, sanitised with the body's schema (remark-html sanitises
- * them again with the rest, to the same result). Throws if the parser was not loaded for this seed.
+ * them again with the rest, to the same result). Throws HtmlBlockTooDeep for a block nested too deeply
+ * (`line`: where it starts), and an Error if the parser was not loaded for this seed.
  */
-export function htmlBlockHast(html: string): ElementContent[] {
+export function htmlBlockHast(html: string, line: number): ElementContent[] {
   if (fromHtml === undefined) throw new Error('the HTML parser was not loaded before a Markdown seed with an HTML block (see mayHoldHtmlBlock)');
-  const tree = sanitize(fromHtml(html, { fragment: true }), bodySchema);
+  let tree: HastNodes;
+  try {
+    tree = sanitize(fromHtml(html, { fragment: true }), bodySchema);
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new HtmlBlockTooDeep(line);
+    throw error;
+  }
+  if (nestingOf(tree) > MAX_HTML_NESTING) throw new HtmlBlockTooDeep(line);
   // A fragment holds no doctype; the filter only tells the types so.
   return tree.type === 'root' ? tree.children.filter((node): node is ElementContent => node.type !== 'doctype') : [];
 }
@@ -42,7 +72,7 @@ export function htmlBlockHast(html: string): ElementContent[] {
  */
 export function htmlNodeHandler(_state: unknown, node: Html, parent: Parents | undefined): ElementContent[] | undefined {
   if (!isHtmlBlock(parent)) return undefined;
-  const nodes = htmlBlockHast(node.value);
+  const nodes = htmlBlockHast(node.value, node.position?.start.line ?? 1);
   return nodes.some((n) => n.type !== 'text' || n.value.trim() !== '') ? nodes : undefined;
 }
 

@@ -21,7 +21,7 @@ export function blockText(node: Nodes, parent?: Parents): string {
 /** Appends the texts of `node` to `parts`, in order. */
 function collect(node: Nodes, parts: string[], parent?: Parents): void {
   if (node.type === 'html') {
-    if (isHtmlBlock(parent)) parts.push(hastText({ type: 'root', children: htmlBlockHast(node.value) }));
+    if (isHtmlBlock(parent)) parts.push(hastText({ type: 'root', children: htmlBlockHast(node.value, node.position?.start.line ?? 1) }));
     return;
   }
   if ('value' in node) {

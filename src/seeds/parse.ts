@@ -5,7 +5,7 @@ import type { BodyFindings } from '../article/body-transforms.js';
 import { loadMarkdownProcessor, rawTextProcessor, type BodyProcessor, type SeedFormat } from '../article/body-html.js';
 import { isCalendarDate } from '../article/date.js';
 import type { ParsedDraft } from '../article/draft.js';
-import { loadHtmlBlockParser, mayHoldHtmlBlock } from '../article/html-blocks.js';
+import { HtmlBlockTooDeep, loadHtmlBlockParser, MAX_HTML_NESTING, mayHoldHtmlBlock } from '../article/html-blocks.js';
 import { blockText } from '../article/plain-text.js';
 import { bodyHtmlOf } from '../article/prose-html.js';
 import { countWords, readingMinutes } from '../article/reading-time.js';
@@ -115,11 +115,18 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   }
   const file = new VFile({ path, value: header.body, data: { firstLine: header.bodyLine } });
   const tree = processor.runSync(processor.parse(file), file) as Root;
-  const bodyHtml = bodyHtmlOf(processor, tree, file);
+  let bodyHtml: string;
+  let blocks: string[];
+  try {
+    bodyHtml = bodyHtmlOf(processor, tree, file);
+    // The body's text is its blocks' texts, one per line (as blockText reads the root): each block read once.
+    blocks = tree.children.map((block) => blockText(block, tree));
+  } catch (error) {
+    if (!(error instanceof HtmlBlockTooDeep)) throw error;
+    throw new SeedError(path, header.bodyLine + error.line - 1, `HTML block nested too deeply (more than ${MAX_HTML_NESTING} elements inside each other)`, 'nest fewer elements inside each other');
+  }
   const found = (file.data as { body?: BodyFindings }).body ?? { socialPosts: [], relatedHeadlines: [] };
 
-  // The body's text is its blocks' texts, one per line (as blockText reads the root): each block read once.
-  const blocks = tree.children.map((block) => blockText(block, tree));
   const paragraphs = blocks.filter((_, i) => tree.children[i]!.type === 'paragraph');
   const bodyText = blocks.join('\n');
   if (bodyText.trim() === '' && found.socialPosts.length === 0 && !fm.title) {

@@ -3,7 +3,7 @@ import type { Nodes, Parents } from 'mdast';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { loadMarkdownProcessor } from '../../src/article/body-html.js';
-import { htmlBlockHast, isHtmlBlock, mayHoldHtmlBlock } from '../../src/article/html-blocks.js';
+import { htmlBlockHast, isHtmlBlock, MAX_HTML_NESTING, mayHoldHtmlBlock } from '../../src/article/html-blocks.js';
 import { createParseContext, parseSeed, prepareParseContext } from '../../src/seeds/parse.js';
 import { unsafeContent } from '../hostile/html-safety.js';
 
@@ -22,7 +22,7 @@ async function contextFor(...seeds: { path: string; bytes: Uint8Array }[]) {
 describe('HTML blocks in Markdown', () => {
   // First: the parser is not loaded yet in this file's thread.
   it('are never read without the HTML parser: the build loads it for a seed that may hold one', async () => {
-    expect(() => htmlBlockHast('<div>x</div>')).toThrow('the HTML parser was not loaded');
+    expect(() => htmlBlockHast('<div>x</div>', 1)).toThrow('the HTML parser was not loaded');
     const withBlock = seed('Lead.\n\n<div>Words kept</div>');
     const context = await contextFor(withBlock);
     expect(context.htmlBlocks).toBe(true);
@@ -69,6 +69,23 @@ describe('HTML blocks in Markdown', () => {
     const result = parseSeed(s, await contextFor(s));
     if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
     expect(result.article).toMatchObject({ title: 'The council voted on Tuesday to close the bridge', titleDerived: true, summary: 'The council voted on Tuesday to close the bridge. Traffic will divert.' });
+  });
+
+  it('nested too deeply are an error naming the line the block starts on; as deep as MAX_HTML_NESTING they convert', async () => {
+    const nested = (depth: number) => `${'<div>'.repeat(depth)}word${'</div>'.repeat(depth)}`;
+    const deep = seed(`Lead.\n\n> ${nested(50_000)}`);
+    const tooDeep = seed(`Lead.\n\nText.\n\n${nested(MAX_HTML_NESTING + 1)}`);
+    const deepest = seed(`Lead.\n\n${nested(MAX_HTML_NESTING)}`);
+    const context = await contextFor(deep, tooDeep, deepest);
+    const errors = (s: { path: string; bytes: Uint8Array }) => {
+      const result = parseSeed(s, context);
+      return result.ok ? [] : result.errors.map((e) => e.format());
+    };
+    const message = `HTML block nested too deeply (more than ${MAX_HTML_NESTING} elements inside each other) (hint: nest fewer elements inside each other)`;
+    expect(errors(deep)).toEqual([`s.md:7: ${message}`]);
+    expect(errors(tooDeep)).toEqual([`s.md:9: ${message}`]);
+    const result = parseSeed(deepest, context);
+    expect(result.ok && result.article.bodyHtml).toContain(`${'<div>'.repeat(MAX_HTML_NESTING)}word`);
   });
 
   it('keep every word in them, whatever the elements around it', async () => {
