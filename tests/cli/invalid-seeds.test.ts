@@ -24,3 +24,23 @@ describe('a build over invalid seeds', () => {
     expect((await readdir(tmp)).sort()).toEqual(['config.json', 'dist']);
   });
 });
+
+describe('a report line about a seed', () => {
+  it('never carries a control or bidirectional character from a file name or a front-matter key to the terminal: each is written as a \\u escape', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-invalid-'));
+    const seeds = path.join(tmp, 'seeds');
+    await mkdir(seeds);
+    await writeFile(path.join(seeds, 'clear\u001b[2Jscreen\u0007\u0085.txt'), 'date 2024-13-01\nText.\n');
+    await writeFile(path.join(seeds, 'name\u202egnp.md'), '---\ntitle: T\ndate: 2024-01-01\nk\u202ex: 1\n---\nText.\n');
+    await writeFile(path.join(tmp, 'config.json'), '{}');
+    const { code, stderr } = await runCli(['build', '--seeds', seeds, '--out', path.join(tmp, 'dist'), '--config', path.join(tmp, 'config.json'), '--skip-invalid', '--no-search']);
+    expect(code).toBe(0);
+    expect(stderr.split(`${seeds}${path.sep}`).join('')).toBe(
+      [
+        'warning: name\\u202egnp.md:4: unknown front matter key "k\\u202ex" (ignored) (hint: known keys: title, date, tags, slug, summary, author, source, draft)',
+        'skipped: clear\\u001b[2Jscreen\\u0007\\u0085.txt:1:6: invalid date 2024-13-01',
+        '',
+      ].join('\n'),
+    );
+  });
+});
