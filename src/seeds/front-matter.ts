@@ -83,12 +83,28 @@ export interface SplitSeed {
   readonly keyLines: Readonly<Record<string, number>>;
 }
 
+/** A top-level key at the start of a line: plain (any letters: `título:`), or quoted in double or single quotes. */
+const KEY_LINE = /^(?:"(?<double>(?:[^"\\]|\\.)*)"|'(?<single>(?:[^']|'')*)'|(?<plain>[^\s#'"{}[\],&*!|>%@`?-][^\n]*?))[ \t]*:(?:[ \t]|$)/;
+
+/** The key a KEY_LINE match names, as YAML reads it (a double-quoted key with escapes JSON does not know is left out). */
+function keyOf(groups: Record<string, string | undefined>): string | undefined {
+  if (groups['plain'] !== undefined) return groups['plain'];
+  if (groups['single'] !== undefined) return groups['single'].replaceAll("''", "'");
+  try {
+    return JSON.parse(`"${groups['double']}"`) as string;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The 1-based file line of each top-level key of the front matter block. */
 function keyLinesOf(block: string): Record<string, number> {
-  const lines: Record<string, number> = {};
+  // No prototype: a key named "toString" or "constructor" must not find Object's.
+  const lines: Record<string, number> = Object.create(null) as Record<string, number>;
   block.split('\n').forEach((line, i) => {
-    const m = /^([A-Za-z_][\w-]*)\s*:/.exec(line);
-    if (m && lines[m[1]!] === undefined) lines[m[1]!] = i + 2;
+    const groups = KEY_LINE.exec(line)?.groups;
+    const key = groups && keyOf(groups);
+    if (key !== undefined && lines[key] === undefined) lines[key] = i + 2;
   });
   return lines;
 }

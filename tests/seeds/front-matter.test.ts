@@ -51,6 +51,17 @@ describe('splitFrontMatter', () => {
     expect(split.warnings.map((w) => w.format())).toEqual(['seeds/a.md:3: unknown front matter key "category" (ignored) (hint: known keys: title, date, tags, slug, summary, author, source, draft)']);
   });
 
+  it('warns at the right line for any key: in other scripts, quoted, or named like a property of every object', () => {
+    const split = splitFrontMatter('seeds/a.md', '---\ntitle: T\ntítulo: x\n"sección": y\n\'clé d\'\'or\': z\ntoString: 1\nconstructor: 2\n---\nx', readFrontMatterYaml);
+    expect(split.warnings.map((w) => w.format().replace(/ \(hint: .*$/, ''))).toEqual([
+      'seeds/a.md:3: unknown front matter key "título" (ignored)',
+      'seeds/a.md:4: unknown front matter key "sección" (ignored)',
+      "seeds/a.md:5: unknown front matter key \"clé d'or\" (ignored)",
+      'seeds/a.md:6: unknown front matter key "toString" (ignored)',
+      'seeds/a.md:7: unknown front matter key "constructor" (ignored)',
+    ]);
+  });
+
   it('reports broken YAML at the file line', () => {
     expect(errorsOf('---\ntitle: ok\ntags: [a, b\n---\nx')).toEqual([expect.stringMatching(/^seeds\/a\.md:\d+: invalid YAML front matter: /)]);
     expect(errorsOf('---\ntitle: "unclosed\n---\nx')[0]).toMatch(/^seeds\/a\.md:[23]: invalid YAML front matter/);
