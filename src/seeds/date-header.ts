@@ -29,3 +29,27 @@ export function splitDateHeader(path: string, text: string, firstLine: number): 
   const bodyLine = line + (m[0].endsWith('\n') ? 1 : 0);
   return { date: value, body: rest, bodyLine };
 }
+
+/** A line that reads as a date header written another way: "Date: 2024-01-01", "DATE 2024-01-01", "date:2024-1-1". */
+const DATE_LIKE = /^[ \t]*date[ \t]*[:=-]?[ \t]*(\d{4}-\d{1,2}-\d{1,2})\b/i;
+
+/** A date header standing on a later line ("date night" is prose, "date 2024-01-01" is not). */
+const LATER_HEADER = /^[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}\b/;
+
+/**
+ * Where and how to fix a raw-text seed that has no date header (`text` starts at file line
+ * `firstLine`): a date line written another way, or one that comes after other text; else undefined.
+ */
+export function missingDateFix(text: string, firstLine: number): { line: number; hint: string } | undefined {
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first === -1) return undefined;
+  const like = DATE_LIKE.exec(lines[first]!);
+  if (like) {
+    const [year, month, day] = like[1]!.split('-');
+    return { line: firstLine + first, hint: `write the line as "date ${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}": lower case, a space, no colon` };
+  }
+  const later = lines.findIndex((l, i) => i > first && LATER_HEADER.test(l));
+  if (later !== -1) return { line: firstLine + later, hint: 'move this date line to the start of the file: the date comes before the text' };
+  return undefined;
+}

@@ -16,7 +16,7 @@ import { deriveTitle } from '../article/title.js';
 import { ContentErrors, SeedError } from '../errors.js';
 import { decodeSeed } from './decode.js';
 import { nestingProblem } from './markdown-nesting.js';
-import { splitDateHeader } from './date-header.js';
+import { missingDateFix, splitDateHeader } from './date-header.js';
 import { loadYamlReader, mayOpenWithFrontMatter, splitFrontMatter, type YamlReader } from './front-matter.js';
 import { seedContentHash, type SeedFile } from './seed-file.js';
 
@@ -103,6 +103,8 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   }
   const date = fm.date ?? ('date' in header ? header.date : undefined);
   if (date === undefined) {
+    const fix = format === 'txt' ? missingDateFix(front.body, front.bodyLine) : undefined;
+    if (fix) throw new SeedError(path, fix.line, 'missing date', fix.hint);
     const hint = format === 'txt' ? 'start the file with "date YYYY-MM-DD", or give date: in front matter' : 'add date: YYYY-MM-DD to the front matter';
     throw new SeedError(path, 1, 'missing date', hint);
   }

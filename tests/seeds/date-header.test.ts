@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitDateHeader } from '../../src/seeds/date-header.js';
+import { missingDateFix, splitDateHeader } from '../../src/seeds/date-header.js';
 import { SeedError } from '../../src/errors.js';
 
 describe('splitDateHeader', () => {
@@ -30,5 +30,20 @@ describe('splitDateHeader', () => {
 
   it('accepts 29 February in a leap year', () => {
     expect(splitDateHeader('s.txt', 'date 2024-02-29 x', 1).date).toBe('2024-02-29');
+  });
+});
+
+describe('missingDateFix', () => {
+  it.each([
+    ['Date: 2024-01-01\nText.', 1, 'write the line as "date 2024-01-01": lower case, a space, no colon'],
+    ['\n\n  DATE 2024-1-5\nText.', 3, 'write the line as "date 2024-01-05": lower case, a space, no colon'],
+    ['date:2024-02-08 Text.', 1, 'write the line as "date 2024-02-08": lower case, a space, no colon'],
+    ['Some text first.\n\ndate 2024-01-01\n', 3, 'move this date line to the start of the file: the date comes before the text'],
+  ])('finds the date line in %j at line %i and says how to write it', (text, line, hint) => {
+    expect(missingDateFix(text, 1)).toEqual({ line, hint });
+  });
+
+  it.each([['Just text.\nMore.'], ['Text.\ndate night was fun.'], [''], ['Dated 2024-01-01 reports say']])('has no fix for %j: the general hint stands', (text) => {
+    expect(missingDateFix(text, 1)).toBeUndefined();
   });
 });
