@@ -16,12 +16,21 @@ export interface FrontMatter {
   readonly draft?: boolean;
 }
 
+/**
+ * A YAML timestamp (`2024-02-08T09:30:00Z`, `2024-02-08 23:30:00 -05:00`), as other generators' front
+ * matter writes dates: its date is the calendar date as written, whatever the offset (never shifted to UTC).
+ */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[Tt]|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[ \t]*(?:Z|z|[+-]\d{1,2}(?::?\d{2})?))?$/;
+
 /** A string value: control characters (a YAML escape can write them) dropped, then trimmed. */
 const nonEmpty = z.string({ error: 'expected a string' }).overwrite(withoutControlCharacters).trim().min(1, 'expected a non-empty string');
 
 const schema = z.object({
   title: nonEmpty.optional(),
-  date: z.string({ error: 'expected a date as YYYY-MM-DD' }).optional(),
+  date: z
+    .string({ error: 'expected a date as YYYY-MM-DD' })
+    .transform((d) => (TIMESTAMP.test(d) ? d.slice(0, 10) : d))
+    .optional(),
   tags: z
     .union([z.array(z.union([nonEmpty, z.number().transform(String)]), { error: 'expected a list of strings' }), nonEmpty.transform((t) => [t])], {
       error: 'expected a list of strings',

@@ -62,6 +62,20 @@ describe('splitFrontMatter', () => {
     ]);
   });
 
+  it.each([
+    ['2024-02-08T09:30:00Z', '2024-02-08'],
+    ['2024-02-08T23:30:00-05:00', '2024-02-08'],
+    ['2024-02-08 23:30:00 -05:00', '2024-02-08'],
+    ['2024-02-08t00:15:00.123+14:00', '2024-02-08'],
+    ['"2024-02-08T09:30"', '2024-02-08'],
+  ])('takes a timestamp date %s as its written calendar date, never shifted by its offset', (written, date) => {
+    expect(splitFrontMatter('a.md', `---\ndate: ${written}\n---\nx`, readFrontMatterYaml).data.date).toBe(date);
+  });
+
+  it.each([['2024-02-08T'], ['2024-02-08 noon'], ['2024-02-08T25']])('leaves %j as written (the date check refuses it)', (written) => {
+    expect(splitFrontMatter('a.md', `---\ndate: "${written}"\n---\nx`, readFrontMatterYaml).data.date).toBe(written);
+  });
+
   it('reports broken YAML at the file line', () => {
     expect(errorsOf('---\ntitle: ok\ntags: [a, b\n---\nx')).toEqual([expect.stringMatching(/^seeds\/a\.md:\d+: invalid YAML front matter: /)]);
     expect(errorsOf('---\ntitle: "unclosed\n---\nx')[0]).toMatch(/^seeds\/a\.md:[23]: invalid YAML front matter/);
