@@ -9,7 +9,6 @@ import { bodySchema } from './body-schema.js';
 import { bodyTransforms } from './body-transforms.js';
 import { htmlNodeHandler } from './html-blocks.js';
 
-
 /** Which processor a seed goes through. */
 export type SeedFormat = 'txt' | 'md';
 
