@@ -2,6 +2,7 @@
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { BodyFindings } from '../article/body-transforms.js';
+import { isBylineParagraph } from '../article/byline.js';
 import { loadMarkdownProcessor, rawTextProcessor, type BodyProcessor, type SeedFormat } from '../article/body-html.js';
 import { isCalendarDate } from '../article/date.js';
 import type { ParsedDraft } from '../article/draft.js';
@@ -134,10 +135,11 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   if (bodyText.trim() === '' && found.socialPosts.length === 0 && !fm.title) {
     throw new SeedError(path, header.bodyLine, 'empty body', 'a seed needs some text after its date');
   }
-  // The lead: the first paragraph; in a body with none, the first post, else the first block with text (an HTML block's, a list's).
-  const lead = paragraphs.find((p) => p.trim() !== '') ?? found.socialPosts[0]?.text ?? blocks.find((b) => b.trim() !== '')?.trim() ?? '';
+  // The lead: the first paragraph that is no byline; in a body with none, the first post, else the first block with text (an HTML block's, a list's).
+  const story = paragraphs.filter((p) => p.trim() !== '' && !isBylineParagraph(p));
+  const lead = story[0] ?? found.socialPosts[0]?.text ?? blocks.find((b) => b.trim() !== '')?.trim() ?? '';
   const title = fm.title ?? deriveTitle(lead);
-  const summary = fm.summary ?? deriveSummary(paragraphs.join(' ') || lead);
+  const summary = fm.summary ?? deriveSummary(story.join(' ') || lead);
   const tagNames = new Set<string>();
   for (const tag of fm.tags ?? []) tagNames.add(context.taxonomy.canonicalize(tag));
   // A derived headline is the lead's first sentence, already in the text: reading it again would count its mentions twice.

@@ -1,0 +1,43 @@
+/**
+ * Bylines and time stamps that open scraped articles ("By Jane Doe, Reuters", "Updated: 10:32 GMT,
+ * 8 February 2024"): they stay in the body as written, but they are not the lead, so no headline,
+ * summary or dateline is taken from them.
+ */
+
+/** A name word: "Jane", "O'Neil", "J.", "Jean-Luc", "DOE". */
+const NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
+/** Lower-case particles inside names: "Ursula von der Leyen", "Ahmed bin Salman". */
+const PARTICLE = '(?:de|da|di|du|del|der|den|la|le|van|von|bin|ibn|al|el|y)';
+/** A name, or a title or outlet in capitals: one to five words. */
+const NAME = `${NAME_WORD}(?: (?:${PARTICLE} )*${NAME_WORD}){0,4}`;
+/** What joins names and outlets: ", ", " and ", " & ", " | ", " - ", " — ". */
+const JOIN = '(?:, | and | & | ?[|/] ?| [-–—] )';
+/** A byline line: "By" and one or more names joined so, ending without a sentence's full stop. */
+const BYLINE = new RegExp(`^by:? ${NAME}(?:${JOIN}${NAME}){0,5}$`, 'iu');
+
+/** The words a time stamp's date and time are made of, after its "Updated" or "Published". */
+const STAMP_WORD =
+  /^(?:\d[\d:.,/-]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|[ap]\.?m\.?,?|\p{Lu}{2,5},?|on|at|\||[-–—]|\(?\p{Lu}{2,5}\)?,?)$/iu;
+/** A time stamp line: "Published", "Updated", "Last updated", "Posted" or "First published", then a date or time. */
+const STAMP = /^(?:first published|last updated|last modified|published|updated|posted|modified)(?: on| at)?:? (.+)$/i;
+
+/** True when `line` is a byline: "By Jane Doe", "BY JANE DOE AND JOHN ROE, REUTERS", "By Ana Lima | The Post". */
+export function isBylineLine(line: string): boolean {
+  const text = line.trim();
+  // A full stop ends a sentence ("By Monday, Officials Said."), unless it ends an initial ("By John Q.").
+  if (text.length > 120 || (/[.!?]$/.test(text) && !/(?:^|\s)\p{Lu}\.$/u.test(text))) return false;
+  return BYLINE.test(text);
+}
+
+/** True when `line` is a time stamp: "Updated: 10:32 GMT, 8 February 2024", "Published on Feb. 8, 2024 at 9:30 a.m. EST". */
+export function isTimeStampLine(line: string): boolean {
+  const m = STAMP.exec(line.trim());
+  if (!m || line.length > 120 || !/\d/.test(m[1]!)) return false;
+  return m[1]!.split(/\s+/).every((word) => /(?:updated|published|posted|modified)/i.test(word) || STAMP_WORD.test(word));
+}
+
+/** True when every line of a paragraph is a byline or a time stamp (a line may hold both, split at " | "). */
+export function isBylineParagraph(paragraph: string): boolean {
+  const lines = paragraph.split('\n').filter((line) => line.trim() !== '');
+  return lines.length > 0 && lines.length <= 4 && lines.every((line) => line.split(/ \| (?=(?:first published|last updated|last modified|published|updated|posted|modified)\b)/i).every((part) => isBylineLine(part) || isTimeStampLine(part)));
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { isBylineLine, isBylineParagraph, isTimeStampLine } from '../../src/article/byline.js';
+
+describe('bylines', () => {
+  it.each([
+    'By Jane Doe',
+    'BY JANE DOE',
+    'By Jane Doe and John Roe, Reuters',
+    'By Ana Lima | The Post',
+    'By Ursula von der Leyen',
+    "By Sean O'Neil, Staff Writer",
+    'By: Jean-Luc Picard',
+    'by Jane Doe & John Roe',
+    'By John Q.',
+    'By Jane Doe - BBC News',
+  ])('%j is a byline', (line) => {
+    expect(isBylineLine(line)).toBe(true);
+  });
+
+  it.each([
+    'By Monday, officials said the bridge would reopen.',
+    'By the time police arrived, the fire had spread.',
+    'By Tuesday, Officials Said.',
+    'By 2030 the plant will close',
+    'Bypass Road Closed',
+    'The council voted By Jane Doe',
+    'By Jane Doe, who has covered the city for years',
+  ])('%j is not a byline', (line) => {
+    expect(isBylineLine(line)).toBe(false);
+  });
+});
+
+describe('time stamps', () => {
+  it.each(['Updated: 10:32 GMT, 8 February 2024', 'Published on Feb. 8, 2024 at 9:30 a.m. EST', 'Last updated 08/02/2024', 'Posted Thursday, February 8, 2024 11:05 (CET)', 'First published: 8 Feb 2024'])('%j is a time stamp', (line) => {
+    expect(isTimeStampLine(line)).toBe(true);
+  });
+
+  it.each(['Updated figures show 3% growth in 2024.', 'Published reports say 12 people died', 'Posted guards stood at 3 gates', 'Updated'])('%j is not a time stamp', (line) => {
+    expect(isTimeStampLine(line)).toBe(false);
+  });
+});
+
+describe('a byline paragraph', () => {
+  it('is every line a byline or a time stamp, a line split at " | Updated"', () => {
+    expect(isBylineParagraph('By JANE DOE\nPublished: 10:32 GMT, 8 February 2024 | Updated: 11:05 GMT')).toBe(true);
+    expect(isBylineParagraph('By Jane Doe\nThe council voted on Tuesday.')).toBe(false);
+    expect(isBylineParagraph('')).toBe(false);
+  });
+});
+
+describe('a seed that opens with a byline', async () => {
+  const { loadParseContext, parseSeed } = await import('../../src/seeds/parse.js');
+  const context = await loadParseContext({}, false);
+  const parse = (path: string, text: string) => {
+    const result = parseSeed({ path, bytes: new TextEncoder().encode(text) }, context);
+    if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
+    return result.article;
+  };
+
+  it('takes its headline, summary and dateline from the story after it, and keeps the byline in the body', () => {
+    const article = parse('a.txt', 'date 2024-02-08\nBy Jane Doe and John Roe, Reuters\nUpdated: 10:32 GMT, 8 February 2024\n\nWASHINGTON (Reuters) — The council voted on Tuesday to close the bridge. Traffic will divert.\n\nMore text.\n');
+    expect(article).toMatchObject({
+      title: 'The council voted on Tuesday to close the bridge',
+      summary: 'The council voted on Tuesday to close the bridge. Traffic will divert.',
+      dateline: 'WASHINGTON (Reuters)',
+    });
+    expect(article.bodyHtml.startsWith('<p>By Jane Doe and John Roe, Reuters\nUpdated: 10:32 GMT, 8 February 2024</p>\n')).toBe(true);
+  });
+
+  it('in Markdown too', () => {
+    const article = parse('a.md', '---\ndate: 2024-02-08\n---\nBy **Jane Doe**\n\nThe mayor resigned on Thursday.\n');
+    expect(article).toMatchObject({ title: 'The mayor resigned on Thursday', summary: 'The mayor resigned on Thursday.' });
+  });
+
+  it('whose only text is the byline still gets a headline from it', () => {
+    expect(parse('a.txt', 'date 2024-02-08\nBy Jane Doe\n').title).toBe('By Jane Doe');
+  });
+});
