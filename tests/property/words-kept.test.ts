@@ -32,6 +32,8 @@ const piece = fc.oneof(
     arbitrary: fc.constantFrom(
       'BAGHDAD, Feb 8 (Reuters) - ',
       'BAGHDAD — ',
+      'By Jane Doe\n\n',
+      'Updated: 10:32 GMT, 8 February 2024\n',
       '— Jane Doe (@jdoe) March 3, 2024',
       ' pic.twitter.com/AbC123',
       'https://example.org/a?b=1',
