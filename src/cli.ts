@@ -116,13 +116,17 @@ const SYSTEM_HINTS: Readonly<Record<string, string>> = {
   ENOTDIR: 'a file is in the way of a folder',
   EISDIR: 'a folder is in the way of a file',
   EMFILE: 'too many open files (hint: raise the limit with ulimit -n)',
+  EADDRINUSE: 'the port is in use (hint: stop what uses it, or pass --port with another number)',
 };
 
 /** One line for an error the operating system gave (it has a code and a system call), else undefined. */
 function systemFailure(error: unknown): string | undefined {
   const e = error as NodeJS.ErrnoException;
   if (!(error instanceof Error) || typeof e.code !== 'string' || typeof e.syscall !== 'string') return undefined;
-  return `${e.path ?? 'broadsheet'}: cannot ${e.syscall}: ${SYSTEM_HINTS[e.code] ?? e.code} (${e.code})`;
+  // A server that cannot listen names its address ("127.0.0.1:8080"), a file operation its path.
+  const { address, port } = error as { address?: string; port?: number };
+  const where = e.path ?? (address !== undefined && port !== undefined ? `${address}:${port}` : 'broadsheet');
+  return `${where}: cannot ${e.syscall}: ${SYSTEM_HINTS[e.code] ?? e.code} (${e.code})`;
 }
 
 /** ", 2 warnings" when there are any: the summary says so also when --quiet or CI=true leaves them out. */

@@ -1,4 +1,5 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +77,19 @@ describe('usage and config errors exit 2 with one clear message', () => {
     const r = await runCli([command, '--seeds', SEEDS, '--out', path.join(tmp, 'out'), '--cache-dir', path.join(tmp, 'cache'), '--base-url', 'example.org']);
     expect(r).toEqual({ code: 2, stdout: '', stderr: '--base-url: expected an absolute URL such as https://example.org/archive/, got "example.org"\n' });
     expect(await readdir(tmp)).toEqual([]);
+  });
+
+  it('serve on a port in use says so, naming the address, with exit 2', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-usage-'));
+      const r = await runCli(['serve', '--out', path.join(tmp, 'out'), '--port', String(port)]);
+      expect(r).toEqual({ code: 2, stdout: '', stderr: `127.0.0.1:${port}: cannot listen: the port is in use (hint: stop what uses it, or pass --port with another number) (EADDRINUSE)\n` });
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   });
 
   it.each([['0'], ['65536'], ['http'], ['80.5'], ['-1']])('a --port of %s is refused before a server starts', async (port) => {
