@@ -31,7 +31,7 @@ export function splitDateHeader(path: string, text: string, firstLine: number): 
 }
 
 /** A line that reads as a date header written another way: "Date: 2024-01-01", "DATE 2024-01-01", "date:2024-1-1". */
-const DATE_LIKE = /^[ \t]*date[ \t]*[:=-]?[ \t]*(\d{4}-\d{1,2}-\d{1,2})\b/i;
+const DATE_LIKE = /^[ \t]*date(?:[ \t]*[:=-][ \t]*|[ \t]+)(\d{4}-\d{1,2}-\d{1,2})\b/i;
 
 /** A date header standing on a later line ("date night" is prose, "date 2024-01-01" is not). */
 const LATER_HEADER = /^[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}\b/;

@@ -92,18 +92,34 @@ export interface SplitSeed {
   readonly keyLines: Readonly<Record<string, number>>;
 }
 
-/** A top-level key at the start of a line: plain (any letters: `título:`), or quoted in double or single quotes. */
-const KEY_LINE = /^(?:"(?<double>(?:[^"\\]|\\.)*)"|'(?<single>(?:[^']|'')*)'|(?<plain>[^\s#'"{}[\],&*!|>%@`?-][^\n]*?))[ \t]*:(?:[ \t]|$)/;
+/** A top-level key quoted at the start of a line: double (with escapes) or single quotes. */
+const QUOTED_KEY = /^(?:"(?<double>(?:[^"\\]|\\.)*)"|'(?<single>(?:[^']|'')*)')[ \t]*:(?:[ \t]|$)/;
 
-/** The key a KEY_LINE match names, as YAML reads it (a double-quoted key with escapes JSON does not know is left out). */
-function keyOf(groups: Record<string, string | undefined>): string | undefined {
-  if (groups['plain'] !== undefined) return groups['plain'];
-  if (groups['single'] !== undefined) return groups['single'].replaceAll("''", "'");
-  try {
-    return JSON.parse(`"${groups['double']}"`) as string;
-  } catch {
-    return undefined;
+/** What may start a plain key (not a comment, a quote, a flow or block indicator, or white space). */
+const PLAIN_KEY_START = /^[^\s#'"{}[\],&*!|>%@`?-]/;
+
+/**
+ * The key a line starts with, as YAML reads it: plain (any letters: `título:`) up to the first colon
+ * followed by white space or the line's end, or quoted (a double-quoted key with escapes JSON does not
+ * know is left out). Found with indexOf, not a regular expression: a lazy match before optional
+ * blanks went back over a long run of spaces from each of its positions.
+ */
+function keyOf(line: string): string | undefined {
+  const quoted = QUOTED_KEY.exec(line)?.groups;
+  if (quoted?.['single'] !== undefined) return quoted['single'].replaceAll("''", "'");
+  if (quoted?.['double'] !== undefined) {
+    try {
+      return JSON.parse(`"${quoted['double']}"`) as string;
+    } catch {
+      return undefined;
+    }
   }
+  if (!PLAIN_KEY_START.test(line)) return undefined;
+  for (let colon = line.indexOf(':'); colon !== -1; colon = line.indexOf(':', colon + 1)) {
+    const after = line.charCodeAt(colon + 1);
+    if (Number.isNaN(after) || after === 32 || after === 9) return line.slice(0, colon).trimEnd();
+  }
+  return undefined;
 }
 
 /** The 1-based file line of each top-level key of the front matter block. */
@@ -111,8 +127,7 @@ function keyLinesOf(block: string): Record<string, number> {
   // No prototype: a key named "toString" or "constructor" must not find Object's.
   const lines: Record<string, number> = Object.create(null) as Record<string, number>;
   block.split('\n').forEach((line, i) => {
-    const groups = KEY_LINE.exec(line)?.groups;
-    const key = groups && keyOf(groups);
+    const key = keyOf(line);
     if (key !== undefined && lines[key] === undefined) lines[key] = i + 2;
   });
   return lines;

@@ -46,4 +46,9 @@ describe('missingDateFix', () => {
   it.each([['Just text.\nMore.'], ['Text.\ndate night was fun.'], [''], ['Dated 2024-01-01 reports say']])('has no fix for %j: the general hint stands', (text) => {
     expect(missingDateFix(text, 1)).toBeUndefined();
   });
+
+  it('reads a first line of any run of blanks in one pass', () => {
+    expect(missingDateFix(`Date${' \t'.repeat(500_000)}x`, 1)).toBeUndefined();
+    expect(missingDateFix(`Date:${' '.repeat(1_000_000)}2024-01-01`, 1)).toEqual({ line: 1, hint: 'write the line as "date 2024-01-01": lower case, a space, no colon' });
+  });
 });
