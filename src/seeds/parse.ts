@@ -133,7 +133,8 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const paragraphs = blocks.filter((_, i) => tree.children[i]!.type === 'paragraph');
   const bodyText = blocks.join('\n');
   if (bodyText.trim() === '' && found.socialPosts.length === 0 && !fm.title) {
-    throw new SeedError(path, header.bodyLine, 'empty body', 'a seed needs some text after its date');
+    const hint = found.dateline === undefined ? 'a seed needs some text after its date' : `its only text is a dateline, "${found.dateline}": the story goes after it`;
+    throw new SeedError(path, header.bodyLine, 'empty body', hint);
   }
   // The story starts after any opening bylines (only those are looked at: a whole article's paragraphs would cost ≈ 2% of a parse).
   let start = 0;

@@ -133,3 +133,14 @@ describe('a taxonomy mention threshold', () => {
     expect(tags('s.md', '---\ndate: 2024-01-01\ntags: [iraq, Local]\n---\nIran, Iran and Iraq.')).toEqual(['Iraq', 'Local', 'Iran']);
   });
 });
+
+describe('an empty body', () => {
+  it('says so at the line after the date, and names a dateline that is all the text there is', () => {
+    const errors = (text: string) => {
+      const result = parse('a.txt', text);
+      return result.ok ? [] : result.errors.map((e) => e.format());
+    };
+    expect(errors('date 2024-01-01\n\n')).toEqual(['a.txt:2: empty body (hint: a seed needs some text after its date)']);
+    expect(errors('date 2024-01-01\nBAGHDAD, Feb 8 (Reuters) -\n')).toEqual(['a.txt:2: empty body (hint: its only text is a dateline, "BAGHDAD, Feb 8 (Reuters)": the story goes after it)']);
+  });
+});
