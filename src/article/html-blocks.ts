@@ -1,10 +1,10 @@
 /**
- * Raw HTML blocks in Markdown (`<div>…</div>`, `<figure>…`): parsed as HTML, so that the sanitiser
- * removes their markup and keeps their words, as GitHub shows them. remark-html alone drops such a
- * block whole, and every word in it with it. The HTML parser (parse5, ≈ 300 KB of code) is loaded
+ * Raw HTML blocks in Markdown (`<div>…</div>`, `<figure>…`): parsed as HTML and sanitised, then written
+ * as paragraphs of their words with their inline markup (emphasis, links, images), so that no word is
+ * lost and the page stays valid HTML. remark-html alone drops such a block whole, and every word in it. The HTML parser (parse5, ≈ 300 KB of code) is loaded
  * only for seeds that may hold such a block (mayHoldHtmlBlock).
  */
-import type { ElementContent, Nodes as HastNodes } from 'hast';
+import type { Element, ElementContent, Nodes as HastNodes, RootContent } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import type { Html, Parents } from 'mdast';
 import { bodySchema } from './body-schema.js';
@@ -48,8 +48,8 @@ function nestingOf(node: HastNodes): number {
 }
 
 /**
- * An HTML block's elements and text as hast, sanitised with the body's schema (remark-html sanitises
- * them again with the rest, to the same result). Throws HtmlBlockTooDeep for a block nested too deeply
+ * An HTML block as hast paragraphs (asParagraphs), sanitised with the body's schema first (remark-html
+ * sanitises them again with the rest, to the same result). Throws HtmlBlockTooDeep for a block nested too deeply
  * (`line`: where it starts), and an Error if the parser was not loaded for this seed.
  */
 export function htmlBlockHast(html: string, line: number): ElementContent[] {
@@ -62,13 +62,79 @@ export function htmlBlockHast(html: string, line: number): ElementContent[] {
     throw error;
   }
   if (nestingOf(tree) > MAX_HTML_NESTING) throw new HtmlBlockTooDeep(line);
-  // A fragment holds no doctype; the filter only tells the types so.
-  return tree.type === 'root' ? tree.children.filter((node): node is ElementContent => node.type !== 'doctype') : [];
+  if (tree.type !== 'root') return [];
+  return asParagraphs(tree.children);
+}
+
+/** Elements kept inside a paragraph as they are (with the attributes the schema left them): emphasis, code, links, small print. */
+const INLINE = new Set(['a', 'abbr', 'b', 'cite', 'code', 'del', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'var']);
+
+/** A paragraph of inline content, the blanks at its edges trimmed (none when it holds no words and no image). */
+function paragraphOf(children: ElementContent[]): ElementContent[] {
+  const shown = children.some((c) => (c.type === 'text' ? c.value.trim() !== '' : c.type === 'element'));
+  if (!shown) return [];
+  const first = children[0];
+  const last = children[children.length - 1];
+  const edges = children.map((c) => (c.type === 'text' ? { ...c, value: c === first ? c.value.trimStart() : c.value } : c));
+  if (last?.type === 'text') edges[edges.length - 1] = { ...(edges[edges.length - 1] as typeof last), value: (edges[edges.length - 1] as typeof last).value.trimEnd() };
+  return [{ type: 'element', tagName: 'p', properties: {}, children: edges }];
 }
 
 /**
- * remark-html's handler for `html` nodes when it sanitises: an HTML block becomes its elements and text,
- * or nothing when none are left (a script alone); an inline tag is nothing either way.
+ * An HTML block's sanitised nodes as paragraphs of text with their inline markup: each block element
+ * (a `div`, a list item, a table cell, a heading…) ends a paragraph, inline elements stay around their
+ * words, an image with an address stays, a link in a link is unwrapped. Every word is kept, and the
+ * page stays valid HTML whatever elements the scraped block nested in each other.
+ */
+function asParagraphs(nodes: readonly RootContent[]): ElementContent[] {
+  const blocks: ElementContent[] = [];
+  let line: ElementContent[] = [];
+  const flush = () => {
+    blocks.push(...paragraphOf(line));
+    line = [];
+  };
+  const walk = (node: RootContent): void => {
+    if (node.type === 'text') line.push(node);
+    else if (node.type === 'element') {
+      const inline = inlineOf(node, false);
+      if (inline !== undefined) line.push(...inline);
+      else {
+        flush();
+        node.children.forEach(walk);
+        flush();
+      }
+    }
+  };
+  nodes.forEach(walk);
+  flush();
+  return blocks;
+}
+
+/** An element as inline content (`inLink`: inside a link already), or undefined when it or something in it is a block. */
+function inlineOf(node: Element, inLink: boolean): ElementContent[] | undefined {
+  if (node.tagName === 'br') return [node];
+  if (node.tagName === 'img') {
+    if (typeof node.properties['src'] !== 'string') return [];
+    return [{ ...node, properties: { ...node.properties, alt: node.properties['alt'] ?? '' } }];
+  }
+  if (!INLINE.has(node.tagName)) return undefined;
+  const link = node.tagName === 'a';
+  const children: ElementContent[] = [];
+  for (const child of node.children) {
+    if (child.type === 'text') children.push(child);
+    else if (child.type === 'element') {
+      const inline = inlineOf(child, inLink || link);
+      if (inline === undefined) return undefined;
+      children.push(...inline);
+    }
+  }
+  // A link inside a link is not allowed: its words stay, the inner link goes.
+  return link && inLink ? children : [{ ...node, children }];
+}
+
+/**
+ * remark-html's handler for `html` nodes when it sanitises: an HTML block becomes its paragraphs, or
+ * nothing when none are left (a script alone); an inline tag is nothing either way.
  */
 export function htmlNodeHandler(_state: unknown, node: Html, parent: Parents | undefined): ElementContent[] | undefined {
   if (!isHtmlBlock(parent)) return undefined;
