@@ -69,10 +69,16 @@ export function htmlBlockHast(html: string, line: number): ElementContent[] {
 /** Elements kept inside a paragraph as they are (with the attributes the schema left them): emphasis, code, links, small print. */
 const INLINE = new Set(['a', 'abbr', 'b', 'cite', 'code', 'del', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'var']);
 
+/** True when inline content shows something: a word, or an image (`named`: an image with alternative text). */
+function shows(nodes: readonly ElementContent[], named = false): boolean {
+  return nodes.some((n) =>
+    n.type === 'text' ? n.value.trim() !== '' : n.type === 'element' && (n.tagName === 'img' ? !named || String(n.properties['alt'] ?? '') !== '' : n.tagName !== 'br' && shows(n.children, named)),
+  );
+}
+
 /** A paragraph of inline content, the blanks at its edges trimmed (none when it holds no words and no image). */
 function paragraphOf(children: ElementContent[]): ElementContent[] {
-  const shown = children.some((c) => (c.type === 'text' ? c.value.trim() !== '' : c.type === 'element'));
-  if (!shown) return [];
+  if (!shows(children)) return [];
   const first = children[0];
   const last = children[children.length - 1];
   const edges = children.map((c) => (c.type === 'text' ? { ...c, value: c === first ? c.value.trimStart() : c.value } : c));
@@ -128,8 +134,10 @@ function inlineOf(node: Element, inLink: boolean): ElementContent[] | undefined 
       children.push(...inline);
     }
   }
-  // A link inside a link is not allowed: its words stay, the inner link goes.
-  return link && inLink ? children : [{ ...node, children }];
+  // A link inside a link is not allowed, an element that shows nothing says nothing, and a link must
+  // name where it goes (an image with no alternative text does not): each leaves its content, unwrapped.
+  if ((link && inLink) || !shows(children) || (link && !shows(children, true))) return children;
+  return [{ ...node, children }];
 }
 
 /**

@@ -45,7 +45,7 @@ describe('HTML blocks from any scraped page', () => {
         const problems = report.results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`));
         expect({ blocks, problems }).toEqual({ blocks, problems: [] });
       }),
-      { numRuns: 150 },
+      { numRuns: 500 },
     );
   }, 60_000);
 });
