@@ -18,8 +18,14 @@ const BYLINE = new RegExp(`^by:? ${NAME}(?:${JOIN}${NAME}){0,5}$`, 'iu');
 /** The words a time stamp's date and time are made of, after its "Updated" or "Published". */
 const STAMP_WORD =
   /^(?:\d[\d:.,/-]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|[ap]\.?m\.?,?|\p{Lu}{2,5},?|on|at|\||[-–—]|\(?\p{Lu}{2,5}\)?,?)$/iu;
-/** A time stamp line: "Published", "Updated", "Last updated", "Posted" or "First published", then a date or time. */
-const STAMP = /^(?:first published|last updated|last modified|published|updated|posted|modified)(?: on| at)?:? (.+)$/i;
+/** The words a time stamp opens with: "Published", "Updated", "Last updated", "Posted", "First published". */
+const STAMP_LABEL = '(?:first published|last updated|last modified|published|updated|posted|modified)';
+
+/** A time stamp line: its label, then a date or time. */
+const STAMP = new RegExp(`^${STAMP_LABEL}(?: on| at)?:? (.+)$`, 'i');
+
+/** Where a line holding a byline and a time stamp divides: " | " before the stamp's label. */
+const BEFORE_STAMP = new RegExp(` \\| (?=${STAMP_LABEL}\\b)`, 'i');
 
 /** True when `line` is a byline: "By Jane Doe", "BY JANE DOE AND JOHN ROE, REUTERS", "By Ana Lima | The Post". */
 export function isBylineLine(line: string): boolean {
@@ -39,5 +45,5 @@ export function isTimeStampLine(line: string): boolean {
 /** True when every line of a paragraph is a byline or a time stamp (a line may hold both, split at " | "). */
 export function isBylineParagraph(paragraph: string): boolean {
   const lines = paragraph.split('\n').filter((line) => line.trim() !== '');
-  return lines.length > 0 && lines.length <= 4 && lines.every((line) => line.split(/ \| (?=(?:first published|last updated|last modified|published|updated|posted|modified)\b)/i).every((part) => isBylineLine(part) || isTimeStampLine(part)));
+  return lines.length > 0 && lines.length <= 4 && lines.every((line) => line.split(BEFORE_STAMP).every((part) => isBylineLine(part) || isTimeStampLine(part)));
 }

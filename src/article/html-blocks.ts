@@ -79,10 +79,12 @@ function shows(nodes: readonly ElementContent[], named = false): boolean {
 /** A paragraph of inline content, the blanks at its edges trimmed (none when it holds no words and no image). */
 function paragraphOf(children: ElementContent[]): ElementContent[] {
   if (!shows(children)) return [];
-  const first = children[0];
-  const last = children[children.length - 1];
-  const edges = children.map((c) => (c.type === 'text' ? { ...c, value: c === first ? c.value.trimStart() : c.value } : c));
-  if (last?.type === 'text') edges[edges.length - 1] = { ...(edges[edges.length - 1] as typeof last), value: (edges[edges.length - 1] as typeof last).value.trimEnd() };
+  const last = children.length - 1;
+  const edges = children.map((c, i): ElementContent => {
+    if (c.type !== 'text') return c;
+    const start = i === 0 ? c.value.trimStart() : c.value;
+    return { ...c, value: i === last ? start.trimEnd() : start };
+  });
   return [{ type: 'element', tagName: 'p', properties: {}, children: edges }];
 }
 
@@ -140,13 +142,28 @@ function inlineOf(node: Element, inLink: boolean): ElementContent[] | undefined 
   return [{ ...node, children }];
 }
 
+/** Each HTML block's paragraphs, made once: the page's HTML and the word count both read them (remark-html does not change an array a handler returns). */
+const paragraphsByNode = new WeakMap<Html, ElementContent[]>();
+
+/** An HTML block node's paragraphs (htmlBlockHast at the line it starts on), parsed once per node. */
+function htmlBlockOf(node: Html): ElementContent[] {
+  let nodes = paragraphsByNode.get(node);
+  if (nodes === undefined) paragraphsByNode.set(node, (nodes = htmlBlockHast(node.value, node.position?.start.line ?? 1)));
+  return nodes;
+}
+
+/** The words of an HTML block node as its page shows them (a line break after each paragraph). */
+export function htmlBlockText(node: Html): string {
+  return hastText({ type: 'root', children: htmlBlockOf(node) });
+}
+
 /**
  * remark-html's handler for `html` nodes when it sanitises: an HTML block becomes its paragraphs, or
  * nothing when none are left (a script alone); an inline tag is nothing either way.
  */
 export function htmlNodeHandler(_state: unknown, node: Html, parent: Parents | undefined): ElementContent[] | undefined {
   if (!isHtmlBlock(parent)) return undefined;
-  const nodes = htmlBlockHast(node.value, node.position?.start.line ?? 1);
+  const nodes = htmlBlockOf(node);
   return nodes.some((n) => n.type !== 'text' || n.value.trim() !== '') ? nodes : undefined;
 }
 
@@ -174,7 +191,7 @@ export function mayHoldHtmlBlock(bytes: Uint8Array): boolean {
 }
 
 /** The words of sanitised hast, a line break after each element (so the text of two paragraphs does not run together). */
-export function hastText(node: HastNodes): string {
+function hastText(node: HastNodes): string {
   if (node.type === 'text') return node.value;
   if (!('children' in node)) return '';
   let text = '';

@@ -1,6 +1,6 @@
 /** The plain text of a body's mdast, blocks on lines of their own: what words are counted and tags found in. */
 import type { Nodes, Parents } from 'mdast';
-import { hastText, htmlBlockHast, isHtmlBlock } from './html-blocks.js';
+import { htmlBlockText, isHtmlBlock } from './html-blocks.js';
 
 /** Nodes whose children are blocks (or rows, cells): their texts are joined with a line break. */
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition', 'table', 'tableRow']);
@@ -21,7 +21,7 @@ export function blockText(node: Nodes, parent?: Parents): string {
 /** Appends the texts of `node` to `parts`, in order. */
 function collect(node: Nodes, parts: string[], parent?: Parents): void {
   if (node.type === 'html') {
-    if (isHtmlBlock(parent)) parts.push(hastText({ type: 'root', children: htmlBlockHast(node.value, node.position?.start.line ?? 1) }));
+    if (isHtmlBlock(parent)) parts.push(htmlBlockText(node));
     return;
   }
   if ('value' in node) {
