@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './run-cli.js';
 
 const INVALID = path.join(import.meta.dirname, '..', 'invalid');
@@ -26,7 +26,10 @@ describe('a build over invalid seeds', () => {
 });
 
 describe('a report line about a seed', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
   it('never carries a control or bidirectional character from a file name or a front-matter key to the terminal: each is written as a \\u escape', async () => {
+    vi.stubEnv('CI', ''); // CI=true (as on the CI machine) leaves warnings out of the report
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-invalid-'));
     const seeds = path.join(tmp, 'seeds');
     await mkdir(seeds);
