@@ -1,6 +1,7 @@
 /** Lists and reads seed files: the only place content is read from disk. */
 import { readFileSync } from 'node:fs';
-import { lstat, readdir, realpath } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SeedError, UsageError } from '../errors.js';
 import { SEED_EXTENSIONS, type SeedFile } from './seed-file.js';
@@ -10,12 +11,26 @@ export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Seed paths under `dir` (recursively), sorted; symlinks leading outside `dir` are reported. */
+/**
+ * What a seed-named entry is when it is not a file: reading a named pipe blocks until something writes
+ * to it (the build hung), and a device or a folder has no text to publish.
+ */
+function notAFile(entry: Dirent | Stats): string {
+  if (entry.isFIFO()) return 'a named pipe';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'a device';
+  return entry.isDirectory() ? 'a folder' : 'an entry of an unknown kind';
+}
+
+/**
+ * Seed paths under `dir` (recursively), sorted. Reported instead: symlinks leading outside `dir` or
+ * to anything but a file, and seed-named entries that are not files (a named pipe, a socket, a device).
+ */
 export async function listSeeds(dir: string): Promise<{ paths: string[]; errors: SeedError[] }> {
   let root: string;
   try {
-    const stat = await lstat(dir);
-    if (!stat.isDirectory() && !stat.isSymbolicLink()) throw new UsageError(`${dir}: not a folder`);
+    const found = await lstat(dir);
+    if (!found.isDirectory() && !found.isSymbolicLink()) throw new UsageError(`${dir}: not a folder`);
     root = await realpath(dir);
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -50,7 +65,15 @@ export async function listSeeds(dir: string): Promise<{ paths: string[]; errors:
           errors.push(new SeedError(shown, 1, 'symbolic link points outside the seeds folder', 'copy the file into the seeds folder instead'));
           continue;
         }
-      } else if (!entry.isFile()) continue;
+        const linked = await stat(target);
+        if (!linked.isFile()) {
+          errors.push(new SeedError(shown, 1, `symbolic link to ${notAFile(linked)}, not to a file`, 'link to the seed file itself, or remove the link'));
+          continue;
+        }
+      } else if (!entry.isFile()) {
+        errors.push(new SeedError(shown, 1, `${notAFile(entry)}, not a file`, 'a seed is a regular text file; remove this one or rename it'));
+        continue;
+      }
       paths.push(shown);
     }
   }

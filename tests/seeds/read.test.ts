@@ -1,4 +1,6 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +33,31 @@ describe('listSeeds', () => {
       expect((await listSeeds('.')).paths).toEqual(['B.TXT', 'a.md', 'deep/c.txt', 'deep/er/d.md']);
     } finally {
       process.chdir(cwd);
+    }
+  });
+});
+
+describe('listSeeds over entries that are not files', () => {
+  it('reports a named pipe, a socket and links to a pipe or a folder at line 1, and lists only the file (reading the pipe hung the build)', async () => {
+    const seeds = await mkdtemp(path.join(os.tmpdir(), 'list-seeds-'));
+    await writeFile(path.join(seeds, 'a.txt'), 'date 2024-01-01\nx\n');
+    execFileSync('mkfifo', [path.join(seeds, 'pipe.txt'), path.join(seeds, 'pipe')]);
+    await symlink('pipe', path.join(seeds, 'to-pipe.txt'));
+    await mkdir(path.join(seeds, 'folder'));
+    await symlink('folder', path.join(seeds, 'to-folder.md'));
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(path.join(seeds, 'socket.md'), resolve));
+    try {
+      const { paths, errors } = await listSeeds(seeds);
+      expect(paths).toEqual([path.join(seeds, 'a.txt')]);
+      expect(errors.map((e) => e.format().replace(seeds + path.sep, '')).sort()).toEqual([
+        'pipe.txt:1: a named pipe, not a file (hint: a seed is a regular text file; remove this one or rename it)',
+        'socket.md:1: a socket, not a file (hint: a seed is a regular text file; remove this one or rename it)',
+        'to-folder.md:1: symbolic link to a folder, not to a file (hint: link to the seed file itself, or remove the link)',
+        'to-pipe.txt:1: symbolic link to a named pipe, not to a file (hint: link to the seed file itself, or remove the link)',
+      ]);
+    } finally {
+      server.close();
     }
   });
 });
