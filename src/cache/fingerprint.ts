@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { SiteConfig } from '../config.js';
 import type { SeedError } from '../errors.js';
 import { listSeeds } from '../seeds/read.js';
-import { listFiles } from '../write/files.js';
+import { listFolderFiles } from '../write/folder-files.js';
 
 /** Bumped whenever the output for the same inputs changes: part of every cache key. */
 export const GENERATOR_VERSION = 'broadsheet-6';
@@ -42,11 +42,12 @@ export async function stampSeeds(paths: readonly string[]): Promise<Map<string, 
   return stamps;
 }
 
-/** A fingerprint of a folder's files (path, size, mtime). */
+/** A fingerprint of a folder's files (path, size, mtime; through symbolic links, see listFolderFiles) and of what in it is no file. */
 export async function fingerprintDir(dir: string): Promise<string> {
-  const files = await listFiles(dir);
+  const { files, problems } = await listFolderFiles(dir);
   const stamps = await Promise.all(files.map((f) => stat(`${dir}/${f}`).then((s) => `${f}:${s.size}:${s.mtimeMs}`)));
-  return hashOf(...stamps);
+  // An entry that is no file changes the fingerprint too, so the build that reports it is not skipped.
+  return hashOf(...stamps, ...problems);
 }
 
 /** A fingerprint of a file's bytes, or of its absence. */

@@ -1,25 +1,14 @@
 /** Lists and reads seed files: the only place content is read from disk. */
 import { readFileSync } from 'node:fs';
-import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SeedError, UsageError } from '../errors.js';
+import { notAFile } from '../file-kind.js';
 import { SEED_EXTENSIONS, type SeedFile } from './seed-file.js';
 
 /** Code-point order, the same on every machine (never locale or file-system order). */
 export function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * What a seed-named entry is when it is not a file: reading a named pipe blocks until something writes
- * to it (the build hung), and a device or a folder has no text to publish.
- */
-function notAFile(entry: Dirent | Stats): string {
-  if (entry.isFIFO()) return 'a named pipe';
-  if (entry.isSocket()) return 'a socket';
-  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'a device';
-  return entry.isDirectory() ? 'a folder' : 'an entry of an unknown kind';
 }
 
 /**

@@ -1,11 +1,12 @@
 /** Writes output files into the staging folder, leaving out files whose bytes did not change (the commit keeps them, with their mtime). */
 import { hash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { OutputFile } from '../render/output-file.js';
 import { resolveInside } from '../site/urls.js';
+import { listFolderFiles } from './folder-files.js';
 
 /** Counts of what writing did. */
 export interface WriteStats {
@@ -230,24 +231,13 @@ function sameBytes(file: string, data: Uint8Array | string): boolean {
   }
 }
 
-/** Every file under `dir`, as `/`-separated paths relative to it, sorted. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(rel: string): Promise<void> {
-    const entries = await readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
-    for (const e of entries) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(r);
-      else if (e.isFile()) out.push(r);
-    }
-  }
-  await walk('');
-  return out.sort();
-}
-
-/** Copies `public/` into the writer's output (dot-files are skipped). */
+/**
+ * Copies `public/` into the writer's output (dot-files are skipped, symbolic links followed). Anything
+ * in it that is not a file (a broken link, a named pipe) is a usage error listing each one.
+ */
 export async function copyPublic(publicDir: string, writer: SiteWriter): Promise<number> {
-  const files = (await listFiles(publicDir)).filter((rel) => !rel.split('/').some((part) => part.startsWith('.')));
+  const { files, problems } = await listFolderFiles(publicDir);
+  if (problems.length > 0) throw new UsageError(problems.map((problem) => `${problem} (hint: public/ is copied into the site as it is; replace or remove this entry)`).join('\n'));
   for (const rel of files) writer.add({ path: rel, bytes: await readFile(path.join(publicDir, rel)) });
   return files.length;
 }
