@@ -4,7 +4,7 @@
  * line and column where the JSON stops being JSON.
  */
 import { isUtf8 } from 'node:buffer';
-import { parse, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { parse, parseTree, visit, type Node, type ParseError } from 'jsonc-parser';
 
 /** Strict JSON, as JSON.parse reads it: no comments, no trailing commas. */
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
@@ -85,4 +85,35 @@ function childAt(node: Node, segment: PropertyKey): { value: Node | undefined; p
     if (property.children?.[0]?.value === String(segment)) return { value: property.children[1], property };
   }
   return undefined;
+}
+
+/** A key written again in the same object: where, and where it was first written. */
+export interface DuplicateKey {
+  /** The path of the object holding it (empty at the top level). */
+  readonly path: readonly (string | number)[];
+  readonly key: string;
+  readonly line: number;
+  readonly firstLine: number;
+}
+
+/** Every key of `text` written again in an object that already has it, in the file's order. */
+export function duplicateKeys(text: string): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  const objects: Map<string, number>[] = [];
+  visit(
+    text,
+    {
+      onObjectBegin: () => void objects.push(new Map()),
+      onObjectEnd: () => void objects.pop(),
+      onObjectProperty: (key, offset, _length, _line, _column, pathSupplier) => {
+        const seen = objects.at(-1)!;
+        const line = lineAndColumnAt(text, offset).line;
+        const firstLine = seen.get(key);
+        if (firstLine === undefined) seen.set(key, line);
+        else found.push({ path: pathSupplier(), key, line, firstLine });
+      },
+    },
+    STRICT,
+  );
+  return found;
 }

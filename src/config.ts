@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
 import leven from 'leven';
 import type { ConfigText } from './config-location.js';
+import { hasDuplicateKeys } from './config-duplicates.js';
 import { UsageError } from './errors.js';
 import { hasControlCharacters } from './seeds/decode.js';
 import { baseUrlProblem, normalBaseUrl } from './site/base-url.js';
@@ -31,7 +32,19 @@ function text(): z.ZodString {
   });
 }
 
-const taxonomySchema = z.record(text().trim().min(1, 'expected a non-empty tag name'), z.array(text().trim().min(1, 'expected a non-empty alias')));
+/**
+ * Canonical tag name → aliases. A tag named "__proto__" is reported here: zod's record leaves that key
+ * out without a word (setting it would replace the object's prototype), so the tag would vanish.
+ */
+const taxonomySchema = z.preprocess(
+  (value, ctx) => {
+    if (value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__')) {
+      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'expected another tag name: "__proto__" cannot be one (hint: give it in a seed\'s tags instead)' });
+    }
+    return value;
+  },
+  z.record(text().trim().min(1, 'expected a non-empty tag name'), z.array(text().trim().min(1, 'expected a non-empty alias'))),
+);
 
 /** The schema of `site.config.json`; every key is optional. */
 export const configSchema = z
@@ -72,22 +85,33 @@ function knownKeyLike(unknown: string): string | undefined {
   return best?.key;
 }
 
+/** A key path as reports show it (`taxonomy.Iraq`); a key with a control character is shown as a JSON string, so the terminal gets no raw escape. */
+function keyPathName(path: readonly PropertyKey[]): string {
+  return path.map((part) => (typeof part === 'string' && hasControlCharacters(part) ? JSON.stringify(part) : String(part))).join('.');
+}
+
+/** One problem of a config file: its line when known, and what is wrong. */
+export interface ConfigProblem {
+  readonly line: number | undefined;
+  readonly message: string;
+}
+
 /**
  * Validates a parsed config object; throws a UsageError naming the file, each bad key and, given
  * `where` the file's text is, the line it is written on (`site.config.json:4: pageSize: expected a positive integer`).
+ * Problems `found` in the text (keys written twice) are reported with them, in the file's order.
  */
-export function parseConfig(value: unknown, file: string, where?: ConfigText): SiteConfig {
+export function parseConfig(value: unknown, file: string, where?: ConfigText, found: readonly ConfigProblem[] = []): SiteConfig {
   const result = configSchema.safeParse(value);
-  if (!result.success) {
-    const problems = result.error.issues.flatMap((issue): { line: number | undefined; message: string }[] => {
+  if (!result.success || found.length > 0) {
+    const problems = (result.error?.issues ?? []).flatMap((issue): ConfigProblem[] => {
       if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => {
           const like = knownKeyLike(key);
           return { line: where?.lineOf(issue.path, key), message: `unknown key ${JSON.stringify(key)}${like === undefined ? '' : ` (did you mean ${JSON.stringify(like)}?)`}` };
         });
       }
-      // A key with a control character in it is shown as a JSON string: the terminal gets no raw escape.
-      const name = issue.path.map((part) => (typeof part === 'string' && hasControlCharacters(part) ? JSON.stringify(part) : String(part))).join('.');
+      const name = keyPathName(issue.path);
       if (issue.code === 'invalid_key') {
         // A record's key (a taxonomy tag name): the message is the key's own issue, the line the key's.
         const key = String(issue.path.at(-1));
@@ -95,12 +119,22 @@ export function parseConfig(value: unknown, file: string, where?: ConfigText): S
       }
       return [{ line: where?.lineOf(issue.path), message: `${issue.path.length > 0 ? name : '(top level)'}: ${issue.message}` }];
     });
+    problems.push(...found);
     // In the file's order (zod reports in the schema's).
     problems.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     throw new UsageError(problems.map(({ line, message }) => `${line === undefined ? `${file}:` : `${file}:${line}:`} ${message}`).join('\n'));
   }
   const config = result.data;
   return { ...config, baseUrl: normalBaseUrl(config.baseUrl) };
+}
+
+/** One problem per key written twice in an object of the config text `json` (JSON.parse keeps the last without a word). */
+async function duplicateKeyProblems(json: string): Promise<ConfigProblem[]> {
+  const { duplicateKeys } = await import('./config-location.js');
+  return duplicateKeys(json).map(({ path, key, line, firstLine }) => ({
+    line,
+    message: `${path.length > 0 ? `${keyPathName(path)}: ` : ''}key ${JSON.stringify(key)} written twice, first at line ${firstLine} (hint: JSON keeps only the last; merge the two)`,
+  }));
 }
 
 /** Reads and validates the config file; a missing default file means all defaults. */
@@ -129,11 +163,12 @@ export async function loadConfig(file: string, required: boolean): Promise<SiteC
     const { line, column } = jsonErrorAt(json, error as Error);
     throw new UsageError(`${file}:${line}:${column}: invalid JSON: ${jsonErrorMessage(error as Error)}`);
   }
+  const duplicates = hasDuplicateKeys(json, value) ? await duplicateKeyProblems(json) : [];
   try {
-    return parseConfig(value, file);
+    return parseConfig(value, file, undefined, duplicates);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     const { ConfigText } = await import('./config-location.js');
-    return parseConfig(value, file, new ConfigText(json));
+    return parseConfig(value, file, new ConfigText(json), duplicates);
   }
 }

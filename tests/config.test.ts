@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { hasDuplicateKeys } from '../src/config-duplicates.js';
 import { loadConfig, parseConfig } from '../src/config.js';
 
 /** What a config string with a control character is told. */
@@ -92,9 +94,45 @@ describe('loadConfig names the line of each problem', () => {
     );
   });
 
-  it('names the line of the last of a key written twice, the one JSON.parse keeps', async () => {
+  it('reports a key written twice at its second line, naming the first, together with what is wrong with the value JSON.parse keeps', async () => {
     const text = ['{', '  "pageSize": 3,', '  "taxonomy": { "A": ["x"],', '    "A": "oops" },', '  "pageSize": -3', '}'].join('\n');
-    expect(await configError(text)).toBe(['site.config.json:4: taxonomy.A: Invalid input: expected array, received string', 'site.config.json:5: pageSize: expected a positive integer'].join('\n'));
+    expect(await configError(text)).toBe(
+      [
+        'site.config.json:4: taxonomy.A: Invalid input: expected array, received string',
+        'site.config.json:4: taxonomy: key "A" written twice, first at line 3 (hint: JSON keeps only the last; merge the two)',
+        'site.config.json:5: pageSize: expected a positive integer',
+        'site.config.json:5: key "pageSize" written twice, first at line 2 (hint: JSON keeps only the last; merge the two)',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses a taxonomy entry written twice, whose first aliases JSON.parse dropped without a word, wherever the object is', async () => {
+    const text = ['{', '  "title": "A",', '  "taxonomy": {', '    "Iraq": ["Iraqi"],', '    "Iran": [],', '    "Iraq": ["Baghdad"]', '  },', '  "title": "B"', '}'].join('\n');
+    expect(await configError(text)).toBe(
+      [
+        'site.config.json:6: taxonomy: key "Iraq" written twice, first at line 4 (hint: JSON keeps only the last; merge the two)',
+        'site.config.json:8: key "title" written twice, first at line 2 (hint: JSON keeps only the last; merge the two)',
+      ].join('\n'),
+    );
+    expect(await configError('{"taxonomy": {"I\\"q": [], "I\\"q": []}}')).toBe('site.config.json:1: taxonomy: key "I\\"q" written twice, first at line 1 (hint: JSON keeps only the last; merge the two)');
+  });
+
+  it('counts keys exactly whatever the text around them holds: no false alarm, no duplicate missed (quotes, backslashes, colons and braces in keys and strings)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 2, '\t'), (value, indent) => {
+        const once = JSON.stringify({ a: value, b: 1 }, null, indent);
+        expect(hasDuplicateKeys(once, JSON.parse(once))).toBe(false);
+        const twice = `${once.slice(0, -1)}, "a" :\n0}`;
+        expect(hasDuplicateKeys(twice, JSON.parse(twice))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a taxonomy tag named "__proto__", which the schema left out without a word', async () => {
+    expect(await configError('{\n  "taxonomy": {\n    "Iraq": [],\n    "__proto__": ["Baghdad"]\n  }\n}')).toBe(
+      'site.config.json:4: taxonomy.__proto__: expected another tag name: "__proto__" cannot be one (hint: give it in a seed\'s tags instead)',
+    );
   });
 
   it('counts lines ended by CR LF, LF or a lone CR alike', async () => {
