@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { SocialPost } from './article.js';
 import { formatLongDate } from './date.js';
-import { isBylineParagraph } from './byline.js';
+import { isBeforeStory } from './byline.js';
 import { splitDateline } from './dateline.js';
 import { splitRelatedHeadlines } from './related-headlines.js';
 import { parseSocialPost } from './social-post.js';
@@ -46,9 +46,9 @@ function isPlainParagraph(node: RootContent): node is Paragraph {
   return node.type === 'paragraph' && node.children.every((c) => c.type === 'text');
 }
 
-/** Removes a dateline from the start of the first paragraph after any byline ("By Jane Doe", see byline.ts). */
+/** Removes a dateline from the start of the first paragraph after any byline ("By Jane Doe") or wordless one ("* * *"), see byline.ts. */
 function takeDateline(tree: Root, found: BodyFindings): void {
-  const index = tree.children.findIndex((n) => n.type === 'paragraph' && !isBylineParagraph(toString(n)));
+  const index = tree.children.findIndex((n) => n.type === 'paragraph' && !isBeforeStory(toString(n)));
   const first = tree.children[index] as Paragraph | undefined;
   const lead = first?.children[0];
   if (!first || lead?.type !== 'text') return;

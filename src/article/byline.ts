@@ -1,8 +1,9 @@
 /**
  * Bylines and time stamps that open scraped articles ("By Jane Doe, Reuters", "Updated: 10:32 GMT,
- * 8 February 2024"): they stay in the body as written, but they are not the lead, so no headline,
- * summary or dateline is taken from them.
+ * 8 February 2024"), and opening paragraphs without a word ("* * *"): they stay in the body as
+ * written, but they are not the lead, so no headline, summary or dateline is taken from them.
  */
+import { hasWord } from './words.js';
 
 /** A name word: "Jane", "O'Neil", "J.", "Jean-Luc", "DOE". */
 const NAME_WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
@@ -46,4 +47,9 @@ export function isTimeStampLine(line: string): boolean {
 export function isBylineParagraph(paragraph: string): boolean {
   const lines = paragraph.split('\n').filter((line) => line.trim() !== '');
   return lines.length > 0 && lines.length <= 4 && lines.every((line) => line.split(BEFORE_STAMP).every((part) => isBylineLine(part) || isTimeStampLine(part)));
+}
+
+/** True for a paragraph that may open a body before its story: a byline or time stamp, or no word at all ("* * *", "—"). */
+export function isBeforeStory(paragraph: string): boolean {
+  return !hasWord(paragraph) || isBylineParagraph(paragraph);
 }

@@ -1,5 +1,6 @@
 /** Title-Case headlines glued onto the end of a paragraph by a scraper ("… in a statement. Iran Begins Building …"). */
 import { sentenceSpans } from './sentences.js';
+import { hasWord } from './words.js';
 
 /** Words a Title-Case headline may leave in lower case. */
 const SMALL_WORDS = new Set(
@@ -56,7 +57,7 @@ export function isHeadline(sentence: string): boolean {
   if (CREDIT.test(text) || TITLE_START.test(text) || ATTRIBUTION_END.test(text)) return false;
   // "Saudi Arabia, Qatar, Egypt And Jordan." is a list of names, not a headline.
   if ((text.match(/,/g)?.length ?? 0) >= 2 && /\s(?:and|or)\s/iu.test(text)) return false;
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const words = text.split(/\s+/).filter(hasWord);
   if (words.length < MIN_WORDS) return false;
   let titleCased = 0;
   let verb = false;
@@ -117,7 +118,7 @@ export function splitRelatedHeadlines(paragraph: string): { text: string; headli
   let keep = spans.length;
   while (keep > 1 && isHeadline(paragraph.slice(spans[keep - 1]!.start, spans[keep - 1]!.end))) keep--;
   // Whatever stays must be prose with words in it, not a stray mark the headlines were glued to.
-  while (keep < spans.length && !/[\p{L}\p{N}]/u.test(paragraph.slice(0, spans[keep - 1]!.end))) keep++;
+  while (keep < spans.length && !hasWord(paragraph.slice(0, spans[keep - 1]!.end))) keep++;
   if (keep === spans.length) return { text: paragraph, headlines: [] };
   // The final period goes, except an abbreviation's ("… At 6 A.M.").
   const headlines = spans.slice(keep).map(({ start, end }) => {

@@ -1,5 +1,6 @@
 /** A headline derived from the lead when a seed gives none: whole first sentence, or cut at a clause or word boundary. */
 import { firstSentences, leadOf } from './sentences.js';
+import { hasWord } from './words.js';
 
 /** Longest derived headline before it is cut. */
 export const MAX_TITLE_LENGTH = 140;
@@ -31,7 +32,7 @@ function hardCut(text: string, max: number): string {
 
 /** The first sentence of `text` with a letter or digit in it; `undefined` when there is none. */
 function firstSentence(text: string): string | undefined {
-  return firstSentences(text, 1, (s) => /[\p{L}\p{N}]/u.test(s))[0];
+  return firstSentences(text, 1, hasWord)[0];
 }
 
 /** Derives a headline from lead text (dateline already removed); never empty, never cut mid-word, at most 140 characters. */
@@ -52,6 +53,6 @@ export function deriveTitle(lead: string): string {
   const byWord = space > 0 ? sentence.slice(0, space).replace(DANGLING, '') : '';
   // One giant token (a URL, a run of letters) has no word boundary to cut at: cut it, never return a bare "…".
   const hard = hardCut(sentence, MAX_TITLE_LENGTH - 1);
-  const cut = /[\p{L}\p{N}]/u.test(byWord) ? byWord : hard.replace(DANGLING, '') || hard;
+  const cut = hasWord(byWord) ? byWord : hard.replace(DANGLING, '') || hard;
   return `${cut}…`;
 }

@@ -7,6 +7,11 @@
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
+/** True when `text` holds a letter or a digit: a sentence or paragraph without one ("…", "* * *") says nothing in a headline or on a card. */
+export function hasWord(text: string): boolean {
+  return WORD_CHARACTER.test(text);
+}
+
 /** Whether each non-ASCII code point seen so far is a letter or digit. */
 const nonAscii = new Map<number, boolean>();
 

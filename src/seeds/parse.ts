@@ -2,7 +2,7 @@
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { BodyFindings } from '../article/body-transforms.js';
-import { isBylineParagraph } from '../article/byline.js';
+import { isBeforeStory } from '../article/byline.js';
 import { loadMarkdownProcessor, rawTextProcessor, type BodyProcessor, type SeedFormat } from '../article/body-html.js';
 import { isCalendarDate } from '../article/date.js';
 import type { ParsedDraft } from '../article/draft.js';
@@ -136,9 +136,10 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
     const hint = found.dateline === undefined ? 'a seed needs some text after its date' : `its only text is a dateline, "${found.dateline}": the story goes after it`;
     throw new SeedError(path, header.bodyLine, 'empty body', hint);
   }
-  // The story starts after any opening bylines (only those are looked at: a whole article's paragraphs would cost ≈ 2% of a parse).
+  // The story starts after any opening bylines and paragraphs without a word ("* * *", "—"); only those
+  // are looked at: a whole article's paragraphs would cost ≈ 2% of a parse.
   let start = 0;
-  while (start < paragraphs.length && (paragraphs[start]!.trim() === '' || isBylineParagraph(paragraphs[start]!))) start++;
+  while (start < paragraphs.length && isBeforeStory(paragraphs[start]!)) start++;
   const story = paragraphs.slice(start);
   // The lead: the story's first paragraph; in a body with none, the first post, else the first block with text (an HTML block's, a list's).
   const lead = story[0] ?? found.socialPosts[0]?.text ?? blocks.find((b) => b.trim() !== '')?.trim() ?? '';

@@ -72,6 +72,13 @@ describe('a seed that opens with a byline', async () => {
     expect(article).toMatchObject({ title: 'The mayor resigned on Thursday', summary: 'The mayor resigned on Thursday.' });
   });
 
+  it('a wordless opening paragraph ("* * *", "!!! ???") is passed over like a byline: headline, summary and dateline come from the story, the paragraph stays in the body', () => {
+    const article = parse('a.txt', 'date 2024-02-08\n* * *\n\n!!! ???\n\nLONDON, Feb 8 (Reuters) - The bank held rates on Thursday. Markets rose.\n');
+    expect(article).toMatchObject({ title: 'The bank held rates on Thursday', summary: 'The bank held rates on Thursday. Markets rose.', dateline: 'LONDON, Feb 8 (Reuters)' });
+    expect(article.bodyHtml.startsWith('<p>* * *</p>\n<p>!!! ???</p>\n')).toBe(true);
+    expect(parse('a.md', '---\ndate: 2024-02-08\n---\n\\* \\* \\*\n\nThe mayor resigned on Thursday.\n').title).toBe('The mayor resigned on Thursday');
+  });
+
   it('whose only text is the byline still gets a headline from it', () => {
     expect(parse('a.txt', 'date 2024-02-08\nBy Jane Doe\n').title).toBe('By Jane Doe');
   });
