@@ -1,5 +1,5 @@
 /** The raw-text header: optional white space, then `date YYYY-MM-DD`, then the body. */
-import { isCalendarDate } from '../article/date.js';
+import { dateFix, isCalendarDate } from '../article/date.js';
 import { SeedError } from '../errors.js';
 
 /** The header's date (if any) and the body after it, with where the body starts. */
@@ -21,10 +21,7 @@ export function splitDateHeader(path: string, text: string, firstLine: number): 
   const line = firstLine + newlines;
   const column = leading.length - (leading.lastIndexOf('\n') + 1) + 'date'.length + m[2]!.length + 1;
   const value = m[3]!;
-  if (!isCalendarDate(value)) {
-    const hint = /^\d{4}-\d{2}-\d{2}$/.test(value) ? undefined : 'write the date as YYYY-MM-DD';
-    throw new SeedError(path, line, `invalid date ${value}`, hint, column);
-  }
+  if (!isCalendarDate(value)) throw new SeedError(path, line, `invalid date ${value}`, dateFix(value), column);
   const rest = text.slice(m[0].length);
   const bodyLine = line + (m[0].endsWith('\n') ? 1 : 0);
   return { date: value, body: rest, bodyLine };

@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import type { BodyFindings } from '../article/body-transforms.js';
 import { isBeforeStory } from '../article/byline.js';
 import { loadMarkdownProcessor, rawTextProcessor, type BodyProcessor, type SeedFormat } from '../article/body-html.js';
-import { isCalendarDate } from '../article/date.js';
+import { dateFix, isCalendarDate } from '../article/date.js';
 import type { ParsedDraft } from '../article/draft.js';
 import { HtmlBlockTooDeep, loadHtmlBlockParser, MAX_HTML_NESTING, mayHoldHtmlBlock } from '../article/html-blocks.js';
 import { blockText } from '../article/plain-text.js';
@@ -100,7 +100,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const fm = front.data;
   const header = format === 'txt' ? splitDateHeader(path, front.body, front.bodyLine) : { body: front.body, bodyLine: front.bodyLine };
   if (fm.date !== undefined && !isCalendarDate(fm.date)) {
-    throw new SeedError(path, front.keyLines['date'] ?? 2, `invalid date ${fm.date}`, /^\d{4}-\d{2}-\d{2}$/.test(fm.date) ? undefined : 'write the date as YYYY-MM-DD');
+    throw new SeedError(path, front.keyLines['date'] ?? 2, `invalid date ${fm.date}`, dateFix(fm.date));
   }
   const date = fm.date ?? ('date' in header ? header.date : undefined);
   if (date === undefined) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { format } from 'date-fns/format';
 import { describe, expect, it } from 'vitest';
-import { formatLongDate, formatMonth, isCalendarDate, monthName } from '../../src/article/date.js';
+import { dateFix, formatLongDate, formatMonth, isCalendarDate, monthName } from '../../src/article/date.js';
 
 /** Any real calendar date, years 1 to 9999, as `YYYY-MM-DD`. */
 const calendarDate = fc
@@ -47,5 +47,35 @@ describe('date formatting', () => {
   it('accepts only real calendar dates', () => {
     expect(['2024-02-29', '2023-02-28', '0001-01-01'].every(isCalendarDate)).toBe(true);
     expect(['2023-02-29', '2024-13-01', '2024-00-10', '0000-01-01', '2024-1-1', ' 2024-01-01'].some(isCalendarDate)).toBe(false);
+  });
+});
+
+describe('dateFix', () => {
+  it.each([
+    ['2024-1-5', 'write the date as YYYY-MM-DD'],
+    ['08/02/2024', 'write the date as YYYY-MM-DD'],
+    ['0000-01-01', 'years start at 0001'],
+    ['2024-13-01', 'the month comes before the day: 2024-01-13?'],
+    ['2024-31-12', 'the month comes before the day: 2024-12-31?'],
+    ['2024-13-32', 'the month is 01 to 12'],
+    ['2024-00-10', 'the month is 01 to 12'],
+    ['2024-04-00', 'the day is 01 or more'],
+    ['2024-04-31', 'April 2024 has 30 days'],
+    ['2023-02-29', 'February 2023 has 28 days'],
+    ['1900-02-29', 'February 1900 has 28 days'],
+  ])('tells how to fix %s: "%s"', (value, fix) => {
+    expect(isCalendarDate(value)).toBe(false);
+    expect(dateFix(value)).toBe(fix);
+  });
+
+  it('never proposes a swapped date that is not itself a real one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), (year, month, day) => {
+        const value = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        fc.pre(!isCalendarDate(value));
+        const proposed = /: (\d{4}-\d{2}-\d{2})\?$/.exec(dateFix(value))?.[1];
+        if (proposed !== undefined) expect(isCalendarDate(proposed)).toBe(true);
+      }),
+    );
   });
 });

@@ -23,7 +23,7 @@ describe('npm run check', () => {
     const invalid = await readdir(path.join(INVALID, 'bad-date', 'seeds'));
     const r = await spawnCli(['check', '--skip-invalid', '--config', path.join(FIXTURE, 'site.config.json')], { CI: 'false' }, cwd);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`skipped: seeds/${invalid[0]}:1:7: invalid date 2024-02-30\n`);
+    expect(r.stderr).toBe(`skipped: seeds/${invalid[0]}:1:7: invalid date 2024-02-30 (hint: February 2024 has 29 days)\n`);
     expect(r.stdout).toMatch(/^checked 7 articles, 13 tags, 1 seed skipped in [\d.]+ s\n$/);
   });
 
@@ -37,7 +37,7 @@ describe('npm run check', () => {
       [
         'seeds/a-empty.txt:1: empty file (hint: a seed needs at least a "date YYYY-MM-DD" line and a body)',
         'seeds/b-binary.txt:2: binary file (contains a NUL byte) (hint: seeds must be UTF-8 text)',
-        'seeds/c-month.txt:1:6: invalid date 2024-13-01',
+        'seeds/c-month.txt:1:6: invalid date 2024-13-01 (hint: the month comes before the day: 2024-01-13?)',
         'seeds/e-empty-body.txt:2: empty body (hint: a seed needs some text after its date)',
         'seeds/types.md:2: front matter title: expected a string',
         'seeds/types.md:4: front matter draft: expected true or false',
