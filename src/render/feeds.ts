@@ -3,7 +3,8 @@ import { Feed } from 'feed';
 import type { BodyReader } from '../cache/body-store.js';
 import type { SiteConfig } from '../config.js';
 import type { Site, TagEntry } from '../site/site.js';
-import { absoluteUrlOf, articlePath, FIXED_PATHS, tagFeedPath, tagPath } from '../site/urls.js';
+import { absoluteUrlOf, articlePath, basePathOf, FIXED_PATHS, tagFeedPath, tagPath } from '../site/urls.js';
+import { bodyForFeed } from './body-links.js';
 import type { CardReader, CardRef, CardWriter } from './card-store.js';
 import type { OutputFile } from './output-file.js';
 import type { CardFields } from './views.js';
@@ -65,7 +66,7 @@ function newestDate(articles: readonly FeedArticle[]): string {
   return articles[0]?.date ?? '1970-01-01';
 }
 
-/** One Atom document for `articles` (newest first, at most `feedSize`), `updated` from `newest`; full text only with `content`. */
+/** One Atom document for `articles` (newest first, at most `feedSize`), `updated` from `newest`; full text only with `content`, its addresses made absolute. */
 function atomFeed<A extends FeedArticle>(config: FeedSettings, title: string, pagePath: string, feedPath: string, newest: string, articles: readonly A[], content?: (article: A) => string): string {
   const feed = new Feed({
     id: absoluteUrlOf(config.baseUrl, pagePath),
@@ -79,6 +80,7 @@ function atomFeed<A extends FeedArticle>(config: FeedSettings, title: string, pa
     author: { name: elementText(config.publisher ?? config.title), link: config.baseUrl },
     favicon: absoluteUrlOf(config.baseUrl, FIXED_PATHS.favicon),
   });
+  const basePath = basePathOf(config.baseUrl);
   for (const article of articles.slice(0, config.feedSize)) {
     const url = absoluteUrlOf(config.baseUrl, articlePath(article.date, article.slug));
     const dateline = article.dateline ? `<p><strong>${htmlText(article.dateline)}</strong> —</p>\n` : '';
@@ -89,7 +91,7 @@ function atomFeed<A extends FeedArticle>(config: FeedSettings, title: string, pa
       date: utcDate(article.date),
       published: utcDate(article.date),
       description: htmlText(article.summary),
-      ...(content && { content: cdataSafe(dateline + content(article)) }),
+      ...(content && { content: cdataSafe(dateline + bodyForFeed(content(article), url, basePath)) }),
       category: article.tags.map((t) => ({ term: attributeValue(t.name), scheme: attributeValue(absoluteUrlOf(config.baseUrl, tagPath(t.slug))) })),
       ...(article.author !== undefined && { author: [{ name: elementText(article.author) }] }),
     });

@@ -6,6 +6,7 @@ import type { Liquid } from 'liquidjs';
 import type { BodyReader } from '../cache/body-store.js';
 import { outputFileOf } from '../site/urls.js';
 import type { CardReader, CardRef } from './card-store.js';
+import { bodyForPage } from './body-links.js';
 import { renderTemplate } from './liquid.js';
 import { articleMeta } from './meta.js';
 import type { OutputFile } from './output-file.js';
@@ -25,7 +26,7 @@ export function templateContextOf(job: PageJob, settings: PageSettings, bodies: 
       return { site: settings.site, ...context, month: { ...month, days: month.days.map((day) => ({ ...day, articles: day.articles.map(card) })) } };
     }
     case 'article':
-      return articleContext(settings, job.pagePath, context as unknown as ArticlePageInput, card, job.body !== undefined ? bodies.read(job.body) : undefined);
+      return articleContext(settings, job.pagePath, context as unknown as ArticlePageInput, card, job.body !== undefined ? bodyForPage(bodies.read(job.body), settings.site.basePath) : undefined);
     default:
       return { site: settings.site, ...context };
   }

@@ -1,0 +1,80 @@
+/**
+ * Links and images inside an article body, made to work where the body is shown. A Markdown body's
+ * `/images/map.png` or `/2024/02/07/earlier-story/` means the site's root, which for a site published
+ * at `https://example.org/archive/` is `/archive/`; in the site feed a feed reader has no page to
+ * resolve any relative address against, so each is made absolute there.
+ *
+ * Only tags are rewritten, never text: body HTML (remark-html's, or written byte for byte like it)
+ * quotes every attribute value with `"` and escapes `&` and `"` inside it, and text never holds a
+ * raw `<`, so a tag is found whole. Raw HTML let through by `allowRawHtml` is written as its author
+ * wrote it and may quote otherwise; its addresses are kept as they are.
+ */
+
+/** A start tag as body HTML writes it: a name, then attributes whose values are double-quoted. */
+const START_TAG = /<[A-Za-z][A-Za-z0-9]*(?:\s+[^\s"'=<>/]+(?:="[^"]*")?)*\s*\/?>/g;
+
+/** An attribute holding an address, its value captured (without its quotes). */
+const URL_ATTRIBUTE = /(\s(?:href|src|cite)=")([^"]*)"/g;
+
+/** A value starting with a scheme ("https:", "mailto:"): already absolute. */
+const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/** The character references body HTML writes in attribute values, and the few named ones raw HTML may. */
+const REFERENCE = /&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|(amp|quot|lt|gt|apos));/g;
+const NAMED: Readonly<Record<string, string>> = { amp: '&', quot: '"', lt: '<', gt: '>', apos: "'" };
+
+/** An attribute value as text: its character references decoded. */
+function decodeAttribute(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(REFERENCE, (whole, hex?: string, dec?: string, name?: string) => {
+    const code = hex !== undefined ? parseInt(hex, 16) : dec !== undefined ? Number(dec) : undefined;
+    if (code === undefined) return NAMED[name!]!;
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** Text as a double-quoted attribute value, escaped as remark-html escapes it. */
+function encodeAttribute(text: string): string {
+  return text.replace(/&/g, '&#x26;').replace(/"/g, '&#x22;');
+}
+
+/** `html` with each address attribute of each start tag given to `rewrite` (its decoded value in, the new value or undefined out). */
+function rewriteAddresses(html: string, rewrite: (address: string) => string | undefined): string {
+  return html.replace(START_TAG, (tag) =>
+    tag.replace(URL_ATTRIBUTE, (attribute, opening: string, value: string) => {
+      const next = rewrite(decodeAttribute(value));
+      return next === undefined ? attribute : `${opening}${encodeAttribute(next)}"`;
+    }),
+  );
+}
+
+/** True for an address relative to the host's root: `/images/x.png`, not `//cdn.example/x.png`. */
+function isRootRelative(address: string): boolean {
+  return address.startsWith('/') && !address.startsWith('//');
+}
+
+/**
+ * A body for a page of a site at `basePath` (`/archive/`): root-relative addresses carry the base
+ * path, as the site's own links do (`/images/x.png` → `/archive/images/x.png`). Other addresses,
+ * and every address of a site at `/`, are left as they are.
+ */
+export function bodyForPage(html: string, basePath: string): string {
+  if (basePath === '/' || !html.includes('="/')) return html;
+  return rewriteAddresses(html, (address) => (isRootRelative(address) ? basePath + address.slice(1) : undefined));
+}
+
+/**
+ * A body for a feed entry: every address without a scheme made absolute, as it resolves on the
+ * article's page at `pageUrl` (root-relative ones against the site's base path first).
+ */
+export function bodyForFeed(html: string, pageUrl: string, basePath: string): string {
+  if (!/\s(?:href|src|cite)="(?![A-Za-z][A-Za-z0-9+.-]*:)/.test(html)) return html;
+  return rewriteAddresses(html, (address) => {
+    if (HAS_SCHEME.test(address)) return undefined;
+    try {
+      return new URL(isRootRelative(address) ? basePath + address.slice(1) : address, pageUrl).href;
+    } catch {
+      return undefined;
+    }
+  });
+}
