@@ -78,3 +78,22 @@ export function bodyForFeed(html: string, pageUrl: string, basePath: string): st
     }
   });
 }
+
+/** The `src` of the first image tag of body HTML, its value decoded, or undefined. */
+const FIRST_IMAGE = /<img\s[^>]*?\bsrc="([^"]*)"/;
+
+/**
+ * The absolute `http(s)` address of the first image of a page's body (bodyForPage's, whose
+ * root-relative addresses already carry the base path) as it resolves on the page at `pageUrl`, for
+ * its social card and JSON-LD; undefined when it has none.
+ */
+export function firstImageOf(pageBody: string, pageUrl: string): string | undefined {
+  const src = pageBody.includes('<img') ? FIRST_IMAGE.exec(pageBody)?.[1] : undefined;
+  if (src === undefined) return undefined;
+  try {
+    const url = new URL(decodeAttribute(src), pageUrl);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -11,6 +11,8 @@ export interface PageMeta {
   readonly ogType: 'website' | 'article';
   readonly ogTitle: string;
   readonly publishedTime: string | null;
+  /** An article's first body image, absolute, for `og:image` and its JSON-LD; else null. */
+  readonly image: string | null;
   readonly tags: readonly string[];
   /** NewsArticle JSON-LD, serialised and safe inside `<script>`. */
   readonly jsonLd: string | null;
@@ -43,6 +45,7 @@ export function listingMeta(config: SiteConfig, pageTitle: string | null, pagePa
     ogType: 'website',
     ogTitle: pageTitle ?? config.title,
     publishedTime: null,
+    image: null,
     tags: [],
     jsonLd: null,
     feedUrl: feed?.url ?? null,
@@ -57,8 +60,8 @@ export type MetaSettings = Pick<SiteConfig, 'baseUrl' | 'title' | 'language' | '
 /** What an article page's metadata shows of its article. */
 export type MetaArticle = Pick<Article, 'date' | 'slug' | 'title' | 'summary' | 'dateline' | 'tags' | 'author' | 'sourceUrl' | 'wordCount'>;
 
-/** Metadata for an article page, with its NewsArticle JSON-LD. */
-export function articleMeta(config: MetaSettings, article: MetaArticle): PageMeta {
+/** Metadata for an article page, with its NewsArticle JSON-LD; `image` is its first body image's absolute address. */
+export function articleMeta(config: MetaSettings, article: MetaArticle, image?: string): PageMeta {
   const url = absoluteUrlOf(config.baseUrl, articlePath(article.date, article.slug));
   const publisher = { '@type': 'Organization', name: config.publisher ?? config.title, url: config.baseUrl };
   const jsonLd = {
@@ -75,6 +78,7 @@ export function articleMeta(config: MetaSettings, article: MetaArticle): PageMet
     publisher,
     ...(article.author !== undefined && { author: { '@type': 'Person', name: article.author } }),
     ...(article.sourceUrl !== undefined && { isBasedOn: article.sourceUrl }),
+    ...(image !== undefined && { image: [image] }),
     wordCount: article.wordCount,
     inLanguage: config.language,
   };
@@ -85,6 +89,7 @@ export function articleMeta(config: MetaSettings, article: MetaArticle): PageMet
     ogType: 'article',
     ogTitle: article.title,
     publishedTime: article.date,
+    image: image ?? null,
     tags: article.tags.map((t) => t.name),
     jsonLd: scriptSafeJson(jsonLd),
     feedUrl: null,

@@ -4,9 +4,9 @@
  */
 import type { Liquid } from 'liquidjs';
 import type { BodyReader } from '../cache/body-store.js';
-import { outputFileOf } from '../site/urls.js';
+import { absoluteUrlOf, outputFileOf } from '../site/urls.js';
 import type { CardReader, CardRef } from './card-store.js';
-import { bodyForPage } from './body-links.js';
+import { bodyForPage, firstImageOf } from './body-links.js';
 import { renderTemplate } from './liquid.js';
 import { articleMeta } from './meta.js';
 import type { OutputFile } from './output-file.js';
@@ -75,5 +75,6 @@ function articleContext(settings: PageSettings, pagePath: string, input: Article
     related: input.related.map(card),
     ...(bodyHtml !== undefined && { bodyHtml }),
   };
-  return { site: settings.site, page: { ...articleMeta(settings.meta, article), path: pagePath }, article: view };
+  const image = bodyHtml === undefined ? undefined : firstImageOf(bodyHtml, absoluteUrlOf(settings.meta.baseUrl, pagePath));
+  return { site: settings.site, page: { ...articleMeta(settings.meta, article, image), path: pagePath }, article: view };
 }

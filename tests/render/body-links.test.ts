@@ -11,7 +11,7 @@ import { loadMarkdownProcessor } from '../../src/article/body-html.js';
 import { loadHtmlBlockParser } from '../../src/article/html-blocks.js';
 import { bodyHtmlOf } from '../../src/article/prose-html.js';
 import { build } from '../../src/build.js';
-import { bodyForFeed, bodyForPage } from '../../src/render/body-links.js';
+import { bodyForFeed, bodyForPage, firstImageOf } from '../../src/render/body-links.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 await loadHtmlBlockParser();
@@ -92,5 +92,27 @@ describe('a site published under a base path', () => {
     await build({ seedsDir: path.join(work, 'seeds'), outDir: out, configFile: path.join(work, 'site.config.json'), configRequired: true, templatesDir: path.join(ROOT, 'templates'), publicDir: path.join(ROOT, 'public'), skipInvalid: false, search: false, noCache: true, workers: 0 });
     expect(await readFile(path.join(out, '2024/02/08/links/index.html'), 'utf8')).toContain('<p>See <img src="/archive/images/x.jpg" alt="a photo"> and <a href="images/y.jpg">rel</a>.</p>');
     expect(await readFile(path.join(out, 'feed.xml'), 'utf8')).toContain('<p>See <img src="https://example.org/archive/images/x.jpg" alt="a photo"> and <a href="https://example.org/archive/2024/02/08/links/images/y.jpg">rel</a>.</p>');
+  });
+
+  it('gives an article with an image a large social card with that image, and its JSON-LD the image', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'body-links-'));
+    await mkdir(path.join(work, 'seeds'));
+    await writeFile(path.join(work, 'seeds', 'a.md'), '---\ntitle: Links\ndate: 2024-02-08\n---\nText.\n\n![a photo](/images/x.jpg?w=1&h=2)\n\n![second](/images/z.jpg)\n');
+    await writeFile(path.join(work, 'site.config.json'), '{"baseUrl": "https://example.org/archive/"}');
+    const out = path.join(work, 'dist');
+    await build({ seedsDir: path.join(work, 'seeds'), outDir: out, configFile: path.join(work, 'site.config.json'), configRequired: true, templatesDir: path.join(ROOT, 'templates'), publicDir: path.join(ROOT, 'public'), skipInvalid: false, search: false, noCache: true, workers: 0 });
+    const page = await readFile(path.join(out, '2024/02/08/links/index.html'), 'utf8');
+    expect(page).toContain('<meta name="twitter:card" content="summary_large_image">\n<meta property="og:image" content="https://example.org/archive/images/x.jpg?w=1&amp;h=2">\n');
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(page)![1]!) as { image: string[] };
+    expect(jsonLd.image).toEqual(['https://example.org/archive/images/x.jpg?w=1&h=2']);
+  });
+});
+
+describe('firstImageOf', () => {
+  it('is the first image of a page body, absolute, and only an http(s) one', () => {
+    expect(firstImageOf('<p>x</p>', PAGE)).toBeUndefined();
+    expect(firstImageOf('<p><img src="a.png" alt="a"> <img src="/b.png" alt="b"></p>', PAGE)).toBe(`${PAGE}a.png`);
+    expect(firstImageOf('<p><img src="/archive/b.png?x=1&#x26;y=2" alt="b"></p>', PAGE)).toBe('https://example.org/archive/b.png?x=1&y=2');
+    expect(firstImageOf('<p><img src="ftp://example.org/b.png" alt=""></p>', PAGE)).toBeUndefined();
   });
 });
