@@ -5,13 +5,18 @@ import path from 'node:path';
 import sirv from 'sirv';
 import type { BuildOptions } from '../build.js';
 import { loadConfig } from '../config.js';
+import { UsageError } from '../errors.js';
 import { basePathOf } from '../site/urls.js';
 import { EVENTS_PATH, reloadScript, type ReloadChannel } from './live-reload.js';
 
-/** Starts a static server for `outDir`, mounted at the site's base path; resolves when it closes. */
+/** Starts a static server for `outDir` (a built site, else a UsageError), mounted at the site's base path; resolves when it closes. */
 export async function serve(options: BuildOptions, port: number): Promise<number> {
   const config = await loadConfig(options.configFile, options.configRequired);
   const basePath = basePathOf(options.baseUrl ?? config.baseUrl);
+  // Without a built site every address would be a bare 404, with nothing said in the terminal.
+  if (!(await stat(path.join(options.outDir, 'index.html')).then((s) => s.isFile(), () => false))) {
+    throw new UsageError(`${options.outDir}: no built site to serve (no index.html) (hint: run npm run build first, or pass --out <dir>)`);
+  }
   const server = createStaticServer(options.outDir, basePath);
   await listen(server, port);
   process.stdout.write(`serving ${options.outDir} at http://localhost:${port}${basePath} (Ctrl-C to stop)\n`);

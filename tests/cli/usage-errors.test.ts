@@ -85,11 +85,20 @@ describe('usage and config errors exit 2 with one clear message', () => {
     const port = (blocker.address() as net.AddressInfo).port;
     try {
       const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-usage-'));
+      await mkdir(path.join(tmp, 'out'));
+      await writeFile(path.join(tmp, 'out', 'index.html'), 'a site');
       const r = await runCli(['serve', '--out', path.join(tmp, 'out'), '--port', String(port)]);
       expect(r).toEqual({ code: 2, stdout: '', stderr: `127.0.0.1:${port}: cannot listen: the port is in use (hint: stop what uses it, or pass --port with another number) (EADDRINUSE)\n` });
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
+  });
+
+  it('serve without a built site says so, with exit 2, instead of answering every address with a bare 404', async () => {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-usage-'));
+    const out = path.join(tmp, 'out');
+    const r = await runCli(['serve', '--out', out]);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `${out}: no built site to serve (no index.html) (hint: run npm run build first, or pass --out <dir>)\n` });
   });
 
   it.each([['0'], ['65536'], ['http'], ['80.5'], ['-1']])('a --port of %s is refused before a server starts', async (port) => {
