@@ -4,7 +4,7 @@
  * new file and renaming it over the old one (vim, sed -i, many IDEs) is seen once and then never
  * again; a folder's watch reports every change to its entries, however they are saved.
  */
-import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import { readdirSync, realpathSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 /** A live watch of a tree; `close` stops it. */
@@ -50,9 +50,21 @@ export function watchTree(root: string, onChange: () => void): TreeWatch {
   };
 }
 
-/** `root` and every folder below it (symbolic links are not followed). */
+/**
+ * `root` and every folder below it, with symbolic links followed as the build follows them in
+ * public/ (listFolderFiles): a linked folder is watched itself, a linked file through the folder
+ * that holds its target, so an edit of a linked stylesheet or image is seen. A folder is watched once
+ * however many links lead to it.
+ */
 function foldersOf(root: string): string[] {
   const folders = [root];
+  const seen = new Set([realOrSelf(root)]);
+  const add = (folder: string) => {
+    const real = realOrSelf(folder);
+    if (seen.has(real)) return;
+    seen.add(real);
+    folders.push(folder);
+  };
   for (let i = 0; i < folders.length; i++) {
     let entries;
     try {
@@ -60,7 +72,24 @@ function foldersOf(root: string): string[] {
     } catch {
       continue;
     }
-    for (const entry of entries) if (entry.isDirectory()) folders.push(path.join(folders[i]!, entry.name));
+    for (const entry of entries) {
+      const full = path.join(folders[i]!, entry.name);
+      if (entry.isDirectory()) add(full);
+      else if (entry.isSymbolicLink()) {
+        const target = statSync(full, { throwIfNoEntry: false });
+        if (target?.isDirectory()) add(full);
+        else if (target?.isFile()) add(path.dirname(realOrSelf(full)));
+      }
+    }
   }
   return folders;
+}
+
+/** The real path of `file` (links resolved), or `file` itself when it cannot be resolved. */
+function realOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -57,6 +57,12 @@ describe('npm run dev', () => {
     await cp(path.join(ROOT, 'tests', 'fixtures', 'basic', 'seeds'), path.join(dir, 'seeds'), { recursive: true });
     await cp(path.join(ROOT, 'templates'), path.join(dir, 'templates'), { recursive: true });
     await cp(path.join(ROOT, 'public'), path.join(dir, 'public'), { recursive: true });
+    // A theme's files linked into public/: a stylesheet and a folder of media.
+    await mkdir(path.join(dir, 'theme', 'media'), { recursive: true });
+    await writeFile(path.join(dir, 'theme', 'brand.css'), 'a{color:red}');
+    await writeFile(path.join(dir, 'theme', 'media', 'note.txt'), 'first');
+    await symlink('../theme/brand.css', path.join(dir, 'public', 'brand.css'));
+    await symlink('../theme/media', path.join(dir, 'public', 'media'));
     await writeFile(path.join(dir, 'site.config.json'), JSON.stringify({ baseUrl: 'https://example.org/' }));
     const port = await freePort();
     base = `http://localhost:${port}/`;
@@ -113,6 +119,15 @@ describe('npm run dev', () => {
     const articles = Number(/^rebuilt (\d+) articles /m.exec(stdout)![1]);
     await waitForLines(new RegExp(`^rebuilt ${articles + 1} articles `), 1);
     await expect.poll(async () => (await get(`${base}2025/01/`)).status).toBe(200);
+  }, 60_000);
+
+  it('sees an edit of a file linked into public/, or of a file in a folder linked into it', async () => {
+    expect((await get(`${base}brand.css`)).body).toBe('a{color:red}');
+    expect((await get(`${base}media/note.txt`)).body).toBe('first');
+    await writeFile(path.join(dir, 'theme', 'brand.css'), 'a{color:blue}');
+    await expect.poll(async () => (await get(`${base}brand.css`)).body, { timeout: 15_000 }).toBe('a{color:blue}');
+    await writeFile(path.join(dir, 'theme', 'media', 'note.txt'), 'second');
+    await expect.poll(async () => (await get(`${base}media/note.txt`)).body, { timeout: 15_000 }).toBe('second');
   }, 60_000);
 
   it('rebuilds after a template edit with the new template', async () => {
