@@ -18,7 +18,7 @@ import type { Progress } from './progress.js';
 import type { Dependents } from './render/dependents.js';
 import type { Site } from './site/site.js';
 import { bodiesDirOf, createStagingDir, recoverOutputDir, swapIntoPlace } from './write/atomic-dir.js';
-import { copyPublic, SiteWriter, stagesFlat, type PreviousSite } from './write/files.js';
+import { copyPublic, publicFilesOf, SiteWriter, stagesFlat, type PreviousSite } from './write/files.js';
 import { commitOverFolder } from './write/folder-commit.js';
 import { commitJournal } from './write/journal.js';
 import { acquireOutputLock } from './write/lock.js';
@@ -266,9 +266,10 @@ async function buildWith(options: BuildOptions, config: SiteConfig, cache: Build
   }
 }
 
-/** Validates seeds and config without writing anything (no output, no cache, no lock). */
+/** Validates seeds, config, templates folder and public/ without writing anything (no output, no cache, no lock). */
 export async function check(options: BuildOptions): Promise<BuildReport> {
   const config = await resolveInputs(options);
+  await publicFilesOf(options.publicDir);
   const { site, warnings, skipped } = await loadSite(options, undefined, undefined, undefined, config);
   return { articles: site.articles.length, tags: site.tags.length, pages: 0, files: 0, written: 0, upToDate: false, warnings, skipped };
 }

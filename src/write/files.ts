@@ -232,12 +232,18 @@ function sameBytes(file: string, data: Uint8Array | string): boolean {
 }
 
 /**
- * Copies `public/` into the writer's output (dot-files are skipped, symbolic links followed). Anything
- * in it that is not a file (a broken link, a named pipe) is a usage error listing each one.
+ * The files of `public/` (dot-files skipped, symbolic links followed). Anything in it that is not a
+ * file (a broken link, a named pipe) is a usage error listing each one.
  */
-export async function copyPublic(publicDir: string, writer: SiteWriter): Promise<number> {
+export async function publicFilesOf(publicDir: string): Promise<string[]> {
   const { files, problems } = await listFolderFiles(publicDir);
   if (problems.length > 0) throw new UsageError(problems.map((problem) => `${problem} (hint: public/ is copied into the site as it is; replace or remove this entry)`).join('\n'));
+  return files;
+}
+
+/** Copies `public/` into the writer's output (see publicFilesOf). */
+export async function copyPublic(publicDir: string, writer: SiteWriter): Promise<number> {
+  const files = await publicFilesOf(publicDir);
   for (const rel of files) writer.add({ path: rel, bytes: await readFile(path.join(publicDir, rel)) });
   return files.length;
 }

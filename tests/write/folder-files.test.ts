@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, symlink, utimes, writeFile } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, type BuildOptions } from '../../src/build.js';
+import { build, check, type BuildOptions } from '../../src/build.js';
 import { UsageError } from '../../src/errors.js';
 import { listFolderFiles } from '../../src/write/folder-files.js';
 import { snapshotDir } from '../support/spawn-cli.js';
@@ -69,7 +69,7 @@ describe('a build whose public/ holds symbolic links', () => {
     expect(await readFile(path.join(options.outDir, 'brand.css'), 'utf8')).toBe('a{color:red}');
   });
 
-  it('refuses a named pipe or a broken link in public/ with one line each, and leaves the previous site as it was (reading the pipe would hang)', async () => {
+  it('refuses a named pipe or a broken link in public/ with one line each, in build and check, and leaves the previous site as it was (reading the pipe would hang)', async () => {
     const work = await mkdtemp(path.join(os.tmpdir(), 'folder-files-'));
     const options = await siteWith(work);
     await build(options);
@@ -81,5 +81,7 @@ describe('a build whose public/ holds symbolic links', () => {
     const hint = ' (hint: public/ is copied into the site as it is; replace or remove this entry)';
     expect((refused as UsageError).message).toBe([`${options.publicDir}/gone.png: broken symbolic link${hint}`, `${options.publicDir}/pipe.css: a named pipe, not a file${hint}`].join('\n'));
     expect(await snapshotDir(options.outDir)).toEqual(before);
+    // check, which writes nothing, refuses it the same way.
+    expect(await check(options).catch((error: unknown) => error)).toEqual(refused);
   });
 });
