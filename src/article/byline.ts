@@ -1,7 +1,8 @@
 /**
- * Bylines and time stamps that open scraped articles ("By Jane Doe, Reuters", "Updated: 10:32 GMT,
- * 8 February 2024"), and opening paragraphs without a word ("* * *"): they stay in the body as
- * written, but they are not the lead, so no headline, summary or dateline is taken from them.
+ * Bylines, time stamps and page furniture that open scraped articles ("By Jane Doe, Reuters",
+ * "Updated: 10:32 GMT, 8 February 2024", "Advertisement"), and opening paragraphs without a word
+ * ("* * *"): they stay in the body as written, but they are not the lead, so no headline, summary or
+ * dateline is taken from them.
  */
 import { hasWord } from './words.js';
 
@@ -43,13 +44,34 @@ export function isTimeStampLine(line: string): boolean {
   return m[1]!.split(/\s+/).every((word) => /(?:updated|published|posted|modified)/i.test(word) || STAMP_WORD.test(word));
 }
 
-/** True when every line of a paragraph is a byline or a time stamp (a line may hold both, split at " | "). */
-export function isBylineParagraph(paragraph: string): boolean {
-  const lines = paragraph.split('\n').filter((line) => line.trim() !== '');
-  return lines.length > 0 && lines.length <= 4 && lines.every((line) => line.split(BEFORE_STAMP).every((part) => isBylineLine(part) || isTimeStampLine(part)));
+/**
+ * What a scraper picks up from the page around a story, as a line of its own: "Advertisement",
+ * "Listen to this article", "Share this article", "Skip to content", "3 min read".
+ */
+const PAGE_FURNITURE =
+  /^(?:advertisement|story continues below(?: this)? advertisement|listen(?: to (?:this|the) (?:article|story))?|share(?: this (?:article|story))?|skip to (?:main )?content|subscribe(?: now)?|sign up|read more|loading(?:\.\.\.|…)?|(?:play )?video|watch|\d{1,3}[- ]min(?:ute)?s?(?: read)?|reading time:? \d{1,3} min(?:ute)?s?)[.:!]?$/i;
+
+/** True when `line` is page furniture (see PAGE_FURNITURE), not the story. */
+export function isPageFurnitureLine(line: string): boolean {
+  const text = line.trim();
+  return text.length <= 60 && PAGE_FURNITURE.test(text);
 }
 
-/** True for a paragraph that may open a body before its story: a byline or time stamp, or no word at all ("* * *", "—"). */
+/** True when a paragraph has one to four lines and each (or each part of one split at " | Updated") passes `test`. */
+function everyLine(paragraph: string, test: (line: string) => boolean): boolean {
+  const lines = paragraph.split('\n').filter((line) => line.trim() !== '');
+  return lines.length > 0 && lines.length <= 4 && lines.every((line) => line.split(BEFORE_STAMP).every(test));
+}
+
+/** True when every line of a paragraph is a byline or a time stamp (a line may hold both, split at " | "). */
+export function isBylineParagraph(paragraph: string): boolean {
+  return everyLine(paragraph, (part) => isBylineLine(part) || isTimeStampLine(part));
+}
+
+/**
+ * True for a paragraph that may open a body before its story: bylines, time stamps and page
+ * furniture ("Advertisement", "3 min read") only, or no word at all ("* * *", "—").
+ */
 export function isBeforeStory(paragraph: string): boolean {
-  return !hasWord(paragraph) || isBylineParagraph(paragraph);
+  return !hasWord(paragraph) || everyLine(paragraph, (part) => isBylineLine(part) || isTimeStampLine(part) || isPageFurnitureLine(part));
 }

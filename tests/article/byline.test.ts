@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { isBylineLine, isBylineParagraph, isTimeStampLine } from '../../src/article/byline.js';
+import { isBylineLine, isBylineParagraph, isPageFurnitureLine, isTimeStampLine } from '../../src/article/byline.js';
+
+describe('page furniture', () => {
+  it.each(['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Listen to this article', 'Share this story', 'Skip to main content', 'Subscribe now', 'Loading…', 'Play video', '3 min read', '12-minute read', 'Reading time: 4 minutes', ' Share '])('%j is page furniture', (line) => {
+    expect(isPageFurnitureLine(line)).toBe(true);
+  });
+
+  it.each(['Share prices fell on Monday.', 'Watch out for storms', 'Advertisement revenue fell 5%.', 'Video footage showed the crash', 'Read more about the vote below', '3 minutes later, the bridge fell.'])('%j is the story, not furniture', (line) => {
+    expect(isPageFurnitureLine(line)).toBe(false);
+  });
+});
 
 describe('bylines', () => {
   it.each([
@@ -77,6 +87,12 @@ describe('a seed that opens with a byline', async () => {
     expect(article).toMatchObject({ title: 'The bank held rates on Thursday', summary: 'The bank held rates on Thursday. Markets rose.', dateline: 'LONDON, Feb 8 (Reuters)' });
     expect(article.bodyHtml.startsWith('<p>* * *</p>\n<p>!!! ???</p>\n')).toBe(true);
     expect(parse('a.md', '---\ndate: 2024-02-08\n---\n\\* \\* \\*\n\nThe mayor resigned on Thursday.\n').title).toBe('The mayor resigned on Thursday');
+  });
+
+  it('page furniture a scraper kept ("Advertisement", "Listen to this article", "3 min read") is passed over like a byline, and stays in the body', () => {
+    const article = parse('a.txt', 'date 2024-02-08\nAdvertisement\n\nListen to this article\n3 min read\n\nWASHINGTON (AP) — The council voted on Tuesday to close the bridge. Traffic will divert.\n');
+    expect(article).toMatchObject({ title: 'The council voted on Tuesday to close the bridge', dateline: 'WASHINGTON (AP)' });
+    expect(article.bodyHtml.startsWith('<p>Advertisement</p>\n<p>Listen to this article\n3 min read</p>\n')).toBe(true);
   });
 
   it('whose only text is the byline still gets a headline from it', () => {
