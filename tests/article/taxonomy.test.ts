@@ -20,6 +20,12 @@ describe('TaxonomyMatcher.count: which entries', () => {
     expect(matched('Kataib Hezbollah and Kataeb Hezbollah and Kata’ib Hezbollah')).toEqual(["Kata'ib Hezbollah"]);
   });
 
+  it('matches a name written with combining accents (NFD, as some systems save text) as the same name composed, either way round', () => {
+    const decomposed = new TaxonomyMatcher({ ['São Paulo'.normalize('NFD')]: [], 'Café Société': [] });
+    expect([...decomposed.count(`Traders in ${'São Paulo'} and the ${'Café Société'.normalize('NFD')} met.`).keys()]).toEqual(['São Paulo'.normalize('NFD'), 'Café Société']);
+    expect(decomposed.canonicalize('café société'.normalize('NFD'))).toBe('Café Société');
+  });
+
   it('matches on word boundaries only', () => {
     expect(matched('Iraqi officials in Irani and Iranian towns')).toEqual([]);
     expect(matched('Iran-backed militias')).toEqual(['Iran']);
@@ -92,7 +98,8 @@ describe('TaxonomyMatcher.count: how often', () => {
  * a match moves on past its last word.
  */
 function referenceCount(taxonomy: Record<string, string[]>, text: string): Map<string, number> {
-  const fold = (s: string) => s.replace(/[\u2019\u02BC]/g, "'");
+  // Compared composed (NFC), as the matcher compares them.
+  const fold = (s: string) => s.normalize('NFC').replace(/[\u2019\u02BC]/g, "'");
   const phrases = Object.entries(taxonomy)
     .flatMap(([canonical, aliases]) => [canonical, ...aliases].map((spelling) => ({ words: wordsOf(fold(spelling)), canonical })))
     .filter((p) => p.words.length > 0);

@@ -8,7 +8,8 @@ const WORD = /[\p{L}\p{N}]+(?:['\u2019\u02BC][\p{L}\p{N}]+)*/gu;
 
 /** The matcher's counting as first written (every word cut out by WORD, then phrases compared word by word): the specification. */
 function referenceCount(taxonomy: Record<string, string[]>, text: string): Map<string, number> {
-  const fold = (s: string) => s.replace(/[\u2019\u02BC]/g, "'");
+  // Compared composed (NFC), as the matcher compares them.
+  const fold = (s: string) => s.normalize('NFC').replace(/[\u2019\u02BC]/g, "'");
   const words = fold(text).match(WORD) ?? [];
   const phrases = Object.entries(taxonomy)
     .flatMap(([canonical, aliases]) => [canonical, ...aliases].map((spelling) => ({ canonical, words: fold(spelling).match(WORD) ?? [] })))
