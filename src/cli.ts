@@ -134,9 +134,10 @@ function warningCount(report: BuildReport): string {
   return report.warnings.length > 0 ? `, ${plural(report.warnings.length, 'warning')}` : '';
 }
 
-/** ", 1 seed skipped" when --skip-invalid left any out. */
+/** ", 1 seed skipped" when --skip-invalid left any out: seeds, not their problems (a seed may have several). */
 function skippedCount(report: BuildReport): string {
-  return report.skipped.length > 0 ? `, ${plural(report.skipped.length, 'seed')} skipped` : '';
+  const seeds = new Set(report.skipped.map((problem) => problem.file)).size;
+  return seeds > 0 ? `, ${plural(seeds, 'seed')} skipped` : '';
 }
 
 /** Prints warnings (and skipped seeds) one per line on stderr. */

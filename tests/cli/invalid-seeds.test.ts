@@ -47,3 +47,19 @@ describe('a report line about a seed', () => {
     );
   });
 });
+
+describe('the summary of a build with --skip-invalid', () => {
+  it('counts the seeds it skipped, not their problems: one seed with two wrong types is "1 seed skipped"', async () => {
+    vi.stubEnv('CI', '');
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-invalid-'));
+    const seeds = path.join(tmp, 'seeds');
+    await mkdir(seeds);
+    await writeFile(path.join(seeds, 'good.txt'), 'date 2024-01-01\nText.\n');
+    await writeFile(path.join(seeds, 'types.md'), '---\ntitle: [not, text]\ndate: 2024-01-01\ndraft: maybe\n---\nText.\n');
+    await writeFile(path.join(tmp, 'config.json'), '{}');
+    const { code, stdout, stderr } = await runCli(['build', '--seeds', seeds, '--out', path.join(tmp, 'dist'), '--config', path.join(tmp, 'config.json'), '--skip-invalid', '--no-search']);
+    expect(code).toBe(0);
+    expect(stderr.split('\n').filter((line) => line.startsWith('skipped: '))).toHaveLength(2);
+    expect(stdout).toMatch(/^built 1 article, 0 tags, \d+ pages, 1 seed skipped in /);
+  });
+});
