@@ -173,7 +173,10 @@ export function splitFrontMatter(path: string, text: string, readYaml: YamlReade
   if (!result.success) {
     const errors = result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '');
-      return new SeedError(path, keyLines[key] ?? 2, `front matter ${key}: ${issue.message}`);
+      // `title: 2024` or `author: yes` is a number or a yes/no to YAML; quotes make it text.
+      const value = known[key];
+      const quote = issue.path.length === 1 && (typeof value === 'number' || typeof value === 'boolean') && issue.message === 'expected a string' ? `write it in quotes (${key}: "…") so YAML reads it as text` : undefined;
+      return new SeedError(path, keyLines[key] ?? 2, `front matter ${key}: ${issue.message}`, quote);
     });
     errors.sort((a, b) => a.line - b.line);
     throw errors.length === 1 ? errors[0]! : new ContentErrors(errors);

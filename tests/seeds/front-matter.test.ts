@@ -89,9 +89,17 @@ describe('splitFrontMatter', () => {
 
   it('reports every wrong type at its key line, all at once', () => {
     expect(errorsOf('---\ntitle: 42\ndate: 2024-01-01\ndraft: maybe\nsource: javascript:alert(1)\n---\nx')).toEqual([
-      'seeds/a.md:2: front matter title: expected a string',
+      'seeds/a.md:2: front matter title: expected a string (hint: write it in quotes (title: "…") so YAML reads it as text)',
       'seeds/a.md:4: front matter draft: expected true or false',
       'seeds/a.md:5: front matter source: expected an absolute http(s) URL',
+    ]);
+  });
+
+  it('says to quote a number or a true/false where text is expected, not a list', () => {
+    expect(errorsOf('---\ntitle: 1984\ndate: 2024-01-01\nauthor: true\nslug: [a]\n---\nx')).toEqual([
+      'seeds/a.md:2: front matter title: expected a string (hint: write it in quotes (title: "…") so YAML reads it as text)',
+      'seeds/a.md:4: front matter author: expected a string (hint: write it in quotes (author: "…") so YAML reads it as text)',
+      'seeds/a.md:5: front matter slug: expected a string',
     ]);
   });
 
