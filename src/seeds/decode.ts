@@ -46,6 +46,23 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/**
+ * True when bytes holding a NUL look like UTF-16, as Windows tools save text: a UTF-16 byte-order
+ * mark, or (without one) a zero in every other byte of the first ones and in none of the others, as
+ * ASCII text gets in UTF-16.
+ */
+function isUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const sample = Math.min(bytes.length, 64) & ~1;
+  if (sample < 4) return false;
+  // Bytes of one parity all zero, of the other none: the high and low bytes of ASCII characters.
+  const all = (parity: number, zero: boolean) => {
+    for (let i = parity; i < sample; i += 2) if ((bytes[i] === 0) !== zero) return false;
+    return true;
+  };
+  return (all(0, true) && all(1, false)) || (all(1, true) && all(0, false));
+}
+
 /** Decodes a seed to text with `\n` line ends and no BOM, or throws a SeedError. */
 export function decodeSeed(path: string, bytes: Uint8Array): string {
   if (bytes.length === 0) throw new SeedError(path, 1, 'empty file', 'a seed needs at least a "date YYYY-MM-DD" line and a body');
@@ -53,7 +70,10 @@ export function decodeSeed(path: string, bytes: Uint8Array): string {
     throw new SeedError(path, 1, `file too large: ${bytes.length} bytes (the limit is ${MAX_SEED_BYTES})`, 'split the document or check that it is really an article');
   }
   const nul = bytes.indexOf(0);
-  if (nul !== -1) throw new SeedError(path, lineOfByte(bytes, nul), 'binary file (contains a NUL byte)', 'seeds must be UTF-8 text');
+  if (nul !== -1) {
+    if (isUtf16(bytes)) throw new SeedError(path, 1, 'UTF-16 text, not UTF-8', 're-save the file as UTF-8, e.g. iconv -f UTF-16 -t UTF-8');
+    throw new SeedError(path, lineOfByte(bytes, nul), 'binary file (contains a NUL byte)', 'seeds must be UTF-8 text');
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);

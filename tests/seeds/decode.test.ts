@@ -27,6 +27,16 @@ describe('decodeSeed', () => {
     expect(errorOf(bytes('date 2024-01-01\nabc\0def'))).toBe('seeds/x.txt:2: binary file (contains a NUL byte) (hint: seeds must be UTF-8 text)');
   });
 
+  it('names UTF-16 text (with a byte-order mark, or ASCII-heavy without one) instead of calling it binary', () => {
+    const utf16 = 'date 2024-01-01\n\nHello from Notepad.\n';
+    const le = Buffer.from(utf16, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    const hint = 'seeds/x.txt:1: UTF-16 text, not UTF-8 (hint: re-save the file as UTF-8, e.g. iconv -f UTF-16 -t UTF-8)';
+    for (const input of [Buffer.concat([Buffer.from([0xff, 0xfe]), le]), Buffer.concat([Buffer.from([0xfe, 0xff]), be]), le, be]) expect(errorOf(input)).toBe(hint);
+    // NULs alone, or NULs among other bytes, are binary.
+    expect(errorOf(new Uint8Array(64))).toBe('seeds/x.txt:1: binary file (contains a NUL byte) (hint: seeds must be UTF-8 text)');
+  });
+
   it('rejects invalid UTF-8, naming the line and byte offset', () => {
     const input = new Uint8Array([...bytes('date 2024-01-01\nok\ncaf'), 0xe9, ...bytes(' au lait')]);
     expect(errorOf(input)).toBe('seeds/x.txt:3: invalid UTF-8 at byte 22 (hint: re-save the file as UTF-8)');
