@@ -79,7 +79,10 @@ export function decodeSeed(path: string, bytes: Uint8Array): string {
     text = utf8.decode(bytes);
   } catch {
     const offset = firstInvalidUtf8(bytes);
-    throw new SeedError(path, lineOfByte(bytes, offset), `invalid UTF-8 at byte ${offset}`, 're-save the file as UTF-8');
+    // No valid multi-byte character before it: the file is most likely in a one-byte encoding, as older news sites saved text.
+    const oneByte = bytes.subarray(0, offset).every((b) => b < 0x80);
+    const hint = oneByte ? 're-save the file as UTF-8; it looks like a one-byte encoding such as Windows-1252: iconv -f WINDOWS-1252 -t UTF-8' : 're-save the file as UTF-8';
+    throw new SeedError(path, lineOfByte(bytes, offset), `invalid UTF-8 at byte ${offset}`, hint);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');

@@ -37,9 +37,12 @@ describe('decodeSeed', () => {
     expect(errorOf(new Uint8Array(64))).toBe('seeds/x.txt:1: binary file (contains a NUL byte) (hint: seeds must be UTF-8 text)');
   });
 
-  it('rejects invalid UTF-8, naming the line and byte offset', () => {
+  it('rejects invalid UTF-8, naming the line and byte offset, and a one-byte encoding when nothing before it was UTF-8', () => {
     const input = new Uint8Array([...bytes('date 2024-01-01\nok\ncaf'), 0xe9, ...bytes(' au lait')]);
-    expect(errorOf(input)).toBe('seeds/x.txt:3: invalid UTF-8 at byte 22 (hint: re-save the file as UTF-8)');
+    expect(errorOf(input)).toBe('seeds/x.txt:3: invalid UTF-8 at byte 22 (hint: re-save the file as UTF-8; it looks like a one-byte encoding such as Windows-1252: iconv -f WINDOWS-1252 -t UTF-8)');
+    // After a valid multi-byte character the file is UTF-8 with a broken byte: no encoding is guessed.
+    const broken = new Uint8Array([...bytes('date 2024-01-01\ncafé\ncaf'), 0xe9, ...bytes(' au lait')]);
+    expect(errorOf(broken)).toBe('seeds/x.txt:3: invalid UTF-8 at byte 25 (hint: re-save the file as UTF-8)');
   });
 
   it('rejects files over the size limit before decoding them', () => {
