@@ -54,7 +54,11 @@ export async function listSeeds(dir: string): Promise<{ paths: string[]; errors:
           errors.push(new SeedError(shown, 1, 'symbolic link points outside the seeds folder', 'copy the file into the seeds folder instead'));
           continue;
         }
-        const linked = await stat(target);
+        const linked = await stat(target).catch(() => undefined);
+        if (linked === undefined) {
+          errors.push(new SeedError(shown, 1, 'broken symbolic link'));
+          continue;
+        }
         if (!linked.isFile()) {
           errors.push(new SeedError(shown, 1, `symbolic link to ${notAFile(linked)}, not to a file`, 'link to the seed file itself, or remove the link'));
           continue;
