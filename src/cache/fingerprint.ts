@@ -45,7 +45,8 @@ export async function stampSeeds(paths: readonly string[]): Promise<Map<string, 
 /** A fingerprint of a folder's files (path, size, mtime; through symbolic links, see listFolderFiles) and of what in it is no file. */
 export async function fingerprintDir(dir: string): Promise<string> {
   const { files, problems } = await listFolderFiles(dir);
-  const stamps = await Promise.all(files.map((f) => stat(`${dir}/${f}`).then((s) => `${f}:${s.size}:${s.mtimeMs}`)));
+  // A file gone since the listing (an editor's temporary file) is stamped so, not an error.
+  const stamps = await Promise.all(files.map((f) => stat(`${dir}/${f}`).then((s) => `${f}:${s.size}:${s.mtimeMs}`, () => `${f}:gone`)));
   // An entry that is no file changes the fingerprint too, so the build that reports it is not skipped.
   return hashOf(...stamps, ...problems);
 }
