@@ -1,0 +1,44 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
+import { buildAndServe, type ServedSite } from '../support/served-site.js';
+
+/** The first characters of each article's text, as the checks below cut them. */
+const AR = 'قال مسؤولون'.slice(0, 8);
+const EN = 'Officials'.slice(0, 8);
+
+let site: ServedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-direction-'));
+  await mkdir(path.join(dir, 'seeds'));
+  await writeFile(path.join(dir, 'seeds', 'ar.txt'), 'date 2024-02-08\n\nقال مسؤولون في بغداد يوم الخميس إن المحادثات ستستأنف الأسبوع المقبل. وأضافوا أن الوفدين اتفقا على جدول أعمال.\n');
+  await writeFile(path.join(dir, 'seeds', 'en.txt'), 'date 2024-02-07\n\nOfficials in Baghdad said on Wednesday that talks would resume. Both delegations agreed on an agenda.\n');
+  await writeFile(path.join(dir, 'site.config.json'), '{}');
+  site = await buildAndServe(path.join(dir, 'seeds'), path.join(dir, 'site.config.json'));
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('an Arabic article in an English archive, in Chromium', () => {
+  it('is laid out right to left where its text is shown (headline, body, card title and summary), and English text stays left to right', async () => {
+    const page = await browser.newPage();
+    const direction = (selector: string) => page.$$eval(selector, (elements) => elements.map((e) => `${e.textContent!.trim().slice(0, 8)}: ${getComputedStyle(e).direction}`));
+    await page.goto(site.root);
+    expect(await direction('.card-title')).toEqual([`${AR}: rtl`, `${EN}: ltr`]);
+    expect(await direction('.card .summary')).toEqual([`${AR}: rtl`, `${EN}: ltr`]);
+    await page.click('.card-title a >> nth=0');
+    expect(await direction('h1.headline')).toEqual([`${AR}: rtl`]);
+    expect(await direction('.body p')).toEqual([`${AR}: rtl`]);
+    expect(await direction('.prev-next a')).toEqual([`${EN}: ltr`]);
+    await page.close();
+  });
+});
