@@ -31,7 +31,7 @@ afterAll(async () => {
 describe('an Arabic article in an English archive, in Chromium', () => {
   it('is laid out right to left where its text is shown (headline, body, card title and summary), and English text stays left to right', async () => {
     const page = await browser.newPage();
-    const direction = (selector: string) => page.$$eval(selector, (elements) => elements.map((e) => `${e.textContent!.trim().slice(0, 8)}: ${getComputedStyle(e).direction}`));
+    const direction = (selector: string) => page.$$eval(selector, (elements) => elements.map((e) => `${e.textContent!.trim().slice(0, 8)}: ${(globalThis as unknown as { getComputedStyle(e: unknown): { direction: string } }).getComputedStyle(e).direction}`));
     await page.goto(site.root);
     expect(await direction('.card-title')).toEqual([`${AR}: rtl`, `${EN}: ltr`]);
     expect(await direction('.card .summary')).toEqual([`${AR}: rtl`, `${EN}: ltr`]);
