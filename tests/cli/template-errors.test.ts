@@ -30,7 +30,7 @@ describe('a broken template stops the build with one message naming file, line a
     const before = await snapshotDir(out);
     const templates = await brokenTemplates(tmp);
     const r = await runCli([...args, '--templates', templates]);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `${path.relative(process.cwd(), path.join(templates, 'article.html'))}:6:72: template error: expected "|" before filter\n` });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `${path.relative(process.cwd(), path.join(templates, 'article.html'))}:6:83: template error: expected "|" before filter\n` });
     expect(differences(before, await snapshotDir(out))).toEqual([]);
   });
 
@@ -42,7 +42,7 @@ describe('a broken template stops the build with one message naming file, line a
     await writeFile(file, (await readFile(file, 'utf8')).replace('{{ article.title }}', '{{ article.titel }}'));
     const r = await runCli(['build', '--seeds', SEEDS, '--out', path.join(tmp, 'out'), '--no-search', '--no-cache', '--templates', templates]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^\S*article\.html:6:56: template error: undefined variable: article\.titel\n$/);
+    expect(r.stderr).toMatch(/^\S*article\.html:6:67: template error: undefined variable: article\.titel\n$/);
   });
 
   it('names the partial and place once for an error in a card (a partial the card_html filter renders), not the list page too', async () => {
@@ -55,7 +55,7 @@ describe('a broken template stops the build with one message naming file, line a
     await writeFile(file, text.replace('{{ card.title }}', '{{ card.title | no_such_filter }}'));
     const r = await runCli(['build', '--seeds', SEEDS, '--out', path.join(tmp, 'out'), '--no-search', '--no-cache', '--templates', templates]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^\S*partials\/card\.html:2:51: template error: undefined filter: no_such_filter\n$/);
+    expect(r.stderr).toMatch(/^\S*partials\/card\.html:2:62: template error: undefined filter: no_such_filter\n$/);
   });
 
   it('exits 2 with the same message, no stack trace, while render workers still have batches out', async () => {
@@ -68,7 +68,7 @@ describe('a broken template stops the build with one message naming file, line a
     const before = await snapshotDir(out);
     const templates = await brokenTemplates(tmp);
     const r = await spawnCli([...args, '--templates', templates], {}, tmp);
-    expect(r).toEqual({ code: 2, signal: null, stdout: '', stderr: 'templates/article.html:6:72: template error: expected "|" before filter\n' });
+    expect(r).toEqual({ code: 2, signal: null, stdout: '', stderr: 'templates/article.html:6:83: template error: expected "|" before filter\n' });
     expect(differences(before, await snapshotDir(out))).toEqual([]);
   }, 120_000);
 });
