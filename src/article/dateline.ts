@@ -1,4 +1,4 @@
-/** The dateline at the start of a report: "Washington, February 8:", "WASHINGTON (AP) —", "LONDON, Feb 8 (Reuters) -". */
+/** The dateline at the start of a report: "Washington, February 8:", "WASHINGTON (AP) —", "LONDON, Feb 8 (Reuters) -", "(CNN) —". */
 
 const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 /** A capitalised place word: "São", "Port-au-Prince", "St.", "N'Djamena", "CITY". */
@@ -8,8 +8,8 @@ const PARTICLE = '(?:de|da|do|dos|das|del|di|du|la|le|el|al|es|of|upon|am|an|im|
 const PLACE = `${WORD}(?: (?:${PARTICLE} )?${WORD}){0,3}`;
 /** "February 8", "Feb. 8, 2024" or "8 February 2024". */
 const DATE = `(?:${MONTH}\\.? (?<day>\\d{1,2})(?:, \\d{4})?|(?<dayFirst>\\d{1,2}) ${MONTH}\\.?(?: \\d{4})?)`;
-/** A parenthesised source: "(AP)", "(Reuters)", "(AFP)". */
-const AGENCY = "\\((?<agency>\\p{Lu}[\\p{L}.&' -]{0,24})\\)";
+/** A parenthesised source: "(AP)", "(Reuters)", "(AFP)"; or a press-release service between slashes: "/PRNewswire/". */
+const AGENCY = "(?:\\((?<agency>\\p{Lu}[\\p{L}.&' -]{0,24})\\)|/(?<service>\\p{Lu}[\\p{L} -]{0,24})/)";
 /** Dashes may touch the dateline ("WASHINGTON—"); a hyphen, double hyphen or colon needs space after it. */
 const SEPARATOR = '(?:\\s*[—–]\\s*|\\s+--?(?:\\s+|$)|(?<colon>:)(?:\\s+|$))';
 
@@ -17,6 +17,9 @@ const DATELINE = new RegExp(
   `^\\s*(?<dateline>(?<place>${PLACE})(?:, (?<region>${PLACE}))?(?:,? (?<date>${DATE}))?(?: ${AGENCY})?)${SEPARATOR}`,
   'u',
 );
+
+/** A dateline without a place: a known agency alone or after a date, then a dash ("(CNN) —", "Feb 8 (Reuters) -", "(Bloomberg) --"). */
+const PLACELESS = new RegExp(`^\\s*(?<dateline>(?:(?<date>${DATE}) )?\\((?<agency>\\p{Lu}[\\p{L}.&' -]{0,24})\\))(?:\\s*[—–]\\s*|\\s+--?(?:\\s+|$))`, 'u');
 
 /** Agencies whose name in parentheses marks a dateline even after a place in mixed case ("Kyiv (AFP) –"). */
 const AGENCIES = new Set(
@@ -35,6 +38,20 @@ function isWirePlace(place: string): boolean {
 
 /** Splits a leading dateline off the first paragraph; `undefined` when the text does not start with one. */
 export function splitDateline(text: string): { dateline: string; rest: string } | undefined {
+  return withPlace(text) ?? withoutPlace(text);
+}
+
+/** A dateline that names no place: only a known agency's, with a dash after it. */
+function withoutPlace(text: string): { dateline: string; rest: string } | undefined {
+  const m = PLACELESS.exec(text);
+  if (!m?.groups || !AGENCIES.has(m.groups['agency']!.toLowerCase())) return undefined;
+  const day = Number(m.groups['day'] ?? m.groups['dayFirst'] ?? '1');
+  if (day < 1 || day > 31) return undefined;
+  return { dateline: m.groups['dateline']!.trim(), rest: text.slice(m[0].length).trim() };
+}
+
+/** A dateline that starts with its place: "WASHINGTON (AP) —", "Washington, February 8:", "NEW YORK, Jan. 5, 2024 /PRNewswire/ --". */
+function withPlace(text: string): { dateline: string; rest: string } | undefined {
   const m = DATELINE.exec(text);
   if (!m?.groups) return undefined;
   const g = m.groups;
@@ -54,5 +71,7 @@ export function splitDateline(text: string): { dateline: string; rest: string } 
   if (g['colon'] === undefined && !hasDate && !knownAgency && !wire) return undefined;
   // An unknown parenthesis after a mixed-case place is a ticker or an aside: "Microsoft (MSFT) —".
   if (agency !== undefined && !knownAgency && !wire && !hasDate) return undefined;
+  // A service between slashes is a press release's, which always dates it: "/PRNewswire/ --".
+  if (g['service'] !== undefined && !hasDate) return undefined;
   return { dateline: g['dateline']!.trim(), rest: text.slice(m[0].length).trim() };
 }

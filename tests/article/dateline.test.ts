@@ -21,6 +21,12 @@ describe('splitDateline', () => {
     ['LONDON, 8 February 2024 — Britain said', 'LONDON, 8 February 2024', 'Britain said'],
     ['THE HAGUE, Netherlands (AP) — Judges said', 'THE HAGUE, Netherlands (AP)', 'Judges said'],
     ['  WASHINGTON (AP) —   The Senate voted  ', 'WASHINGTON (AP)', 'The Senate voted'],
+    ['Feb 8 (Reuters) - Oil prices rose', 'Feb 8 (Reuters)', 'Oil prices rose'],
+    ['8 February (AFP) – Russia said', '8 February (AFP)', 'Russia said'],
+    ['(CNN) — A storm hit the coast', '(CNN)', 'A storm hit the coast'],
+    ['(Bloomberg) -- Stocks fell', '(Bloomberg)', 'Stocks fell'],
+    ['NEW YORK, Jan. 5, 2024 /PRNewswire/ -- Acme Corp today announced', 'NEW YORK, Jan. 5, 2024 /PRNewswire/', 'Acme Corp today announced'],
+    ['NEW YORK, Jan. 05, 2024 (GLOBE NEWSWIRE) -- Acme Corp today announced', 'NEW YORK, Jan. 05, 2024 (GLOBE NEWSWIRE)', 'Acme Corp today announced'],
   ])('finds the dateline in %j', (text, dateline, rest) => {
     expect(splitDateline(text)).toEqual({ dateline, rest });
   });
@@ -53,6 +59,12 @@ describe('splitDateline', () => {
     'Washington, February 80: nothing.',
     'COVID-19 cases rose.',
     'Washington, February 8:30 p.m. was the hour.',
+    '(Photo) — a caption.',
+    '(Updated) — the minister resigned.',
+    '(AP) Photo of the day.',
+    '(CNN): the network said.',
+    'Feb 8 (MSFT) - shares rose.',
+    'Acme /PRNewswire/ -- announced results.',
     '',
   ])('leaves ordinary prose alone: %j', (text) => {
     expect(splitDateline(text)).toBeUndefined();
