@@ -8,8 +8,8 @@ const PARTICLE = '(?:de|da|do|dos|das|del|di|du|la|le|el|al|es|of|upon|am|an|im|
 const PLACE = `${WORD}(?: (?:${PARTICLE} )?${WORD}){0,3}`;
 /** "February 8", "Feb. 8, 2024" or "8 February 2024". */
 const DATE = `(?:${MONTH}\\.? (?<day>\\d{1,2})(?:, \\d{4})?|(?<dayFirst>\\d{1,2}) ${MONTH}\\.?(?: \\d{4})?)`;
-/** A parenthesised source: "(AP)", "(Reuters)", "(AFP)"; or a press-release service between slashes: "/PRNewswire/". */
-const AGENCY = "(?:\\((?<agency>\\p{Lu}[\\p{L}.&' -]{0,24})\\)|/(?<service>\\p{Lu}[\\p{L} -]{0,24})/)";
+/** A parenthesised source: "(AP)", "(Reuters)", "(dpa)"; or a press-release service between slashes: "/PRNewswire/". */
+const AGENCY = "(?:\\((?<agency>\\p{L}[\\p{L}.&' -]{0,24})\\)|/(?<service>\\p{Lu}[\\p{L} -]{0,24})/)";
 /** Dashes may touch the dateline ("WASHINGTON—"); a hyphen, double hyphen or colon needs space after it. */
 const SEPARATOR = '(?:\\s*[—–]\\s*|\\s+--?(?:\\s+|$)|(?<colon>:)(?:\\s+|$))';
 
@@ -19,7 +19,7 @@ const DATELINE = new RegExp(
 );
 
 /** A dateline without a place: a known agency alone or after a date, then a dash ("(CNN) —", "Feb 8 (Reuters) -", "(Bloomberg) --"). */
-const PLACELESS = new RegExp(`^\\s*(?<dateline>(?:(?<date>${DATE}) )?\\((?<agency>\\p{Lu}[\\p{L}.&' -]{0,24})\\))(?:\\s*[—–]\\s*|\\s+--?(?:\\s+|$))`, 'u');
+const PLACELESS = new RegExp(`^\\s*(?<dateline>(?:(?<date>${DATE}) )?\\((?<agency>\\p{L}[\\p{L}.&' -]{0,24})\\))(?:\\s*[—–]\\s*|\\s+--?(?:\\s+|$))`, 'u');
 
 /** Agencies whose name in parentheses marks a dateline even after a place in mixed case ("Kyiv (AFP) –"). */
 const AGENCIES = new Set(
@@ -69,8 +69,9 @@ function withPlace(text: string): { dateline: string; rest: string } | undefined
   if (g['colon'] !== undefined && !hasDate) return undefined;
   // A dash needs a date, a known agency or a place in capitals ("WASHINGTON —"); "Biden, Netanyahu — …" is prose.
   if (g['colon'] === undefined && !hasDate && !knownAgency && !wire) return undefined;
-  // An unknown parenthesis after a mixed-case place is a ticker or an aside: "Microsoft (MSFT) —".
-  if (agency !== undefined && !knownAgency && !wire && !hasDate) return undefined;
+  // An unknown parenthesis after a mixed-case place is a ticker or an aside: "Microsoft (MSFT) —";
+  // one in lower case is an aside after any place ("BERLIN (see map) —"), unless it is an agency's own style ("(dpa)").
+  if (agency !== undefined && !knownAgency && ((!wire && !hasDate) || /^\p{Ll}/u.test(g['agency']!))) return undefined;
   // A service between slashes is a press release's, which always dates it: "/PRNewswire/ --".
   if (g['service'] !== undefined && !hasDate) return undefined;
   return { dateline: g['dateline']!.trim(), rest: text.slice(m[0].length).trim() };

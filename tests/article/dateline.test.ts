@@ -24,6 +24,7 @@ describe('splitDateline', () => {
     ['Feb 8 (Reuters) - Oil prices rose', 'Feb 8 (Reuters)', 'Oil prices rose'],
     ['8 February (AFP) – Russia said', '8 February (AFP)', 'Russia said'],
     ['(CNN) — A storm hit the coast', '(CNN)', 'A storm hit the coast'],
+    ['BERLIN (dpa) - Germany said', 'BERLIN (dpa)', 'Germany said'],
     ['(Bloomberg) -- Stocks fell', '(Bloomberg)', 'Stocks fell'],
     ['NEW YORK, Jan. 5, 2024 /PRNewswire/ -- Acme Corp today announced', 'NEW YORK, Jan. 5, 2024 /PRNewswire/', 'Acme Corp today announced'],
     ['NEW YORK, Jan. 05, 2024 (GLOBE NEWSWIRE) -- Acme Corp today announced', 'NEW YORK, Jan. 05, 2024 (GLOBE NEWSWIRE)', 'Acme Corp today announced'],
@@ -65,6 +66,7 @@ describe('splitDateline', () => {
     '(CNN): the network said.',
     'Feb 8 (MSFT) - shares rose.',
     'Acme /PRNewswire/ -- announced results.',
+    'BERLIN (see map) — the wall fell.',
     '',
   ])('leaves ordinary prose alone: %j', (text) => {
     expect(splitDateline(text)).toBeUndefined();
