@@ -81,6 +81,17 @@ export function mayOpenWithFrontMatter(bytes: Uint8Array): boolean {
   return dashes === 3;
 }
 
+/** Front matter as Hugo also writes it: TOML between `+++` lines, or a JSON object opening the file. */
+const TOML_OPENING = /^\+\+\+[ \t]*\n[\s\S]*?\n\+\+\+[ \t]*(?:\n|$)/;
+const JSON_OPENING = /^\{[ \t]*\n[ \t]*"[^"\n]+"[ \t]*:/;
+
+/** "TOML" or "JSON" when `text` opens with front matter in that form (read only as YAML between `---` lines), else undefined. */
+export function foreignFrontMatter(text: string): 'TOML' | 'JSON' | undefined {
+  if (text.startsWith('+++') && TOML_OPENING.test(text)) return 'TOML';
+  if (text.startsWith('{') && JSON_OPENING.test(text)) return 'JSON';
+  return undefined;
+}
+
 /** A seed split into its front matter and its body, with the body's first line number. */
 export interface SplitSeed {
   readonly data: FrontMatter;

@@ -18,7 +18,7 @@ import { ContentErrors, SeedError } from '../errors.js';
 import { decodeSeed } from './decode.js';
 import { nestingProblem } from './markdown-nesting.js';
 import { missingDateFix, splitDateHeader } from './date-header.js';
-import { loadYamlReader, mayOpenWithFrontMatter, splitFrontMatter, type YamlReader } from './front-matter.js';
+import { foreignFrontMatter, loadYamlReader, mayOpenWithFrontMatter, splitFrontMatter, type YamlReader } from './front-matter.js';
 import { seedContentHash, type SeedFile } from './seed-file.js';
 
 /**
@@ -104,6 +104,8 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   }
   const date = fm.date ?? ('date' in header ? header.date : undefined);
   if (date === undefined) {
+    const other = foreignFrontMatter(front.body);
+    if (other) throw new SeedError(path, 1, 'missing date', `this file opens with ${other} front matter, which is not read: write it as YAML between two --- lines, with date: YYYY-MM-DD`);
     const fix = format === 'txt' ? missingDateFix(front.body, front.bodyLine) : undefined;
     if (fix) throw new SeedError(path, fix.line, 'missing date', fix.hint);
     const hint = format === 'txt' ? 'start the file with "date YYYY-MM-DD", or give date: in front matter' : 'add date: YYYY-MM-DD to the front matter';

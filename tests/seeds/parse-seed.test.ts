@@ -144,3 +144,16 @@ describe('an empty body', () => {
     expect(errors('date 2024-01-01\nBAGHDAD, Feb 8 (Reuters) -\n')).toEqual(['a.txt:2: empty body (hint: its only text is a dateline, "BAGHDAD, Feb 8 (Reuters)": the story goes after it)']);
   });
 });
+
+describe('front matter written as Hugo also writes it', () => {
+  it('names TOML (+++) or JSON front matter when the date is missing, instead of asking for a date the file seems to have', () => {
+    const errors = (file: string, text: string) => {
+      const result = parse(file, text);
+      return result.ok ? [] : result.errors.map((e) => e.format());
+    };
+    const fix = 'write it as YAML between two --- lines, with date: YYYY-MM-DD';
+    expect(errors('a.md', '+++\ntitle = "Hugo post"\ndate = 2024-01-01T10:00:00Z\n+++\nBody text.\n')).toEqual([`a.md:1: missing date (hint: this file opens with TOML front matter, which is not read: ${fix})`]);
+    expect(errors('a.md', '{\n  "title": "Post",\n  "date": "2024-01-01"\n}\n\nBody.\n')).toEqual([`a.md:1: missing date (hint: this file opens with JSON front matter, which is not read: ${fix})`]);
+    expect(errors('a.md', '+++ is how it started.\n\nBody.\n')).toEqual(['a.md:1: missing date (hint: add date: YYYY-MM-DD to the front matter)']);
+  });
+});
