@@ -1,4 +1,5 @@
 /** The parse + enrich stages for one seed: bytes → ArticleDraft, or every problem found. Pure (no disk). */
+import { basename } from 'node:path';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { BodyFindings } from '../article/body-transforms.js';
@@ -108,8 +109,11 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
     if (other) throw new SeedError(path, 1, 'missing date', `this file opens with ${other} front matter, which is not read: write it as YAML between two --- lines, with date: YYYY-MM-DD`);
     const fix = format === 'txt' ? missingDateFix(front.body, front.bodyLine) : undefined;
     if (fix) throw new SeedError(path, fix.line, 'missing date', fix.hint);
-    const hint = format === 'txt' ? 'start the file with "date YYYY-MM-DD", or give date: in front matter' : 'add date: YYYY-MM-DD to the front matter';
-    throw new SeedError(path, 1, 'missing date', hint);
+    // A Jekyll post carries its date in its file name ("2024-01-15-budget.md"), not in its front matter.
+    const named = /^(\d{4}-\d{2}-\d{2})[-_ .]/.exec(basename(path))?.[1];
+    const suggested = named !== undefined && isCalendarDate(named) ? named : undefined;
+    const hint = format === 'txt' ? `start the file with "date ${suggested ?? 'YYYY-MM-DD'}", or give date: in front matter` : `add date: ${suggested ?? 'YYYY-MM-DD'} to the front matter`;
+    throw new SeedError(path, 1, 'missing date', suggested === undefined ? hint : `${hint}; the date in the file name is not read`);
   }
 
   const processor = format === 'txt' ? context.rawText : context.markdown;

@@ -157,3 +157,16 @@ describe('front matter written as Hugo also writes it', () => {
     expect(errors('a.md', '+++ is how it started.\n\nBody.\n')).toEqual(['a.md:1: missing date (hint: add date: YYYY-MM-DD to the front matter)']);
   });
 });
+
+describe('a seed without a date whose file name starts with one, as Jekyll names posts', () => {
+  it('is still an error, with that date in the hint', () => {
+    const errors = (file: string, text: string) => {
+      const result = parse(file, text);
+      return result.ok ? [] : result.errors.map((e) => e.format());
+    };
+    expect(errors('_posts/2024-01-15-budget-vote.md', '---\ntitle: Budget vote\n---\nText.\n')).toEqual([
+      '_posts/2024-01-15-budget-vote.md:1: missing date (hint: add date: 2024-01-15 to the front matter; the date in the file name is not read)',
+    ]);
+    expect(errors('2024-02-30-x.md', '---\ntitle: X\n---\nText.\n')).toEqual(['2024-02-30-x.md:1: missing date (hint: add date: YYYY-MM-DD to the front matter)']);
+  });
+});
