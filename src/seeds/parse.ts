@@ -15,6 +15,7 @@ import { articleSlug } from '../article/slug.js';
 import { deriveSummary } from '../article/summary.js';
 import { TaxonomyMatcher, type Taxonomy } from '../article/taxonomy.js';
 import { deriveTitle } from '../article/title.js';
+import { hasWord } from '../article/words.js';
 import { ContentErrors, SeedError } from '../errors.js';
 import { decodeSeed } from './decode.js';
 import { nestingProblem } from './markdown-nesting.js';
@@ -92,6 +93,16 @@ export function parseSeed(seed: SeedFile, context: ParseContext): ParseResult {
   }
 }
 
+/** The text of a body's opening level-1 heading, removed from the tree; undefined (the tree untouched) when it opens otherwise or the heading has no word. */
+function takeOpeningHeading(tree: Root): string | undefined {
+  const first = tree.children[0];
+  if (first?.type !== 'heading' || first.depth !== 1) return undefined;
+  const text = blockText(first, tree).replace(/\s+/g, ' ').trim();
+  if (!hasWord(text)) return undefined;
+  tree.children.shift();
+  return text;
+}
+
 /** Parses one seed, throwing a SeedError (or ContentErrors) for the first content problem. */
 function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const path = seed.path;
@@ -124,6 +135,10 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   }
   const file = new VFile({ path, value: header.body, data: { firstLine: header.bodyLine } });
   const tree = processor.runSync(processor.parse(file), file) as Root;
+  // A Markdown body opening with `# Heading` and no front-matter title: the heading is the headline,
+  // taken out of the body so the page has one <h1> (its words are on the page as the headline).
+  const heading = format === 'md' && fm.title === undefined ? takeOpeningHeading(tree) : undefined;
+  const givenTitle = fm.title ?? heading;
   let bodyHtml: string;
   let blocks: string[];
   try {
@@ -138,7 +153,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
 
   const paragraphs = blocks.filter((_, i) => tree.children[i]!.type === 'paragraph');
   const bodyText = blocks.join('\n');
-  if (bodyText.trim() === '' && found.socialPosts.length === 0 && !fm.title) {
+  if (bodyText.trim() === '' && found.socialPosts.length === 0 && !givenTitle) {
     const hint = found.dateline === undefined ? 'a seed needs some text after its date' : `its only text is a dateline, "${found.dateline}": the story goes after it`;
     throw new SeedError(path, header.bodyLine, 'empty body', hint);
   }
@@ -149,12 +164,12 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const story = paragraphs.slice(start);
   // The lead: the story's first paragraph; in a body with none, the first post, else the first block with text (an HTML block's, a list's).
   const lead = story[0] ?? found.socialPosts[0]?.text ?? blocks.find((b) => b.trim() !== '')?.trim() ?? '';
-  const title = fm.title ?? deriveTitle(lead);
+  const title = givenTitle ?? deriveTitle(lead);
   const summary = fm.summary ?? deriveSummary(story.join(' ') || lead);
   const tagNames = new Set<string>();
   for (const tag of fm.tags ?? []) tagNames.add(context.taxonomy.canonicalize(tag));
   // A derived headline is the lead's first sentence, already in the text: reading it again would count its mentions twice.
-  const tagged = { ...(fm.title !== undefined && { headline: fm.title }), ...(found.dateline !== undefined && { dateline: found.dateline }), text: bodyText };
+  const tagged = { ...(givenTitle !== undefined && { headline: givenTitle }), ...(found.dateline !== undefined && { dateline: found.dateline }), text: bodyText };
   for (const tag of context.taxonomy.tags(tagged, context.taxonomyMinMentions)) tagNames.add(tag);
   // Embedded posts are in the tree (as figures): their words are in bodyText.
   const wordCount = countWords(bodyText) + (found.dateline ? countWords(found.dateline) : 0);
@@ -162,7 +177,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const article: ParsedDraft = {
     slugBase: articleSlug(fm.slug ?? title),
     title,
-    titleDerived: fm.title === undefined,
+    titleDerived: givenTitle === undefined,
     date,
     ...(found.dateline !== undefined && { dateline: found.dateline }),
     summary,

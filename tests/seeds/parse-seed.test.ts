@@ -170,3 +170,21 @@ describe('a seed without a date whose file name starts with one, as Jekyll names
     expect(errors('2024-02-30-x.md', '---\ntitle: X\n---\nText.\n')).toEqual(['2024-02-30-x.md:1: missing date (hint: add date: YYYY-MM-DD to the front matter)']);
   });
 });
+
+describe('a Markdown body that opens with a level-1 heading and has no front-matter title', () => {
+  it('takes the heading as its headline and out of the body, so the page has one <h1>; the slug and the taxonomy read it as a headline', () => {
+    const article = ok('a.md', '---\ndate: 2024-01-01\n---\n# Paris Council *Approves* Budget\n\nThe council voted on Tuesday. It passed 7-2.\n');
+    expect(article).toMatchObject({ title: 'Paris Council Approves Budget', titleDerived: false, slugBase: 'paris-council-approves-budget', summary: 'The council voted on Tuesday. It passed 7-2.' });
+    expect(article.bodyHtml).toBe('<p>The council voted on Tuesday. It passed 7-2.</p>\n');
+    // Named once, in the heading: tagged under a threshold of two mentions, as a front-matter title's entries are.
+    const tagged = parseSeed({ path: 'a.md', bytes: new TextEncoder().encode('---\ndate: 2024-01-01\n---\n# Paris Council Approves Budget\n\nThe council voted on Tuesday.\n') }, strict);
+    expect(tagged.ok && tagged.article.tagNames).toEqual(['Paris']);
+  });
+
+  it('leaves the heading in the body under a front-matter title, a level-2 heading, a heading without a word, and raw text', () => {
+    expect(ok('a.md', '---\ndate: 2024-01-01\ntitle: Given\n---\n# Heading\n\nText here.\n').bodyHtml).toBe('<h1>Heading</h1>\n<p>Text here.</p>\n');
+    expect(ok('a.md', '---\ndate: 2024-01-01\n---\n## Section\n\nText here.\n')).toMatchObject({ title: 'Text here', bodyHtml: '<h2>Section</h2>\n<p>Text here.</p>\n' });
+    expect(ok('a.md', '---\ndate: 2024-01-01\n---\n# ---\n\nText here.\n').title).toBe('Text here');
+    expect(ok('a.txt', 'date 2024-01-01\n\n# Not a heading\n\nText here.\n').title).toBe('# Not a heading');
+  });
+});
