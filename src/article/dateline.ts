@@ -8,10 +8,14 @@ const PARTICLE = '(?:de|da|do|dos|das|del|di|du|la|le|el|al|es|of|upon|am|an|im|
 const PLACE = `${WORD}(?: (?:${PARTICLE} )?${WORD}){0,3}`;
 /** "February 8", "Feb. 8, 2024" or "8 February 2024". */
 const DATE = `(?:${MONTH}\\.? (?<day>\\d{1,2})(?:, \\d{4})?|(?<dayFirst>\\d{1,2}) ${MONTH}\\.?(?: \\d{4})?)`;
-/** A parenthesised source: "(AP)", "(Reuters)", "(dpa)"; or a press-release service between slashes: "/PRNewswire/". */
-const AGENCY = "(?:\\((?<agency>\\p{L}[\\p{L}.&' -]{0,24})\\)|/(?<service>\\p{Lu}[\\p{L} -]{0,24})/)";
-/** Dashes may touch the dateline ("WASHINGTON—"); a hyphen, double hyphen or colon needs space after it. */
-const SEPARATOR = '(?:\\s*[—–]\\s*|\\s+--?(?:\\s+|$)|(?<colon>:)(?:\\s+|$))';
+/** A parenthesised source: "(AP)", "(Reuters)", "(dpa)". */
+const PARENTHESISED_AGENCY = "\\((?<agency>\\p{L}[\\p{L}.&' -]{0,24})\\)";
+/** That, or a press-release service between slashes: "/PRNewswire/". */
+const AGENCY = `(?:${PARENTHESISED_AGENCY}|/(?<service>\\p{Lu}[\\p{L} -]{0,24})/)`;
+/** Dashes may touch the dateline ("WASHINGTON—"); a hyphen or double hyphen needs space after it. */
+const DASH = '(?:\\s*[—–]\\s*|\\s+--?(?:\\s+|$))';
+/** A dash, or a colon with space after it. */
+const SEPARATOR = `(?:${DASH}|(?<colon>:)(?:\\s+|$))`;
 
 const DATELINE = new RegExp(
   `^\\s*(?<dateline>(?<place>${PLACE})(?:, (?<region>${PLACE}))?(?:,? (?<date>${DATE}))?(?: ${AGENCY})?)${SEPARATOR}`,
@@ -19,7 +23,7 @@ const DATELINE = new RegExp(
 );
 
 /** A dateline without a place: a known agency alone or after a date, then a dash ("(CNN) —", "Feb 8 (Reuters) -", "(Bloomberg) --"). */
-const PLACELESS = new RegExp(`^\\s*(?<dateline>(?:(?<date>${DATE}) )?\\((?<agency>\\p{L}[\\p{L}.&' -]{0,24})\\))(?:\\s*[—–]\\s*|\\s+--?(?:\\s+|$))`, 'u');
+const PLACELESS = new RegExp(`^\\s*(?<dateline>(?:(?<date>${DATE}) )?${PARENTHESISED_AGENCY})${DASH}`, 'u');
 
 /** Agencies whose name in parentheses marks a dateline even after a place in mixed case ("Kyiv (AFP) –"). */
 const AGENCIES = new Set(
@@ -41,12 +45,16 @@ export function splitDateline(text: string): { dateline: string; rest: string } 
   return withPlace(text) ?? withoutPlace(text);
 }
 
+/** False when a dateline's date names a day no month has ("February 80"); true without a date. */
+function hasPossibleDay(groups: Record<string, string | undefined>): boolean {
+  const day = Number(groups['day'] ?? groups['dayFirst'] ?? '1');
+  return day >= 1 && day <= 31;
+}
+
 /** A dateline that names no place: only a known agency's, with a dash after it. */
 function withoutPlace(text: string): { dateline: string; rest: string } | undefined {
   const m = PLACELESS.exec(text);
-  if (!m?.groups || !AGENCIES.has(m.groups['agency']!.toLowerCase())) return undefined;
-  const day = Number(m.groups['day'] ?? m.groups['dayFirst'] ?? '1');
-  if (day < 1 || day > 31) return undefined;
+  if (!m?.groups || !AGENCIES.has(m.groups['agency']!.toLowerCase()) || !hasPossibleDay(m.groups)) return undefined;
   return { dateline: m.groups['dateline']!.trim(), rest: text.slice(m[0].length).trim() };
 }
 
@@ -59,8 +67,7 @@ function withPlace(text: string): { dateline: string; rest: string } | undefined
   const firstWord = place.split(' ')[0]!.replace(/[.’]/g, (c) => (c === '’' ? "'" : '')).toLowerCase();
   // "The Hague" is a place; "The US central command" is not, and never reaches here without a date or dash.
   if (NOT_PLACES.has(firstWord) && !(firstWord === 'the' && place.split(' ').length === 2)) return undefined;
-  const day = Number(g['day'] ?? g['dayFirst'] ?? '1');
-  if (g['date'] !== undefined && (day < 1 || day > 31)) return undefined;
+  if (!hasPossibleDay(g)) return undefined;
   const hasDate = g['date'] !== undefined;
   const agency = g['agency']?.toLowerCase();
   const knownAgency = agency !== undefined && AGENCIES.has(agency);
