@@ -58,12 +58,15 @@ export function watchTree(root: string, onChange: () => void): TreeWatch {
  */
 function foldersOf(root: string): string[] {
   const folders = [root];
-  const seen = new Set([realOrSelf(root)]);
-  const add = (folder: string) => {
-    const real = realOrSelf(folder);
+  // Each folder's path with links resolved: a folder's own subfolder adds its name to it; only a
+  // link asks the system (the tree is listed again on every rename an editor's save makes).
+  const reals = [realOrSelf(root)];
+  const seen = new Set(reals);
+  const add = (folder: string, real: string) => {
     if (seen.has(real)) return;
     seen.add(real);
     folders.push(folder);
+    reals.push(real);
   };
   for (let i = 0; i < folders.length; i++) {
     let entries;
@@ -74,11 +77,14 @@ function foldersOf(root: string): string[] {
     }
     for (const entry of entries) {
       const full = path.join(folders[i]!, entry.name);
-      if (entry.isDirectory()) add(full);
+      if (entry.isDirectory()) add(full, path.join(reals[i]!, entry.name));
       else if (entry.isSymbolicLink()) {
         const target = statSync(full, { throwIfNoEntry: false });
-        if (target?.isDirectory()) add(full);
-        else if (target?.isFile()) add(path.dirname(realOrSelf(full)));
+        if (target?.isDirectory()) add(full, realOrSelf(full));
+        else if (target?.isFile()) {
+          const folder = path.dirname(realOrSelf(full));
+          add(folder, folder);
+        }
       }
     }
   }

@@ -21,25 +21,28 @@ export interface FolderFiles {
 export async function listFolderFiles(dir: string): Promise<FolderFiles> {
   const files: string[] = [];
   const problems: string[] = [];
-  async function walk(rel: string, ancestors: ReadonlySet<string>): Promise<void> {
+  // `real` is the folder's path with links resolved: a folder's own subfolder adds its name to it, and
+  // only a link needs asking the system (a no-op build fingerprints public/ on every run).
+  async function walk(rel: string, real: string, ancestors: ReadonlySet<string>): Promise<void> {
     const entries = await readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       const full = path.join(dir, relPath);
-      const kind = entry.isSymbolicLink() ? await stat(full).catch(() => undefined) : entry;
+      const linked = entry.isSymbolicLink();
+      const kind = linked ? await stat(full).catch(() => undefined) : entry;
       if (kind === undefined) problems.push(`${full}: broken symbolic link`);
       else if (kind.isFile()) files.push(relPath);
       else if (!kind.isDirectory()) problems.push(`${full}: ${notAFile(kind)}, not a file`);
       else {
-        const real = await realpath(full);
-        if (ancestors.has(real)) problems.push(`${full}: symbolic link to a folder that holds it`);
-        else await walk(relPath, new Set([...ancestors, real]));
+        const target = linked ? await realpath(full) : path.join(real, entry.name);
+        if (ancestors.has(target)) problems.push(`${full}: symbolic link to a folder that holds it`);
+        else await walk(relPath, target, new Set([...ancestors, target]));
       }
     }
   }
   const root = await realpath(dir).catch(() => undefined);
-  if (root !== undefined) await walk('', new Set([root]));
+  if (root !== undefined) await walk('', root, new Set([root]));
   files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { files, problems };
 }
