@@ -16,8 +16,14 @@ const START_TAG = /<[A-Za-z][A-Za-z0-9]*(?:\s+[^\s"'=<>/]+(?:="[^"]*")?)*\s*\/?>
 /** An attribute holding an address, its value captured (without its quotes). */
 const URL_ATTRIBUTE = /(\s(?:href|src|cite)=")([^"]*)"/g;
 
-/** A value starting with a scheme ("https:", "mailto:"): already absolute. */
-const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+/** A URL scheme and its colon: "https:", "mailto:". */
+const SCHEME = '[A-Za-z][A-Za-z0-9+.-]*:';
+
+/** A value starting with a scheme: already absolute. */
+const HAS_SCHEME = new RegExp(`^${SCHEME}`);
+
+/** An address attribute whose value has no scheme: what a feed body may need made absolute. */
+const ADDRESS_WITHOUT_SCHEME = new RegExp(`\\s(?:href|src|cite)="(?!${SCHEME})`);
 
 /** The character references body HTML writes in attribute values, and the few named ones raw HTML may. */
 const REFERENCE = /&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|(amp|quot|lt|gt|apos));/g;
@@ -48,9 +54,9 @@ function rewriteAddresses(html: string, rewrite: (address: string) => string | u
   );
 }
 
-/** True for an address relative to the host's root: `/images/x.png`, not `//cdn.example/x.png`. */
-function isRootRelative(address: string): boolean {
-  return address.startsWith('/') && !address.startsWith('//');
+/** An address as a site at `basePath` means it: relative to the host's root (`/images/x.png`, not `//cdn.example/x.png`) means under the base path. */
+function underBase(address: string, basePath: string): string {
+  return address.startsWith('/') && !address.startsWith('//') ? basePath + address.slice(1) : address;
 }
 
 /**
@@ -60,7 +66,10 @@ function isRootRelative(address: string): boolean {
  */
 export function bodyForPage(html: string, basePath: string): string {
   if (basePath === '/' || !html.includes('="/')) return html;
-  return rewriteAddresses(html, (address) => (isRootRelative(address) ? basePath + address.slice(1) : undefined));
+  return rewriteAddresses(html, (address) => {
+    const moved = underBase(address, basePath);
+    return moved === address ? undefined : moved;
+  });
 }
 
 /**
@@ -68,11 +77,11 @@ export function bodyForPage(html: string, basePath: string): string {
  * article's page at `pageUrl` (root-relative ones against the site's base path first).
  */
 export function bodyForFeed(html: string, pageUrl: string, basePath: string): string {
-  if (!/\s(?:href|src|cite)="(?![A-Za-z][A-Za-z0-9+.-]*:)/.test(html)) return html;
+  if (!ADDRESS_WITHOUT_SCHEME.test(html)) return html;
   return rewriteAddresses(html, (address) => {
     if (HAS_SCHEME.test(address)) return undefined;
     try {
-      return new URL(isRootRelative(address) ? basePath + address.slice(1) : address, pageUrl).href;
+      return new URL(underBase(address, basePath), pageUrl).href;
     } catch {
       return undefined;
     }

@@ -80,7 +80,8 @@ function atomFeed<A extends FeedArticle>(config: FeedSettings, title: string, pa
     author: { name: elementText(config.publisher ?? config.title), link: config.baseUrl },
     favicon: absoluteUrlOf(config.baseUrl, FIXED_PATHS.favicon),
   });
-  const basePath = basePathOf(config.baseUrl);
+  // Only a full-text feed rewrites body addresses (tag feeds, ≈ 400 at 10k, carry summaries).
+  const basePath = content ? basePathOf(config.baseUrl) : '';
   for (const article of articles.slice(0, config.feedSize)) {
     const url = absoluteUrlOf(config.baseUrl, articlePath(article.date, article.slug));
     const dateline = article.dateline ? `<p><strong>${htmlText(article.dateline)}</strong> —</p>\n` : '';
