@@ -103,6 +103,23 @@ function takeOpeningHeading(tree: Root): string | undefined {
   return text;
 }
 
+/**
+ * The error for a seed without a date (`body` is what follows its front matter, from file line
+ * `bodyLine`), with the most specific hint: front matter in a form not read (TOML, JSON), a raw-text
+ * date line written another way, else where to write the date, offering a Jekyll-style file name's.
+ */
+function missingDate(path: string, format: SeedFormat, body: string, bodyLine: number): SeedError {
+  const other = foreignFrontMatter(body);
+  if (other) return new SeedError(path, 1, 'missing date', `this file opens with ${other} front matter, which is not read: write it as YAML between two --- lines, with date: YYYY-MM-DD`);
+  const fix = format === 'txt' ? missingDateFix(body, bodyLine) : undefined;
+  if (fix) return new SeedError(path, fix.line, 'missing date', fix.hint);
+  // A Jekyll post carries its date in its file name ("2024-01-15-budget.md"), not in its front matter.
+  const named = /^(\d{4}-\d{2}-\d{2})[-_ .]/.exec(basename(path))?.[1];
+  const suggested = named !== undefined && isCalendarDate(named) ? named : undefined;
+  const hint = format === 'txt' ? `start the file with "date ${suggested ?? 'YYYY-MM-DD'}", or give date: in front matter` : `add date: ${suggested ?? 'YYYY-MM-DD'} to the front matter`;
+  return new SeedError(path, 1, 'missing date', suggested === undefined ? hint : `${hint}; the date in the file name is not read`);
+}
+
 /** Parses one seed, throwing a SeedError (or ContentErrors) for the first content problem. */
 function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const path = seed.path;
@@ -115,17 +132,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
     throw new SeedError(path, front.keyLines['date'] ?? 2, `invalid date ${fm.date}`, dateFix(fm.date));
   }
   const date = fm.date ?? ('date' in header ? header.date : undefined);
-  if (date === undefined) {
-    const other = foreignFrontMatter(front.body);
-    if (other) throw new SeedError(path, 1, 'missing date', `this file opens with ${other} front matter, which is not read: write it as YAML between two --- lines, with date: YYYY-MM-DD`);
-    const fix = format === 'txt' ? missingDateFix(front.body, front.bodyLine) : undefined;
-    if (fix) throw new SeedError(path, fix.line, 'missing date', fix.hint);
-    // A Jekyll post carries its date in its file name ("2024-01-15-budget.md"), not in its front matter.
-    const named = /^(\d{4}-\d{2}-\d{2})[-_ .]/.exec(basename(path))?.[1];
-    const suggested = named !== undefined && isCalendarDate(named) ? named : undefined;
-    const hint = format === 'txt' ? `start the file with "date ${suggested ?? 'YYYY-MM-DD'}", or give date: in front matter` : `add date: ${suggested ?? 'YYYY-MM-DD'} to the front matter`;
-    throw new SeedError(path, 1, 'missing date', suggested === undefined ? hint : `${hint}; the date in the file name is not read`);
-  }
+  if (date === undefined) throw missingDate(path, format, front.body, front.bodyLine);
 
   const processor = format === 'txt' ? context.rawText : context.markdown;
   if (!processor) throw new Error(`${path}: the Markdown processor was not loaded for this seed (see prepareParseContext)`);
