@@ -5,7 +5,9 @@ const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 const WORD = "\\p{Lu}[\\p{L}\\p{M}'’.-]*";
 /** Lower-case particles inside place names: "Rio de Janeiro", "Dar es Salaam", "Bay of Plenty". */
 const PARTICLE = '(?:de|da|do|dos|das|del|di|du|la|le|el|al|es|of|upon|am|an|im|sur)';
-const PLACE = `${WORD}(?: (?:${PARTICLE} )?${WORD}){0,3}`;
+const ONE_PLACE = `${WORD}(?: (?:${PARTICLE} )?${WORD}){0,3}`;
+/** One place, or up to four joined by slashes as Reuters datelines them: "LONDON/PARIS". */
+const PLACE = `${ONE_PLACE}(?:/${ONE_PLACE}){0,3}`;
 /** "February 8", "Feb. 8, 2024" or "8 February 2024". */
 const DATE = `(?:${MONTH}\\.? (?<day>\\d{1,2})(?:, \\d{4})?|(?<dayFirst>\\d{1,2}) ${MONTH}\\.?(?: \\d{4})?)`;
 /** A parenthesised source: "(AP)", "(Reuters)", "(dpa)". */
@@ -22,6 +24,12 @@ const DATELINE = new RegExp(
   'u',
 );
 
+/** Indian wire copy's dateline: place, date and a known agency, then only space before the story ("New Delhi, Feb 8 (PTI) The …"). */
+const UNSEPARATED = new RegExp(
+  `^\\s*(?<dateline>(?<place>${PLACE})(?:, (?<region>${PLACE}))?,? (?<date>${DATE}) ${PARENTHESISED_AGENCY})\\s+(?=[\\p{Lu}"“‘'])`,
+  'u',
+);
+
 /** A dateline without a place: a known agency alone or after a date, then a dash ("(CNN) —", "Feb 8 (Reuters) -", "(Bloomberg) --"). */
 const PLACELESS = new RegExp(`^\\s*(?<dateline>(?:(?<date>${DATE}) )?${PARENTHESISED_AGENCY})${DASH}`, 'u');
 
@@ -32,17 +40,40 @@ const AGENCIES = new Set(
 
 /** First words that open a labelled line or a sentence, never a place: "BREAKING —", "Update:", "In Baghdad, …". */
 const NOT_PLACES = new Set(
-  "breaking update updated exclusive watch live analysis opinion editorial note correction clarification editor's editors photo photos video file urgent flash alert developing review interview comment listen read related sponsored advertisement warning bulletin summary transcript disclaimer source sources in on at from by for to since after before during until as when while if the".split(' '),
+  "breaking update updated exclusive watch live analysis opinion editorial note correction clarification editor's editors photo photos video file urgent flash alert developing review interview comment listen read related sponsored advertisement warning bulletin summary transcript disclaimer source sources in on at from by for to since after before during until as when while if the fact first explainer explained recap poll quiz podcast icymi just trending gallery obituary letters letter promoted report reports study survey police officials witnesses latest top more also what why how who".split(' '),
 );
+
+/** True when `text` has at least `min` letters (counting stops there: a place may be a megabyte long). */
+function hasLetters(text: string, min: number): boolean {
+  let count = 0;
+  for (const char of text) if (/\p{L}/u.test(char) && ++count >= min) return true;
+  return false;
+}
 
 /** True when every letter of the place is a capital and it has at least three letters (the wire style "WASHINGTON", not "US"). */
 function isWirePlace(place: string): boolean {
-  return (place.match(/\p{L}/gu)?.length ?? 0) >= 3 && place === place.toUpperCase() && place !== place.toLowerCase();
+  return hasLetters(place, 3) && place === place.toUpperCase() && place !== place.toLowerCase();
 }
+
+/** Acronyms in capitals that open a headline with a colon ("NASA: …", "NATO: …") and are never a dateline's place. */
+const ACRONYMS = new Set('nasa nato opec fifa uefa unicef unesco unhcr unrwa who fbi cia nsa imf ecb fed sec fda cdc epa irs doj dhs nhs bbc cnn gop anc bjp eu un uk us usa'.split(' '));
 
 /** Splits a leading dateline off the first paragraph; `undefined` when the text does not start with one. */
 export function splitDateline(text: string): { dateline: string; rest: string } | undefined {
-  return withPlace(text) ?? withoutPlace(text);
+  return withPlace(text) ?? unseparated(text) ?? withoutPlace(text);
+}
+
+/** Indian wire copy's dateline with no dash or colon after it: only with a date and a known agency. */
+function unseparated(text: string): { dateline: string; rest: string } | undefined {
+  const m = UNSEPARATED.exec(text);
+  if (!m?.groups || !AGENCIES.has(m.groups['agency']!.toLowerCase()) || !hasPossibleDay(m.groups) || opensWithLabel(m.groups['place']!)) return undefined;
+  return { dateline: m.groups['dateline']!.trim(), rest: text.slice(m[0].length).trim() };
+}
+
+/** True when a place's first word opens a labelled line or a sentence ("UPDATE", "In"), never a place; "The Hague" is one. */
+function opensWithLabel(place: string): boolean {
+  const firstWord = place.split(/[ /]/)[0]!.replace(/[.’]/g, (c) => (c === '’' ? "'" : '')).toLowerCase();
+  return NOT_PLACES.has(firstWord) && !(firstWord === 'the' && place.split(' ').length === 2);
 }
 
 /** False when a dateline's date names a day no month has ("February 80"); true without a date. */
@@ -64,16 +95,16 @@ function withPlace(text: string): { dateline: string; rest: string } | undefined
   if (!m?.groups) return undefined;
   const g = m.groups;
   const place = g['place']!;
-  const firstWord = place.split(' ')[0]!.replace(/[.’]/g, (c) => (c === '’' ? "'" : '')).toLowerCase();
-  // "The Hague" is a place; "The US central command" is not, and never reaches here without a date or dash.
-  if (NOT_PLACES.has(firstWord) && !(firstWord === 'the' && place.split(' ').length === 2)) return undefined;
-  if (!hasPossibleDay(g)) return undefined;
+  // "The US central command" never reaches here without a date or dash.
+  if (opensWithLabel(place) || !hasPossibleDay(g)) return undefined;
   const hasDate = g['date'] !== undefined;
   const agency = g['agency']?.toLowerCase();
   const knownAgency = agency !== undefined && AGENCIES.has(agency);
   const wire = isWirePlace(place);
-  // A colon needs a date ("Washington, February 8:"), or "President Biden: …" would be a dateline.
-  if (g['colon'] !== undefined && !hasDate) return undefined;
+  // A colon needs a date ("Washington, February 8:"), or "President Biden: …" would be a dateline; or a
+  // place of four letters or more in capitals, as South Asian and Gulf papers write it ("NEW DELHI: …"),
+  // which is not a known acronym ("NASA: …").
+  if (g['colon'] !== undefined && !hasDate && !(wire && hasLetters(place, 4) && !ACRONYMS.has(place.toLowerCase()) && g['region'] === undefined)) return undefined;
   // A dash needs a date, a known agency or a place in capitals ("WASHINGTON —"); "Biden, Netanyahu — …" is prose.
   if (g['colon'] === undefined && !hasDate && !knownAgency && !wire) return undefined;
   // An unknown parenthesis after a mixed-case place is a ticker or an aside: "Microsoft (MSFT) —";

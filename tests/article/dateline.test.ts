@@ -28,6 +28,13 @@ describe('splitDateline', () => {
     ['(Bloomberg) -- Stocks fell', '(Bloomberg)', 'Stocks fell'],
     ['NEW YORK, Jan. 5, 2024 /PRNewswire/ -- Acme Corp today announced', 'NEW YORK, Jan. 5, 2024 /PRNewswire/', 'Acme Corp today announced'],
     ['NEW YORK, Jan. 05, 2024 (GLOBE NEWSWIRE) -- Acme Corp today announced', 'NEW YORK, Jan. 05, 2024 (GLOBE NEWSWIRE)', 'Acme Corp today announced'],
+    ['NEW DELHI: India on Thursday said it had evacuated citizens', 'NEW DELHI', 'India on Thursday said it had evacuated citizens'],
+    ['ISLAMABAD: Prime Minister Shehbaz Sharif said', 'ISLAMABAD', 'Prime Minister Shehbaz Sharif said'],
+    ['LONDON/PARIS (Reuters) - European shares rose', 'LONDON/PARIS (Reuters)', 'European shares rose'],
+    ['WASHINGTON/NEW YORK, Feb 8 (Reuters) - Stocks fell', 'WASHINGTON/NEW YORK, Feb 8 (Reuters)', 'Stocks fell'],
+    ['NEW DELHI, Feb 8 (PTI) The government said', 'NEW DELHI, Feb 8 (PTI)', 'The government said'],
+    ['Srinagar, Feb 8 (IANS) Security forces on Thursday', 'Srinagar, Feb 8 (IANS)', 'Security forces on Thursday'],
+    ['New Delhi, Feb 8 (PTI): The government said', 'New Delhi, Feb 8 (PTI)', 'The government said'],
   ])('finds the dateline in %j', (text, dateline, rest) => {
     expect(splitDateline(text)).toEqual({ dateline, rest });
   });
@@ -67,6 +74,18 @@ describe('splitDateline', () => {
     'Feb 8 (MSFT) - shares rose.',
     'Acme /PRNewswire/ -- announced results.',
     'BERLIN (see map) — the wall fell.',
+    'NASA: The rocket launched on time.',
+    'WHO: Cases are rising again.',
+    'FBI: Suspect arrested.',
+    'FACT CHECK: The claim is false.',
+    'FIRST ON CNN: The White House plans a visit.',
+    'EXPLAINER: What the vote means.',
+    'Dubai: the emirate said so.',
+    'Dubai: The emirate said so.',
+    'NEW DELHI, Feb 8 (see map) The wall fell.',
+    'NEW DELHI, Feb 8 (PTI) the government said.',
+    'UPDATE, Feb 8 (AP) The minister resigned.',
+    'NEW DELHI (PTI) The government said.',
     '',
   ])('leaves ordinary prose alone: %j', (text) => {
     expect(splitDateline(text)).toBeUndefined();
