@@ -1,8 +1,8 @@
 /**
- * Bylines, time stamps and page furniture that open scraped articles ("By Jane Doe, Reuters",
- * "Updated: 10:32 GMT, 8 February 2024", "Advertisement"), and opening paragraphs without a word
- * ("* * *"): they stay in the body as written, but they are not the lead, so no headline, summary or
- * dateline is taken from them.
+ * Bylines, time stamps, photo captions and page furniture that open scraped articles ("By Jane Doe,
+ * Reuters", "Updated: 10:32 GMT, 8 February 2024", "Photo: … (Getty Images)", "Advertisement"), and
+ * opening paragraphs without a word ("* * *"): they stay in the body as written, but they are not the
+ * lead, so no headline, summary or dateline is taken from them.
  */
 import { hasWord } from './words.js';
 
@@ -57,6 +57,22 @@ export function isPageFurnitureLine(line: string): boolean {
   return text.length <= 60 && PAGE_FURNITURE.test(text);
 }
 
+/** A photo caption's label at its start: "Photo: …", "Image caption, …" (BBC), "FILE - …" (AP), "Photograph — …". */
+const CAPTION_LABEL = /^(?:(?:file )?(?:photo|photograph|picture|pic|image)s?(?: (?:caption|source|credit))?|(?:media )?caption|file)\s*(?::|,|\s[-–—])\s/i;
+
+/** A photo credit ending a caption: "(Getty Images)", "(AP Photo/Evan Vucci, File)", "(REUTERS/Kevin Lamarque)", "Photo: Reuters". */
+const CAPTION_CREDIT =
+  /(?:\([^()]{0,120}\b(?:photos?|photograph|getty|images?|shutterstock|pool|(?:reuters|afp|epa|ap|xinhua|anadolu|efe|ansa|dpa)\/)[^()]{0,120}\)|(?:^|\s)(?:photo|photograph|image|picture)s?(?: credit)?:\s*[^.!?:]{1,80})\.?$/i;
+
+/** Longest paragraph taken for a photo caption: a story's lead paragraph may end in a credit too, but is longer. */
+const MAX_CAPTION_LENGTH = 400;
+
+/** True when a paragraph is a photo caption a scraper kept above the story (see CAPTION_LABEL and CAPTION_CREDIT). */
+export function isCaptionParagraph(paragraph: string): boolean {
+  const text = paragraph.trim();
+  return text.length <= MAX_CAPTION_LENGTH && (CAPTION_LABEL.test(text) || CAPTION_CREDIT.test(text));
+}
+
 /** True when a paragraph has one to four lines and each (or each part of one split at " | Updated") passes `test`. */
 function everyLine(paragraph: string, test: (line: string) => boolean): boolean {
   const lines = paragraph.split('\n').filter((line) => line.trim() !== '');
@@ -70,8 +86,8 @@ export function isBylineParagraph(paragraph: string): boolean {
 
 /**
  * True for a paragraph that may open a body before its story: bylines, time stamps and page
- * furniture ("Advertisement", "3 min read") only, or no word at all ("* * *", "—").
+ * furniture ("Advertisement", "3 min read") only, a photo caption, or no word at all ("* * *", "—").
  */
 export function isBeforeStory(paragraph: string): boolean {
-  return !hasWord(paragraph) || everyLine(paragraph, (part) => isBylineLine(part) || isTimeStampLine(part) || isPageFurnitureLine(part));
+  return !hasWord(paragraph) || isCaptionParagraph(paragraph) || everyLine(paragraph, (part) => isBylineLine(part) || isTimeStampLine(part) || isPageFurnitureLine(part));
 }

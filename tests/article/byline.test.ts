@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBylineLine, isBylineParagraph, isPageFurnitureLine, isTimeStampLine } from '../../src/article/byline.js';
+import { isBylineLine, isBylineParagraph, isCaptionParagraph, isPageFurnitureLine, isTimeStampLine } from '../../src/article/byline.js';
 
 describe('page furniture', () => {
   it.each(['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Listen to this article', 'Share this story', 'Skip to main content', 'Subscribe now', 'Loading…', 'Play video', '3 min read', '12-minute read', 'Reading time: 4 minutes', ' Share '])('%j is page furniture', (line) => {
@@ -8,6 +8,33 @@ describe('page furniture', () => {
 
   it.each(['Share prices fell on Monday.', 'Watch out for storms', 'Advertisement revenue fell 5%.', 'Video footage showed the crash', 'Read more about the vote below', '3 minutes later, the bridge fell.'])('%j is the story, not furniture', (line) => {
     expect(isPageFurnitureLine(line)).toBe(false);
+  });
+});
+
+describe('photo captions', () => {
+  it.each([
+    'Photo: A man walks past a damaged building in Kharkiv.',
+    'Image caption, Crowds gathered outside parliament on Tuesday',
+    'Image source, Getty Images',
+    'FILE - The U.S. Capitol is seen in Washington, Jan. 8, 2024. (AP Photo/J. Scott Applewhite, File)',
+    'A man walks past a damaged building in Kharkiv. (Getty Images)',
+    'Smoke rises over the city on Tuesday. (REUTERS/Mohammed Salem)',
+    'Rescuers search the rubble. Photo: Reuters',
+    'Photograph — Jane Doe/The Guardian',
+    'Protesters in Paris on Saturday. (Photo by Jane Doe/Getty Images)',
+  ])('%j is a caption', (paragraph) => {
+    expect(isCaptionParagraph(paragraph)).toBe(true);
+  });
+
+  it.each([
+    'Photos of the crash spread quickly on social media, officials said.',
+    'The Senate voted 77-13 on Tuesday. (AP)',
+    'The agency released the images on Monday.',
+    'Filed under: politics',
+    `${'The council met for hours and argued about the bridge. '.repeat(8)}(Getty Images)`,
+    'Image rights are a matter for the courts, the judge said: the case goes on.',
+  ])('%j is not a caption', (paragraph) => {
+    expect(isCaptionParagraph(paragraph)).toBe(false);
   });
 });
 
@@ -93,6 +120,12 @@ describe('a seed that opens with a byline', async () => {
     const article = parse('a.txt', 'date 2024-02-08\nAdvertisement\n\nListen to this article\n3 min read\n\nWASHINGTON (AP) — The council voted on Tuesday to close the bridge. Traffic will divert.\n');
     expect(article).toMatchObject({ title: 'The council voted on Tuesday to close the bridge', dateline: 'WASHINGTON (AP)' });
     expect(article.bodyHtml.startsWith('<p>Advertisement</p>\n<p>Listen to this article\n3 min read</p>\n')).toBe(true);
+  });
+
+  it('a photo caption above the story is passed over like a byline: headline, summary and dateline come from the story, the caption stays in the body', () => {
+    const article = parse('a.txt', 'date 2024-01-20\nPhoto: A man walks past a damaged building in Kharkiv. (Getty Images)\n\nKYIV — Ukrainian forces repelled 12 attacks overnight. The general staff said so.\n');
+    expect(article).toMatchObject({ title: 'Ukrainian forces repelled 12 attacks overnight', summary: 'Ukrainian forces repelled 12 attacks overnight. The general staff said so.', dateline: 'KYIV' });
+    expect(article.bodyHtml.startsWith('<p>Photo: A man walks past a damaged building in Kharkiv. (Getty Images)</p>\n')).toBe(true);
   });
 
   it('whose only text is the byline still gets a headline from it', () => {
