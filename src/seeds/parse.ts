@@ -12,7 +12,7 @@ import { blockText } from '../article/plain-text.js';
 import { bodyHtmlOf } from '../article/prose-html.js';
 import { countWords, readingMinutes } from '../article/reading-time.js';
 import { articleSlug } from '../article/slug.js';
-import { deriveSummary } from '../article/summary.js';
+import { deriveSummary, summaryOfStory } from '../article/summary.js';
 import { TaxonomyMatcher, type Taxonomy } from '../article/taxonomy.js';
 import { deriveTitle } from '../article/title.js';
 import { hasWord } from '../article/words.js';
@@ -172,7 +172,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   // The lead: the story's first paragraph; in a body with none, the first post, else the first block with text (an HTML block's, a list's).
   const lead = story[0] ?? found.socialPosts[0]?.text ?? blocks.find((b) => b.trim() !== '')?.trim() ?? '';
   const title = givenTitle ?? deriveTitle(lead);
-  const summary = fm.summary ?? deriveSummary(story.join(' ') || lead);
+  const summary = fm.summary ?? (story.length > 0 ? summaryOfStory(story) : deriveSummary(lead));
   const tagNames = new Set<string>();
   for (const tag of fm.tags ?? []) tagNames.add(context.taxonomy.canonicalize(tag));
   // A derived headline is the lead's first sentence, already in the text: reading it again would count its mentions twice.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deriveSummary } from '../../src/article/summary.js';
+import { deriveSummary, summaryOfStory } from '../../src/article/summary.js';
 
 const SEED_LEAD =
   "The US central command (CENTCOM) has said that it killed a a senior commander with the Iran-backed militia group Kata'ib Hezbollah in Iraq, allegedly involved in planning attacks on American bases overseas.";
@@ -57,6 +57,39 @@ describe('deriveSummary', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 3000 }), fc.string(), fc.string({ unit: 'grapheme', minLength: 280, maxLength: 700 })), (text) => {
         const summary = deriveSummary(text);
+        return summary.length <= 300 && summary === summary.trim();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('summaryOfStory', () => {
+  it('leaves a headline line opening the story to the headline and starts at the paragraph after it', () => {
+    expect(summaryOfStory(["Elon Musk's $56bn pay deal approved by Tesla shareholders", 'Tesla shareholders have voted to approve the pay package. The vote is not binding.'])).toBe(
+      'Tesla shareholders have voted to approve the pay package. The vote is not binding.',
+    );
+  });
+
+  it('never runs a paragraph without a full stop into the next', () => {
+    expect(summaryOfStory(['The council voted on Tuesday.', 'What happens next', 'The bridge closes in May.'])).toBe('The council voted on Tuesday. The bridge closes in May.');
+    expect(summaryOfStory(['Officials met on Monday and said,', 'The bridge closes in May.'])).toBe('Officials met on Monday and said,');
+  });
+
+  it('takes a second sentence from the next paragraph as deriveSummary took it from the joined text', () => {
+    expect(summaryOfStory(['The council voted on Tuesday.', 'Traffic will divert. A third sentence.'])).toBe('The council voted on Tuesday. Traffic will divert.');
+    expect(summaryOfStory(['First sentence here. Second one. Third one.'])).toBe('First sentence here. Second one.');
+  });
+
+  it('keeps a one-paragraph story that is a single line without a full stop', () => {
+    expect(summaryOfStory(['Markets rose on Monday'])).toBe('Markets rose on Monday');
+    expect(summaryOfStory(['Markets rose on Monday', '* * *'])).toBe('Markets rose on Monday');
+  });
+
+  it('is never longer than 300 characters, never throws, and is trimmed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.string()), { maxLength: 8 }), (paragraphs) => {
+        const summary = summaryOfStory(paragraphs);
         return summary.length <= 300 && summary === summary.trim();
       }),
       { numRuns: 300 },
