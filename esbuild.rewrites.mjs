@@ -34,14 +34,16 @@ const lazyTransliterateLocales = rewriteSource('lazy-transliterate-locales', /[\
 });
 // micromark (remark-parse's tokenizer) merges its default constructs with the parser's extensions
 // anew for every document: a fresh map of every construct by character code, ≈ 20–45 µs and a few
-// hundred short-lived objects per Markdown seed (≈ 8% of remark-parse's time with the garbage).
-// broadsheet passes no micromark extensions, so the merge of the defaults alone is made once and
-// shared: micromark only reads it (tests/build/bundle.test.ts holds the rewrite).
+// hundred short-lived objects per Markdown seed (≈ 8% of remark-parse's time with the garbage; more
+// with remark-gfm's five extensions). remark-parse passes the same extensions array (its processor's
+// data) to every parse, so the merge is made once per array and shared: micromark only reads it
+// (tests/build/bundle.test.ts holds the rewrite).
 const MICROMARK_MERGE = 'combineExtensions([defaultConstructs, ...(settings.extensions || [])])';
 const sharedMicromarkConstructs = rewriteSource('shared-micromark-constructs', /[\\/]micromark[\\/](dev[\\/])?lib[\\/]parse\.js$/, (source) => {
   if (!source.includes(MICROMARK_MERGE)) return undefined;
-  const shared = `(settings.extensions && settings.extensions.length > 0 ? ${MICROMARK_MERGE} : (defaultConstructsMerged ??= combineExtensions([defaultConstructs])))`;
-  return `${source.replace(MICROMARK_MERGE, shared)}\nvar defaultConstructsMerged;\n`;
+  const shared = `(settings.extensions && settings.extensions.length > 0 ? mergedConstructsOf(settings.extensions) : (defaultConstructsMerged ??= combineExtensions([defaultConstructs])))`;
+  const cache = `var defaultConstructsMerged;\nvar mergedByExtensions = new WeakMap();\nfunction mergedConstructsOf(extensions) {\n  let merged = mergedByExtensions.get(extensions);\n  if (!merged) mergedByExtensions.set(extensions, (merged = combineExtensions([defaultConstructs, ...extensions])));\n  return merged;\n}\n`;
+  return `${source.replace(MICROMARK_MERGE, shared)}\n${cache}`;
 });
 // mdast-util-from-markdown calls each event's handler on a fresh copy of its compile context (a
 // spread of eight fields plus the event's sliceSerialize): tens of thousands of short-lived objects

@@ -4,6 +4,9 @@ import { defaultSchema, type Schema } from 'hast-util-sanitize';
 /** Elements GitHub's schema allows that HTML has made obsolete (`strike`, `tt`) or that a body has no use for (a lone checkbox): their text stays. */
 const LEFT_OUT_ELEMENTS = new Set(['strike', 'tt', 'input']);
 
+/** The id of the heading over a body's footnotes, which each reference names as what describes it. */
+const FOOTNOTE_LABEL = 'footnote-label';
+
 /**
  * GitHub's sanitising schema with only the attributes a news body uses, plus the elements an embedded
  * social post needs. GitHub's list also keeps obsolete presentation (`align`, `border`), form, microdata
@@ -17,7 +20,7 @@ export const bodySchema: Schema = {
   tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => !LEFT_OUT_ELEMENTS.has(name)), 'figure', 'figcaption', 'time'],
   attributes: {
     '*': ['dir', 'lang', 'title'],
-    a: ['href'],
+    a: ['href', ['id', /^user-content-fnref-\S+$/], 'dataFootnoteRef', 'dataFootnoteBackref', ['ariaDescribedBy', FOOTNOTE_LABEL], ['ariaLabel', /^Back to reference \S+$/]],
     img: ['src', 'alt', 'width', 'height'],
     blockquote: ['cite'],
     q: ['cite'],
@@ -27,6 +30,14 @@ export const bodySchema: Schema = {
     code: defaultSchema.attributes?.['code'] ?? [],
     figure: [['className', 'social-post']],
     time: ['dateTime'],
+    // GitHub-flavoured footnotes (remark-gfm): the references, the list of notes and the way back.
+    sup: [],
+    section: ['dataFootnotes'],
+    h2: [['id', FOOTNOTE_LABEL]],
+    li: [['id', /^user-content-fn-\S+$/]],
   },
   required: {},
+  // The only ids allowed are the footnotes' above, already prefixed by mdast-util-to-hast: clobbering
+  // them again would break their links.
+  clobber: [],
 };

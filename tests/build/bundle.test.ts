@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import fc from 'fast-check';
+import publishedRemarkGfm from 'remark-gfm';
 import publishedRemarkHtml from 'remark-html';
 import publishedRemarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -87,11 +88,12 @@ describe('compiled bundle', () => {
     expect(code).not.toMatch(/^for \(const \[locale, localeMap\] of Object\.entries/m);
   });
 
-  it("merges micromark's default constructs once, not for every Markdown document it parses (≈ 4% of a 10k Markdown parse)", () => {
+  it("merges micromark's constructs once per set of extensions, not for every Markdown document it parses (≈ 4% of a 10k Markdown parse)", () => {
     const code = compiledModules().join('\n');
     expect(code).toContain('defaultConstructsMerged ??= combineExtensions([constructs_exports])');
-    // The merge with extensions stays for a parser given some (broadsheet gives none).
-    expect(code).toMatch(/settings\.extensions\.length > 0 \? combineExtensions\(\[constructs_exports, \.\.\.settings\.extensions \|\| \[\]\]\)/);
+    // With extensions (remark-gfm's), the merge is kept per extensions array: remark-parse passes its processor's own to every parse.
+    expect(code).toContain('settings.extensions && settings.extensions.length > 0 ? mergedConstructsOf(settings.extensions)');
+    expect(code).toContain('mergedByExtensions.set(extensions, merged = combineExtensions([constructs_exports, ...extensions]));');
   });
 
   it("gives mdast-util-from-markdown's event handlers one context per document, not a fresh copy per event (≈ 15% of remark-parse)", () => {
@@ -107,17 +109,21 @@ describe('compiled bundle', () => {
     expect(code).not.toContain('Object.assign(jumps, subcontent(events, index))');
   });
 
-  it('builds the same Markdown trees with its rewritten remark-parse as the published remark-parse does', async () => {
-    const chunk = readdirSync(lib).find((name) => /^remark-parse-.*\.js$/.test(name));
-    const bundled = ((await import(path.join(lib, chunk!))) as { default: typeof publishedRemarkParse }).default;
-    const rewritten = unified().use(bundled);
-    const published = unified().use(publishedRemarkParse);
+  it('builds the same Markdown trees with its rewritten remark-parse and remark-gfm as the published ones do', async () => {
+    const bundledModule = async <T>(name: string): Promise<T> => {
+      const chunk = readdirSync(lib).find((file) => new RegExp(`^${name}-.*\\.js$`).test(file));
+      return ((await import(path.join(lib, chunk!))) as { default: T }).default;
+    };
+    const rewritten = unified()
+      .use(await bundledModule<typeof publishedRemarkParse>('remark-parse'))
+      .use(await bundledModule<typeof publishedRemarkGfm>('remark-gfm'));
+    const published = unified().use(publishedRemarkParse).use(publishedRemarkGfm);
     const sameTree = (markdown: string): void => {
       expect(rewritten.parse(markdown)).toEqual(published.parse(markdown));
     };
     sameTree(readFileSync(path.join(import.meta.dirname, '..', '..', 'README.md'), 'utf8'));
     // Fragments of every construct micromark knows, in any order: lists, quotes, code, links, references, HTML.
-    const fragment = fc.constantFrom('# ', 'Setext\n===\n', '> ', '- ', '1. ', '  ', '\t', '```js\n', '~~~', '    code', '*', '**', '_', '`', '[', '](', ')', '![', '[ref]: http://a.example "t"\n', '[ref]', '<http://b.example>', '<b>', '</b>', '<!-- c -->', '&amp;', '&#x26;', '\\', '***\n', '| a | b |\n|---|---|\n', '  \n', '\n', '\n\n', 'word ', 'é ');
+    const fragment = fc.constantFrom('# ', 'Setext\n===\n', '> ', '- ', '1. ', '  ', '\t', '```js\n', '~~~', '    code', '*', '**', '_', '`', '[', '](', ')', '![', '[ref]: http://a.example "t"\n', '[ref]', '<http://b.example>', '<b>', '</b>', '<!-- c -->', '&amp;', '&#x26;', '\\', '***\n', '| a | b |\n|---|---|\n', '| c |', '~~', '~', 'www.c.example', 'https://d.example/x', 'e@f.example', '[^1]', '[^1]: note\n', '- [x] ', '  \n', '\n', '\n\n', 'word ', 'é ');
     fc.assert(fc.property(fc.array(fc.oneof(fragment, fc.string()), { maxLength: 40 }), (parts) => sameTree(parts.join(''))), { numRuns: 300 });
   });
 

@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import type { Node, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { parseSettingProseAside, proseSkeleton, withProseSetAside } from '../../src/seeds/prose-blocks.js';
 
-const published = unified().use(remarkParse);
-const setAside = unified().use(withProseSetAside(remarkParse));
-/** The published remark-parse's tree of `markdown`, positions included. */
+// As broadsheet reads Markdown: GitHub-flavoured (body-html.ts).
+const published = unified().use(remarkParse).use(remarkGfm);
+const setAside = unified().use(withProseSetAside(remarkParse)).use(remarkGfm);
+/** The published remark-parse's tree of `markdown` (with remark-gfm), positions included. */
 const remarkTree = (markdown: string): Root => published.parse(markdown);
 
 describe('proseSkeleton', () => {
@@ -48,6 +50,13 @@ describe('proseSkeleton', () => {
     ['an indentation of four spaces, code outside a list item', '    code'],
     ['a tab', 'a\tb'],
     ['a NUL', 'a\0b'],
+    ['a table row', '| a | b |'],
+    ['a table without outer pipes', 'a | b'],
+    ['strikethrough', 'a ~~b~~ c'],
+    ['a bare www address', 'see www.example.org'],
+    ['a bare http address', 'see http://example.org'],
+    ['a bare HTTPS address in capitals', 'see HTTPS://example.org'],
+    ['an email address', 'write to desk@example.org'],
   ])('leaves a block with %s to remark-parse', (_, block) => {
     expect(proseSkeleton(block)).toBeUndefined();
   });
@@ -74,6 +83,10 @@ describe('parseSettingProseAside', () => {
     ['an opening byte order mark before prose', '\uFEFFText.\n\n*More* text.'],
     ['a byte order mark inside the document', 'Text.\n\n\uFEFF# not a heading here\n\nMore.'],
     ['escapes and a reference to a definition elsewhere', 'Use \\[ref\\] here.\n\n[ref]: https://example.org\n\nSee [ref].'],
+    ['bare addresses with escapes inside them', 'see http\\://example.org, www\\.example.org, WWW\\.x.org and a.b\\@c.example\n\nOther *x*.'],
+    ['a table between prose', 'Results below.\n\n| Candidate | Votes |\n|---|--:|\n| Smith | 1,204 |\n\nTurnout was high.'],
+    ['a footnote and its definition', 'A claim.[^1]\n\nMore prose.\n\n[^1]: The source.\n\nLast.'],
+    ['a task list', '- [x] counted\n- [ ] certified\n\nPlain.'],
   ])('builds the tree remark-parse builds, positions included, for %s', (_, markdown) => {
     expect(setAside.parse(markdown)).toEqual(remarkTree(markdown));
   });
@@ -138,7 +151,7 @@ describe('parseSettingProseAside', () => {
   it('builds the tree remark-parse builds, positions included, for any document made of prose and Markdown', () => {
     // Prose lines, and fragments of every construct micromark knows, in any order and indentation.
     const prose = fc.constantFrom('Officials met on Friday.', 'They said "no" & left, 3.5% up (again).', 'São Paulo — café', 'trust \\& accountability', '\\*not emphasis\\*', '1990 was a year', 'It\'s 9:30 p.m.');
-    const fragment = fc.constantFrom('# ', 'Setext\n===', '> ', '- ', '* ', '1. ', '2) ', '  ', '    ', '\t', '```', '~~~', '*', '**', '_', '`', '[', '](', ')', '![', '[ref]: http://a.example "t"', '[ref]', '<http://b.example>', '<b>', '</b>', '<pre>', '</pre>', '<!--', '-->', '&amp;', '&#x26;', '\\', '***', '---', '  ', '\u00a0', '\uFEFF');
+    const fragment = fc.constantFrom('# ', 'Setext\n===', '> ', '- ', '* ', '1. ', '2) ', '  ', '    ', '\t', '```', '~~~', '*', '**', '_', '`', '[', '](', ')', '![', '[ref]: http://a.example "t"', '[ref]', '<http://b.example>', '<b>', '</b>', '<pre>', '</pre>', '<!--', '-->', '&amp;', '&#x26;', '\\', '***', '---', '  ', '\u00a0', '\uFEFF', '|', '|---|', '| a |', '~', '~~', 'www.a.example', 'https://c.example/x', 'd@e.example', 'http\\://g.example', 'h\\@i.example', '[^1]', '[^1]:', '[x] ', '[ ] ');
     const line = fc.array(fc.oneof({ weight: 3, arbitrary: prose }, fragment, fc.string({ maxLength: 4 })), { maxLength: 4 }).map((parts) => parts.join(' '));
     const separator = fc.constantFrom('\n', '\n\n', '\n  \n', '\n\n\n');
     const document = fc.array(fc.tuple(line, separator), { maxLength: 12 }).map((pairs) => pairs.map(([l, s]) => l + s).join(''));

@@ -64,6 +64,8 @@ describe('which seeds an in-process parse hands to a watched worker', () => {
     ['an ordinary Markdown article', 'a.md', `---\ndate: 2024-01-02\n---\nSome *emphasis*, a [link](https://example.org) and \`code\`.\n`.repeat(20), false],
     ['Markdown with 1,000 inline markers', 'a.md', '*'.repeat(1_000), false],
     ['Markdown with 1,001 inline markers', 'a.md', `${'['.repeat(500)}a${']'.repeat(501)}`, true],
+    ['Markdown with 1,001 table pipes (rows of pipes are quadratic in micromark\'s GFM table)', 'a.md', '| a |\n'.repeat(500) + '|', true],
+    ['Markdown with 1,001 strikethrough tildes', 'a.md', 'a ~~b '.repeat(500) + '~', true],
     ['Markdown over 64 KiB, even plain', 'a.md', 'word '.repeat(13_108), true],
     ['Markdown of 1,000 lines', 'a.md', 'a\n'.repeat(999), false],
     ['Markdown of 1,001 lines (one-word setext headings)', 'a.md', 'a\n=\n'.repeat(500), true],

@@ -1,0 +1,60 @@
+import { HtmlValidate } from 'html-validate';
+import { describe, expect, it } from 'vitest';
+import { loadParseContext, parseSeed } from '../../src/seeds/parse.js';
+
+const context = await loadParseContext({}, false);
+
+/** The body HTML of a seed with `body` under a minimal head, in the format its path names. */
+function bodyOf(path: string, body: string): string {
+  const head = path.endsWith('.md') ? '---\ntitle: T\ndate: 2024-11-06\n---\n' : 'date 2024-11-06\n';
+  const result = parseSeed({ path, bytes: new TextEncoder().encode(head + body) }, context);
+  if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
+  return result.article.bodyHtml;
+}
+
+const TABLE = '| Candidate | Votes |\n|-----------|------:|\n| Smith     | 1,204 |\n| Jones     |   987 |';
+
+describe('GitHub-flavoured Markdown, as Hugo and Eleventy read it', () => {
+  it('makes a pipe table a table', () => {
+    expect(bodyOf('a.md', `The results are in.\n\n${TABLE}\n`)).toBe(
+      '<p>The results are in.</p>\n<table>\n<thead>\n<tr>\n<th>Candidate</th>\n<th>Votes</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Smith</td>\n<td>1,204</td>\n</tr>\n<tr>\n<td>Jones</td>\n<td>987</td>\n</tr>\n</tbody>\n</table>\n',
+    );
+  });
+
+  it('strikes ~~text~~ through and links bare www, http(s) and e-mail addresses', () => {
+    expect(bodyOf('a.md', 'Turnout was ~~low~~ high. See www.example.org, https://example.org/results or desk@example.org.\n')).toBe(
+      '<p>Turnout was <del>low</del> high. See <a href="http://www.example.org">www.example.org</a>, <a href="https://example.org/results">https://example.org/results</a> or <a href="mailto:desk@example.org">desk@example.org</a>.</p>\n',
+    );
+  });
+
+  it('writes a task list item\'s box as ☑ or ☐, not as a form control the sanitiser would drop with its state', () => {
+    const html = bodyOf('a.md', '- [x] counted\n- [ ] certified\n  - [X] nested, done\n');
+    expect(html).toBe('<ul>\n<li>☑ counted</li>\n<li>☐ certified\n<ul>\n<li>☑ nested, done</li>\n</ul>\n</li>\n</ul>\n');
+  });
+
+  it('links each footnote reference to its note and back: every in-page link has its target', () => {
+    const html = bodyOf('a.md', 'A claim.[^1] Another.[^source]\n\n[^1]: The county clerk.\n[^source]: A second note.\n');
+    expect(html).toContain('<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1</a></sup>');
+    expect(html).toContain('<section data-footnotes><h2 id="footnote-label">Footnotes</h2>');
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(targets).toEqual(['user-content-fn-1', 'user-content-fn-source', 'user-content-fnref-1', 'user-content-fnref-source']);
+    for (const target of targets) expect(html).toContain(` id="${target}"`);
+  });
+
+  it('leaves a valid page: tables, footnotes and task lists pass html-validate', async () => {
+    const body = bodyOf('a.md', `Lead.[^1]\n\n${TABLE}\n\n- [x] counted\n\n~~gone~~ www.example.org\n\n[^1]: Note.\n`);
+    const page = `<!DOCTYPE html>\n<html lang="en">\n<head>\n<title>T</title>\n</head>\n<body>\n<main>\n<div class="body">\n${body}</div>\n</main>\n</body>\n</html>\n`;
+    const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(page, 'page.html');
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+  });
+
+  it('keeps ids out of a body but the footnotes\': an HTML block\'s id and a scraped checkbox are still removed', () => {
+    expect(bodyOf('a.md', '<div id="top"><input type="text" name="q"> Search</div>\n')).toBe('<p>Search</p>\n');
+  });
+
+  it('reads none of it in raw text, where nothing is Markdown', () => {
+    expect(bodyOf('a.txt', `${TABLE}\n\n~~low~~ www.example.org [^1]\n`)).toBe(
+      '<p>| Candidate | Votes |\n|-----------|------:|\n| Smith     | 1,204 |\n| Jones     |   987 |</p>\n<p>~~low~~ www.example.org [^1]</p>\n',
+    );
+  });
+});
