@@ -7,6 +7,7 @@ import { formatLongDate } from './date.js';
 import { isBeforeStory } from './byline.js';
 import { splitDateline } from './dateline.js';
 import { splitRelatedHeadlines } from './related-headlines.js';
+import { isHeadlineLine } from './title.js';
 import { parseSocialPost } from './social-post.js';
 
 /** What the transforms found, left on `file.data.body` for the enrich stage. */
@@ -46,17 +47,29 @@ function isPlainParagraph(node: RootContent): node is Paragraph {
   return node.type === 'paragraph' && node.children.every((c) => c.type === 'text');
 }
 
-/** Removes a dateline from the start of the first paragraph after any byline ("By Jane Doe") or wordless one ("* * *"), see byline.ts. */
+/**
+ * Removes a dateline from the start of the first paragraph after any byline ("By Jane Doe") or wordless
+ * one ("* * *"), see byline.ts; or from the paragraph after it, when that first one is a headline line a
+ * scraper kept above the story ("Tesla shareholders approve pay deal", then "AUSTIN, Texas (Reuters) - …").
+ */
 function takeDateline(tree: Root, found: BodyFindings): void {
   const index = tree.children.findIndex((n) => n.type === 'paragraph' && !isBeforeStory(toString(n)));
-  const first = tree.children[index] as Paragraph | undefined;
-  const lead = first?.children[0];
-  if (!first || lead?.type !== 'text') return;
+  if (index < 0 || takeDatelineAt(tree, index, found)) return;
+  const next = tree.children[index + 1];
+  if (next?.type === 'paragraph' && isHeadlineLine(toString(tree.children[index]!))) takeDatelineAt(tree, index + 1, found);
+}
+
+/** Removes a dateline from the start of the paragraph at `index`; false when it does not open with one. */
+function takeDatelineAt(tree: Root, index: number, found: BodyFindings): boolean {
+  const paragraph = tree.children[index] as Paragraph;
+  const lead = paragraph.children[0];
+  if (lead?.type !== 'text') return false;
   const split = splitDateline(lead.value);
-  if (!split) return;
+  if (!split) return false;
   found.dateline = split.dateline;
   lead.value = split.rest;
-  if (split.rest === '' && first.children.length === 1) tree.children.splice(index, 1);
+  if (split.rest === '' && paragraph.children.length === 1) tree.children.splice(index, 1);
+  return true;
 }
 
 /** The unified plugin: runs the three body transforms and records what they found. */

@@ -1,6 +1,6 @@
 /** A summary for cards, meta descriptions and feeds: the first one or two sentences, at most 300 characters. */
 import { firstSentences, leadOf } from './sentences.js';
-import { MAX_TITLE_LENGTH } from './title.js';
+import { endsAsSentence, isHeadlineLine } from './title.js';
 import { hasWord } from './words.js';
 
 /** Longest summary, in characters. */
@@ -33,16 +33,6 @@ export function summaryOfStory(paragraphs: readonly string[]): string {
   return summaryOf(sentences);
 }
 
-/** True when `text` ends with a full stop, a question or exclamation mark or an ellipsis, maybe inside quotes or brackets. */
-function endsAsSentence(text: string): boolean {
-  return /[.!?…]['"’”»)\]]*$/u.test(text);
-}
-
-/** True for a paragraph that is one short sentence without a full stop: a headline a scraper kept above the story. */
-function isHeadlineLine(paragraph: string): boolean {
-  const text = paragraph.trim();
-  return text.length <= MAX_TITLE_LENGTH && !text.includes('\n') && hasWord(text) && !endsAsSentence(text) && !/[,;:—–-]$/u.test(text) && firstSentences(text, 2, hasWord).length === 1;
-}
 
 /** The summary made of a text's first sentence and, when both fit, its second. */
 function summaryOf([first, second]: readonly string[]): string {

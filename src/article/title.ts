@@ -35,6 +35,17 @@ function firstSentence(text: string): string | undefined {
   return firstSentences(text, 1, hasWord)[0];
 }
 
+/** True when `text` ends with a full stop, a question or exclamation mark or an ellipsis, maybe inside quotes or brackets. */
+export function endsAsSentence(text: string): boolean {
+  return /[.!?…]['"’”»)\]]*$/u.test(text);
+}
+
+/** True for a paragraph that is one short sentence without a full stop: a headline a scraper kept above the story. */
+export function isHeadlineLine(paragraph: string): boolean {
+  const text = paragraph.trim();
+  return text.length <= MAX_TITLE_LENGTH && !text.includes('\n') && hasWord(text) && !endsAsSentence(text) && !/[,;:—–-]$/u.test(text) && firstSentences(text, 2, hasWord).length === 1;
+}
+
 /** Derives a headline from lead text (dateline already removed); never empty, never cut mid-word, at most 140 characters. */
 export function deriveTitle(lead: string): string {
   const text = leadOf(lead);

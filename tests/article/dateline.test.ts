@@ -102,3 +102,28 @@ describe('splitDateline', () => {
     );
   });
 });
+
+describe('a scraped seed whose story opens with a headline line', async () => {
+  const { loadParseContext, parseSeed } = await import('../../src/seeds/parse.js');
+  const context = await loadParseContext({}, false);
+  const parse = (path: string, text: string) => {
+    const result = parseSeed({ path, bytes: new TextEncoder().encode(text) }, context);
+    if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
+    return result.article;
+  };
+
+  it('takes the headline from that line, and the dateline and summary from the paragraph after it', () => {
+    const article = parse('a.txt', 'date 2024-06-13\nTesla shareholders approve Musk pay deal\n\nAUSTIN, Texas (Reuters) - Tesla shareholders voted on Thursday to approve the package. The vote is not binding.\n');
+    expect(article).toMatchObject({
+      title: 'Tesla shareholders approve Musk pay deal',
+      dateline: 'AUSTIN, Texas (Reuters)',
+      summary: 'Tesla shareholders voted on Thursday to approve the package. The vote is not binding.',
+    });
+    expect(article.bodyHtml).toBe('<p>Tesla shareholders approve Musk pay deal</p>\n<p>Tesla shareholders voted on Thursday to approve the package. The vote is not binding.</p>\n');
+  });
+
+  it('looks no further than the paragraph after a headline line, and not past a lead that ends as a sentence', () => {
+    expect(parse('a.txt', 'date 2024-06-13\nThe council met.\n\nAUSTIN, Texas (Reuters) - The vote was close.\n').dateline).toBeUndefined();
+    expect(parse('a.txt', 'date 2024-06-13\nCouncil meets\n\nIn brief\n\nAUSTIN, Texas (Reuters) - The vote was close.\n').dateline).toBeUndefined();
+  });
+});
