@@ -7,7 +7,11 @@ import { format } from 'date-fns/format';
  */
 export function dateFix(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return 'write the date as YYYY-MM-DD';
+  if (!m) {
+    // A date written another way ("2024-2-8", "February 8, 2024", "08/02/2024"): the dates it can be, as they are written here.
+    const readings = otherFormReadings(value.trim());
+    return readings.length === 0 ? 'write the date as YYYY-MM-DD' : `write the date as YYYY-MM-DD: ${readings.join(' or ')}?`;
+  }
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (year < 1) return 'years start at 0001';
   if (month < 1 || month > 12) {
@@ -17,6 +21,45 @@ export function dateFix(value: string): string {
   if (day < 1) return 'the day is 01 or more';
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${monthName(m[2]!)} ${m[1]} has ${days} days`;
+}
+
+/** Month names and their abbreviations ("Feb", "Sept"), lower case, to their number. */
+const MONTH_NUMBERS = new Map<string, number>();
+
+/** The calendar date of year, month and day as `YYYY-MM-DD`, or undefined when there is no such day. */
+function calendarDate(year: number, month: number, day: number): string | undefined {
+  const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isCalendarDate(date) ? date : undefined;
+}
+
+/**
+ * The real dates a date written another way may mean: `2024-2-8`, `2024/02/08`, `February 8, 2024`,
+ * `8 Feb 2024`; `08/02/2024` is the 8th of February or the 2nd of August, and both are given.
+ */
+function otherFormReadings(value: string): string[] {
+  if (MONTH_NUMBERS.size === 0) {
+    MONTH_NAMES.forEach((name, i) => MONTH_NUMBERS.set(name.toLowerCase(), i + 1).set(name.slice(0, 3).toLowerCase(), i + 1));
+    MONTH_NUMBERS.set('sept', 9);
+  }
+  const readings = new Set<string>();
+  const add = (year: number, month: number, day: number) => {
+    const date = calendarDate(year, month, day);
+    if (date) readings.add(date);
+  };
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
+  if (m) add(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
+  if (m) {
+    add(Number(m[3]), Number(m[2]), Number(m[1]));
+    add(Number(m[3]), Number(m[1]), Number(m[2]));
+  }
+  m = /^(\p{L}+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/iu.exec(value) ?? /^(\d{1,2})(?:st|nd|rd|th)? (\p{L}+)\.?,? (\d{4})$/iu.exec(value);
+  if (m) {
+    const [name, day] = /^\d/.test(m[1]!) ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
+    const month = MONTH_NUMBERS.get(name.toLowerCase());
+    if (month !== undefined) add(Number(m[3]), month, Number(day));
+  }
+  return [...readings];
 }
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (so `2024-02-30` is false). */

@@ -12,6 +12,9 @@ export interface DateHeader {
 
 const HEADER = /^(\s*)date([ \t]+)(\S+)[ \t]*\n?/;
 
+/** A date spelled with its month's name: "February 8, 2024", "Feb. 8 2024", "8th February 2024". */
+const SPELLED_DATE = /^(?:\p{L}+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? \p{L}+\.?,? \d{4})(?!\d)/u;
+
 /** Splits the `date` header off a raw-text body; an impossible date is a SeedError at its column. */
 export function splitDateHeader(path: string, text: string, firstLine: number): DateHeader {
   const m = HEADER.exec(text);
@@ -21,7 +24,11 @@ export function splitDateHeader(path: string, text: string, firstLine: number): 
   const line = firstLine + newlines;
   const column = leading.length - (leading.lastIndexOf('\n') + 1) + 'date'.length + m[2]!.length + 1;
   const value = m[3]!;
-  if (!isCalendarDate(value)) throw new SeedError(path, line, `invalid date ${value}`, dateFix(value), column);
+  if (!isCalendarDate(value)) {
+    // "date February 8, 2024": the date is the words, not only the first.
+    const spelled = SPELLED_DATE.exec(text.slice(leading.length + 'date'.length + m[2]!.length))?.[0] ?? value;
+    throw new SeedError(path, line, `invalid date ${spelled}`, dateFix(spelled), column);
+  }
   const rest = text.slice(m[0].length);
   const bodyLine = line + (m[0].endsWith('\n') ? 1 : 0);
   return { date: value, body: rest, bodyLine };

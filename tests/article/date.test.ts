@@ -52,8 +52,19 @@ describe('date formatting', () => {
 
 describe('dateFix', () => {
   it.each([
-    ['2024-1-5', 'write the date as YYYY-MM-DD'],
-    ['08/02/2024', 'write the date as YYYY-MM-DD'],
+    ['2024-1-5', 'write the date as YYYY-MM-DD: 2024-01-05?'],
+    ['2024/02/08', 'write the date as YYYY-MM-DD: 2024-02-08?'],
+    ['08/02/2024', 'write the date as YYYY-MM-DD: 2024-02-08 or 2024-08-02?'],
+    ['25.12.2024', 'write the date as YYYY-MM-DD: 2024-12-25?'],
+    ['12/25/2024', 'write the date as YYYY-MM-DD: 2024-12-25?'],
+    ['02/02/2024', 'write the date as YYYY-MM-DD: 2024-02-02?'],
+    ['February 8, 2024', 'write the date as YYYY-MM-DD: 2024-02-08?'],
+    ['Feb. 8 2024', 'write the date as YYYY-MM-DD: 2024-02-08?'],
+    ['Sept 30, 2024', 'write the date as YYYY-MM-DD: 2024-09-30?'],
+    ['8th February 2024', 'write the date as YYYY-MM-DD: 2024-02-08?'],
+    ['February 30, 2024', 'write the date as YYYY-MM-DD'],
+    ['Someday 8, 2024', 'write the date as YYYY-MM-DD'],
+    ['yesterday', 'write the date as YYYY-MM-DD'],
     ['0000-01-01', 'years start at 0001'],
     ['2024-13-01', 'the month comes before the day: 2024-01-13?'],
     ['2024-31-12', 'the month comes before the day: 2024-12-31?'],

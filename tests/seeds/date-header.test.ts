@@ -18,7 +18,9 @@ describe('splitDateHeader', () => {
   it.each([
     [' date 2024-02-30 x', 's.txt:1:7: invalid date 2024-02-30 (hint: February 2024 has 29 days)'],
     ['date 2023-02-29 x', 's.txt:1:6: invalid date 2023-02-29 (hint: February 2023 has 28 days)'],
-    ['\ndate 8/2/2024 x', 's.txt:2:6: invalid date 8/2/2024 (hint: write the date as YYYY-MM-DD)'],
+    ['date February 8, 2024 The council met.', 's.txt:1:6: invalid date February 8, 2024 (hint: write the date as YYYY-MM-DD: 2024-02-08?)'],
+    ['date 8 Feb 2024\nThe council met.', 's.txt:1:6: invalid date 8 Feb 2024 (hint: write the date as YYYY-MM-DD: 2024-02-08?)'],
+    ['\ndate 8/2/2024 x', 's.txt:2:6: invalid date 8/2/2024 (hint: write the date as YYYY-MM-DD: 2024-02-08 or 2024-08-02?)'],
   ])('reports an impossible date %j at its line and column', (text, message) => {
     expect(() => splitDateHeader('s.txt', text, 1)).toThrow(SeedError);
     try {
