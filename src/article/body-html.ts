@@ -7,6 +7,7 @@ import { withProseSetAside } from '../seeds/prose-blocks.js';
 import { rawTextParse } from '../seeds/raw-text.js';
 import { bodySchema } from './body-schema.js';
 import { bodyTransforms } from './body-transforms.js';
+import { plainFootnoteIds } from './footnotes.js';
 import { htmlNodeHandler } from './html-blocks.js';
 import { taskListBoxes } from './task-list.js';
 
@@ -44,5 +45,5 @@ export function rawTextProcessor(): BodyProcessor {
  */
 export async function loadMarkdownProcessor(allowRawHtml: boolean): Promise<BodyProcessor> {
   const [{ default: remarkParse }, { default: remarkGfm }] = await Promise.all([import('remark-parse'), import('remark-gfm')]);
-  return processorWith(withProseSetAside(remarkParse as Plugin<[], string, Root>), allowRawHtml ? false : bodySchema, [remarkGfm as Plugin<[], Root>, taskListBoxes]);
+  return processorWith(withProseSetAside(remarkParse as Plugin<[], string, Root>), allowRawHtml ? false : bodySchema, [remarkGfm as Plugin<[], Root>, taskListBoxes, plainFootnoteIds]);
 }

@@ -37,8 +37,14 @@ describe('GitHub-flavoured Markdown, as Hugo and Eleventy read it', () => {
     expect(html).toContain('<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="footnote-label">1</a></sup>');
     expect(html).toContain('<section data-footnotes><h2 id="footnote-label">Footnotes</h2>');
     const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
-    expect(targets).toEqual(['user-content-fn-1', 'user-content-fn-source', 'user-content-fnref-1', 'user-content-fnref-source']);
+    expect(targets).toEqual(['user-content-fn-1', 'user-content-fn-2', 'user-content-fnref-1', 'user-content-fnref-2']);
     for (const target of targets) expect(html).toContain(` id="${target}"`);
+  });
+
+  it('numbers footnote ids in order of first reference, so a label of any characters gives a plain id', () => {
+    const html = bodyOf('a.md', 'First.[^<b>&"] Second.[^zz] Again.[^<b>&"]\n\n[^zz]: Z.\n[^unused]: U.\n[^<b>&"]: B.\n');
+    expect([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1])).toEqual(['user-content-fnref-1', 'user-content-fnref-2', 'user-content-fnref-1-2', 'footnote-label', 'user-content-fn-1', 'user-content-fn-2']);
+    expect(html).toContain('<li id="user-content-fn-1">\n<p>B. ');
   });
 
   it('leaves a valid page: tables, footnotes and task lists pass html-validate', async () => {
