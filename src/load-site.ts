@@ -12,6 +12,7 @@ import type { SeedProblems, SeedTable } from './cache/seed-table.js';
 import { loadConfig, type SiteConfig } from './config.js';
 import { byPlace, ContentErrors, SeedError, UsageError } from './errors.js';
 import { parsePlan, startPlannedWorkers } from './seeds/parse-threads.js';
+import { copyKeyOf, copyWarnings, withCopyWarnings } from './seeds/copies.js';
 import { listSeeds } from './seeds/read.js';
 import { baseUrlOption } from './site/base-url.js';
 import type { Site } from './site/site.js';
@@ -76,8 +77,11 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   const ordered = paths.filter((p) => drafts.has(p)).map((p) => drafts.get(p)!);
   await onParsed?.(ordered.length);
   // What the next build needs to take this site up after an edit: every seed's key, shape and problems.
-  const seeds: SeedTable = cache ? { paths, keys: paths.map((p) => keys.get(p)!), shapes: paths.map((p) => (drafts.has(p) ? shapeOf(drafts.get(p)!) : '')), problems } : { paths: [], keys: [], shapes: [], problems: {} };
-  return { site: buildSite(ordered, config), config, warnings, skipped: errors, seeds };
+  const copies = paths.map((p) => copyKeyOf(drafts.get(p)));
+  const seeds: SeedTable = cache
+    ? { paths, keys: paths.map((p) => keys.get(p)!), shapes: paths.map((p) => (drafts.has(p) ? shapeOf(drafts.get(p)!) : '')), copies, problems }
+    : { paths: [], keys: [], shapes: [], copies: [], problems: {} };
+  return { site: buildSite(ordered, config), config, warnings: withCopyWarnings(paths, warnings, copyWarnings(paths, copies)), skipped: errors, seeds };
 }
 
 /** The config with `--base-url` applied (the same rule as the config key's, see base-url.ts). */

@@ -7,6 +7,7 @@ import type { ArticleDraft } from '../article/draft.js';
 import type { SiteConfig } from '../config.js';
 import type { BuildOptions } from '../build.js';
 import { byPlace, ContentErrors, type SeedError } from '../errors.js';
+import { copyKeyOf, copyWarnings, withCopyWarnings } from '../seeds/copies.js';
 import type { ParseSettings } from '../seeds/parse-pool.js';
 import type { WireResult } from '../seeds/parse-task.js';
 import type { Dependents } from '../render/dependents.js';
@@ -106,7 +107,7 @@ export async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan
     const p = parsed[i]!;
     if (!result.ok || shapeOf(result.article) !== before[p]!.shape) return undefined;
     drafts.set(p, result.article);
-    now[p] = { key: draftKeyOf(p, scan.stamps.get(p)!), shape: before[p]!.shape, ...(result.warnings.length > 0 && { warnings: result.warnings }) };
+    now[p] = { key: draftKeyOf(p, scan.stamps.get(p)!), shape: before[p]!.shape, copy: copyKeyOf(result.article), ...(result.warnings.length > 0 && { warnings: result.warnings }) };
   }
   const editedSeeds = { ...edits?.seeds, ...now };
   // Every seed's warnings and skips, in path order as a full load reports them (few seeds have any).
@@ -119,6 +120,8 @@ export async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan
     warnings.push(...(seed.warnings ?? []).map(fromWire));
     skipped.push(...(seed.errors ?? []).map(fromWire));
   }
+  // Seeds scraped twice, the edited ones by their new bytes: from the table's keys, no record loaded.
+  const copies = copyWarnings(table.paths, table.paths.map((p, i) => editedSeeds[p]?.copy ?? table.copies[i]!));
   const allDrafts = new Map([...Object.entries(edits?.drafts ?? {}), ...drafts]);
   const site = replaceArticles({ config, ...snapshot.site }, allDrafts);
   // Only this build's edits can change files: earlier ones are in the output already.
@@ -131,7 +134,7 @@ export async function loadEditedSite(config: SiteConfig, cache: BuildCache, scan
   return {
     site,
     baseSeeds: table,
-    warnings,
+    warnings: withCopyWarnings(table.paths, warnings, copies),
     skipped,
     scope: filesShowing(snapshot.dependents, indexes),
     dependents: snapshot.dependents,

@@ -14,6 +14,8 @@ export interface SnapshotSeed extends SeedProblems {
   readonly key: string;
   /** Its draft's shape (see shapeOf); empty for a seed that was skipped as invalid. */
   readonly shape: string;
+  /** The key its copies share (see copyKeyOf); empty for a seed not published. */
+  readonly copy: string;
 }
 
 /**
@@ -24,6 +26,8 @@ export interface SeedTable {
   readonly paths: readonly string[];
   readonly keys: readonly string[];
   readonly shapes: readonly string[];
+  /** Each seed's copy key (see copyKeyOf): a seed scraped twice is found without loading any record. */
+  readonly copies: readonly string[];
   /** The few seeds with warnings or errors, by path. */
   readonly problems: Readonly<Record<string, SeedProblems>>;
 }
@@ -31,7 +35,7 @@ export interface SeedTable {
 /** Seed `i` of a table, or its edited version from `edited` (by path). */
 export function seedAt(table: SeedTable, i: number, edited?: Readonly<Record<string, SnapshotSeed>>): SnapshotSeed {
   const path = table.paths[i]!;
-  return edited?.[path] ?? { key: table.keys[i]!, shape: table.shapes[i]!, ...table.problems[path] };
+  return edited?.[path] ?? { key: table.keys[i]!, shape: table.shapes[i]!, copy: table.copies[i]!, ...table.problems[path] };
 }
 
 /** A table with some of its seeds replaced by their edited versions (by path). */
@@ -41,5 +45,5 @@ export function withEditedSeeds(table: SeedTable, edited: Readonly<Record<string
   seeds.forEach(({ warnings, errors }, i) => {
     if (warnings || errors) problems[table.paths[i]!] = { ...(warnings && { warnings }), ...(errors && { errors }) };
   });
-  return { paths: table.paths, keys: seeds.map((s) => s.key), shapes: seeds.map((s) => s.shape), problems };
+  return { paths: table.paths, keys: seeds.map((s) => s.key), shapes: seeds.map((s) => s.shape), copies: seeds.map((s) => s.copy), problems };
 }

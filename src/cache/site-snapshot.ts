@@ -64,6 +64,7 @@ interface HeaderPieces {
   readonly seedPaths: string;
   readonly seedKeys: string;
   readonly seedShapes: string;
+  readonly seedCopies: string;
   readonly dependentFileNames: string;
   readonly dependentIndexes: Omit<Dependents, 'fileNames'>;
   readonly tags: readonly { readonly name: string; readonly slug: string; readonly articles: Int32Array }[];
@@ -73,7 +74,7 @@ interface HeaderPieces {
 }
 
 /** The order the header's pieces are written in. */
-const PIECES = ['dates', 'slugs', 'sourcePaths', 'identities', 'seedPaths', 'seedKeys', 'seedShapes', 'dependentFileNames', 'dependentIndexes', 'tags', 'years', 'relatedStarts', 'relatedIndexes'] as const satisfies readonly (keyof HeaderPieces)[];
+const PIECES = ['dates', 'slugs', 'sourcePaths', 'identities', 'seedPaths', 'seedKeys', 'seedShapes', 'seedCopies', 'dependentFileNames', 'dependentIndexes', 'tags', 'years', 'relatedStarts', 'relatedIndexes'] as const satisfies readonly (keyof HeaderPieces)[];
 
 /**
  * The header of a snapshot file (last, before its own 4-byte length): the small values, where each
@@ -160,6 +161,7 @@ function headerPieces(snapshot: SiteSnapshot): { readonly [K in keyof HeaderPiec
     seedPaths: () => seeds.paths.join('\0'),
     seedKeys: () => seeds.keys.join('\0'),
     seedShapes: () => seeds.shapes.join('\0'),
+    seedCopies: () => seeds.copies.join('\0'),
     dependentFileNames: () => fileNames,
     dependentIndexes: () => dependentIndexes,
     tags: () => site.tags.map((t) => ({ name: t.name, slug: t.slug, articles: positions(t.articles) })),
@@ -241,7 +243,7 @@ export async function readSnapshot(file: string, keep = false): Promise<SiteSnap
       id: header.id,
       renderKey: header.renderKey,
       settings: header.settings,
-      seeds: { paths: column(piece('seedPaths'), header.seedCount), keys: column(piece('seedKeys'), header.seedCount), shapes: column(piece('seedShapes'), header.seedCount), problems: header.seedProblems },
+      seeds: { paths: column(piece('seedPaths'), header.seedCount), keys: column(piece('seedKeys'), header.seedCount), shapes: column(piece('seedShapes'), header.seedCount), copies: column(piece('seedCopies'), header.seedCount), problems: header.seedProblems },
       dependents: { fileNames: piece('dependentFileNames'), ...piece('dependentIndexes') },
       site: {
         articles,

@@ -197,7 +197,7 @@ describe('an edit recorded without reading the pack (replaceDrafts)', () => {
 });
 
 describe('the site snapshot', () => {
-  const snapshot = (id: string) => ({ id, renderKey: 'r', settings: 's', seeds: { paths: ['seeds/a.txt'], keys: ['k'], shapes: ['x'], problems: {} }, site: { articles: [], tags: [], years: [], related: [] }, dependents: { fileNames: 'index.html\0', fileStarts: Int32Array.of(0, 11), starts: new Int32Array(1), fileIndexes: new Int32Array(0) } });
+  const snapshot = (id: string) => ({ id, renderKey: 'r', settings: 's', seeds: { paths: ['seeds/a.txt'], keys: ['k'], shapes: ['x'], copies: [''], problems: {} }, site: { articles: [], tags: [], years: [], related: [] }, dependents: { fileNames: 'index.html\0', fileStarts: Int32Array.of(0, 11), starts: new Int32Array(1), fileIndexes: new Int32Array(0) } });
   const state = (id?: string) => ({ generator: GENERATOR_VERSION, inputsKey: 'i', outputs: new Map(), pages: new Map(), ...(id !== undefined && { snapshot: id }), summary: { articles: 0, tags: 0, pages: 0, files: 0 } });
 
   it('is taken up only together with the state saved after it (same id)', async () => {
@@ -217,7 +217,7 @@ describe('the site snapshot', () => {
     const out = path.join(dir, 'dist');
     const cache = await BuildCache.open(dir, out);
     await cache.saveSnapshot(snapshot('one'));
-    const edits = { base: 'one', seeds: { 'seeds/a.txt': { key: 'k2', shape: 'x' } }, drafts: { 'seeds/a.txt': draft({ sourcePath: 'seeds/a.txt', title: 'Edited' }) } };
+    const edits = { base: 'one', seeds: { 'seeds/a.txt': { key: 'k2', shape: 'x', copy: '' } }, drafts: { 'seeds/a.txt': draft({ sourcePath: 'seeds/a.txt', title: 'Edited' }) } };
     await cache.saveSnapshotEdits({ id: 'two', ...edits });
     await cache.saveState(state('two'));
     const taken = await (await BuildCache.open(dir, out)).loadSnapshot();

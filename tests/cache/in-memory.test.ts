@@ -16,7 +16,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const snapshot = (id: string) => ({ id, renderKey: 'r', settings: 's', seeds: { paths: [], keys: [], shapes: [], problems: {} }, site: { articles: [], tags: [], years: [], related: [] }, dependents: { fileNames: '', fileStarts: new Int32Array(1), starts: new Int32Array(1), fileIndexes: new Int32Array(0) } });
+const snapshot = (id: string) => ({ id, renderKey: 'r', settings: 's', seeds: { paths: [], keys: [], shapes: [], copies: [], problems: {} }, site: { articles: [], tags: [], years: [], related: [] }, dependents: { fileNames: '', fileStarts: new Int32Array(1), starts: new Int32Array(1), fileIndexes: new Int32Array(0) } });
 const state = (id: string) => ({ generator: GENERATOR_VERSION, inputsKey: 'i', outputs: new Map(), pages: new Map(), snapshot: id, summary: { articles: 0, tags: 0, pages: 0, files: 0 } });
 
 describe('in a long-running process (the dev server)', () => {

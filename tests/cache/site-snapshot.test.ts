@@ -33,7 +33,7 @@ function snapshotOf(count: number): SiteSnapshot {
   recorder.file('index.html');
   site.articles.slice(0, 20).forEach((a) => recorder.shows(a));
   const paths = drafts.map((d) => d.sourcePath);
-  const seeds = { paths, keys: paths.map((p) => `1:2:${p}`), shapes: paths.map((_, i) => (i === 3 ? '' : `shape-${i}`)), problems: { 'seeds/3.txt': { errors: [{ file: 'seeds/3.txt', line: 1, message: 'missing date' }] }, 'seeds/5.txt': { warnings: [{ file: 'seeds/5.txt', line: 2, message: 'unknown key' }] } } };
+  const seeds = { paths, keys: paths.map((p) => `1:2:${p}`), shapes: paths.map((_, i) => (i === 3 ? '' : `shape-${i}`)), copies: paths.map((_, i) => (i === 3 ? '' : `copy-${i % 2}`)), problems: { 'seeds/3.txt': { errors: [{ file: 'seeds/3.txt', line: 1, message: 'missing date' }] }, 'seeds/5.txt': { warnings: [{ file: 'seeds/5.txt', line: 2, message: 'unknown key' }] } } };
   return { id: 'one', renderKey: 'r', settings: 's', seeds, site, dependents: recorder.result() };
 }
 
@@ -113,16 +113,16 @@ describe('a site snapshot file', () => {
 });
 
 describe('a seed table', () => {
-  const table = { paths: ['a.txt', 'b.md', 'c.txt'], keys: ['1:1:a.txt', '2:2:b.md', '3:3:c.txt'], shapes: ['sa', 'sb', ''], problems: { 'b.md': { warnings: [{ file: 'b.md', line: 2, message: 'unknown key' }] }, 'c.txt': { errors: [{ file: 'c.txt', line: 1, message: 'missing date' }] } } };
+  const table = { paths: ['a.txt', 'b.md', 'c.txt'], keys: ['1:1:a.txt', '2:2:b.md', '3:3:c.txt'], shapes: ['sa', 'sb', ''], copies: ['ca', 'cb', ''], problems: { 'b.md': { warnings: [{ file: 'b.md', line: 2, message: 'unknown key' }] }, 'c.txt': { errors: [{ file: 'c.txt', line: 1, message: 'missing date' }] } } };
 
   it('gives each seed with its problems, or its edited version', () => {
-    expect(seedAt(table, 0)).toEqual({ key: '1:1:a.txt', shape: 'sa' });
-    expect(seedAt(table, 1)).toEqual({ key: '2:2:b.md', shape: 'sb', warnings: table.problems['b.md'].warnings });
-    expect(seedAt(table, 1, { 'b.md': { key: '9:9:b.md', shape: 'sb' } })).toEqual({ key: '9:9:b.md', shape: 'sb' });
+    expect(seedAt(table, 0)).toEqual({ key: '1:1:a.txt', shape: 'sa', copy: 'ca' });
+    expect(seedAt(table, 1)).toEqual({ key: '2:2:b.md', shape: 'sb', copy: 'cb', warnings: table.problems['b.md'].warnings });
+    expect(seedAt(table, 1, { 'b.md': { key: '9:9:b.md', shape: 'sb', copy: 'ca' } })).toEqual({ key: '9:9:b.md', shape: 'sb', copy: 'ca' });
   });
 
   it('with edits over it is the table a full build would record', () => {
-    const edited = withEditedSeeds(table, { 'b.md': { key: '9:9:b.md', shape: 'sb' }, 'a.txt': { key: '8:8:a.txt', shape: 'sa', warnings: [{ file: 'a.txt', line: 3, message: 'w' }] } });
-    expect(edited).toEqual({ paths: table.paths, keys: ['8:8:a.txt', '9:9:b.md', '3:3:c.txt'], shapes: ['sa', 'sb', ''], problems: { 'a.txt': { warnings: [{ file: 'a.txt', line: 3, message: 'w' }] }, 'c.txt': table.problems['c.txt'] } });
+    const edited = withEditedSeeds(table, { 'b.md': { key: '9:9:b.md', shape: 'sb', copy: 'ca' }, 'a.txt': { key: '8:8:a.txt', shape: 'sa', copy: 'ca', warnings: [{ file: 'a.txt', line: 3, message: 'w' }] } });
+    expect(edited).toEqual({ paths: table.paths, keys: ['8:8:a.txt', '9:9:b.md', '3:3:c.txt'], shapes: ['sa', 'sb', ''], copies: ['ca', 'ca', ''], problems: { 'a.txt': { warnings: [{ file: 'a.txt', line: 3, message: 'w' }] }, 'c.txt': table.problems['c.txt'] } });
   });
 });
