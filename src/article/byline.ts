@@ -79,6 +79,24 @@ function everyLine(paragraph: string, test: (line: string) => boolean): boolean 
   return lines.length > 0 && lines.length <= 4 && lines.every((line) => line.split(BEFORE_STAMP).every(test));
 }
 
+/** Where a byline's names end and its outlet or desk begins: " | The Post", " - Reuters", " — Staff". */
+const BEFORE_OUTLET = / (?:[|/]|[-–—]) /;
+
+/**
+ * The author a byline names, for a seed that gives none: the first byline line of the paragraphs
+ * before the story, without its "By" and anything after " | " or a spaced dash ("By Jane Doe and
+ * John Roe, Reuters" → "Jane Doe and John Roe, Reuters"; "By Ana Lima | The Post" → "Ana Lima").
+ */
+export function bylineAuthor(paragraphs: readonly string[]): string | undefined {
+  for (const paragraph of paragraphs) {
+    for (const line of paragraph.split('\n')) {
+      const part = line.split(BEFORE_STAMP)[0]!.trim();
+      if (isBylineLine(part)) return part.replace(/^by:?\s+/i, '').split(BEFORE_OUTLET)[0]!.trim();
+    }
+  }
+  return undefined;
+}
+
 /** True when every line of a paragraph is a byline or a time stamp (a line may hold both, split at " | "). */
 export function isBylineParagraph(paragraph: string): boolean {
   return everyLine(paragraph, (part) => isBylineLine(part) || isTimeStampLine(part));

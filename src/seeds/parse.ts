@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { BodyFindings } from '../article/body-transforms.js';
-import { isBeforeStory } from '../article/byline.js';
+import { bylineAuthor, isBeforeStory } from '../article/byline.js';
 import { loadMarkdownProcessor, rawTextProcessor, type BodyProcessor, type SeedFormat } from '../article/body-html.js';
 import { dateFix, isCalendarDate } from '../article/date.js';
 import type { ParsedDraft } from '../article/draft.js';
@@ -169,6 +169,8 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   let start = 0;
   while (start < paragraphs.length && isBeforeStory(paragraphs[start]!)) start++;
   const story = paragraphs.slice(start);
+  // Without an author in front matter, a byline above the story names one ("By Jane Doe, Reuters"); it stays in the body too.
+  const author = fm.author ?? bylineAuthor(paragraphs.slice(0, start));
   // The lead: the story's first paragraph; in a body with none, the first post, else the first block with text (an HTML block's, a list's).
   const lead = story[0] ?? found.socialPosts[0]?.text ?? blocks.find((b) => b.trim() !== '')?.trim() ?? '';
   const title = givenTitle ?? deriveTitle(lead);
@@ -192,7 +194,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
     socialPosts: found.socialPosts,
     relatedHeadlines: found.relatedHeadlines,
     tagNames: [...tagNames],
-    ...(fm.author !== undefined && { author: fm.author }),
+    ...(author !== undefined && { author }),
     ...(fm.source !== undefined && { sourceUrl: fm.source }),
     wordCount,
     readingMinutes: readingMinutes(wordCount),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBylineLine, isBylineParagraph, isCaptionParagraph, isPageFurnitureLine, isTimeStampLine } from '../../src/article/byline.js';
+import { bylineAuthor, isBylineLine, isBylineParagraph, isCaptionParagraph, isPageFurnitureLine, isTimeStampLine } from '../../src/article/byline.js';
 
 describe('page furniture', () => {
   it.each(['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Listen to this article', 'Share this story', 'Skip to main content', 'Subscribe now', 'Loading…', 'Play video', '3 min read', '12-minute read', 'Reading time: 4 minutes', ' Share '])('%j is page furniture', (line) => {
@@ -85,6 +85,26 @@ describe('a byline paragraph', () => {
   });
 });
 
+describe('bylineAuthor', () => {
+  it.each([
+    [['By Jane Doe'], 'Jane Doe'],
+    [['By Jane Doe and John Roe, Reuters'], 'Jane Doe and John Roe, Reuters'],
+    [['BY: JANE DOE'], 'JANE DOE'],
+    [['By Ana Lima | The Post'], 'Ana Lima'],
+    [['By Jane Doe - Reuters'], 'Jane Doe'],
+    [['By Jane Doe | Updated: 10:32 GMT, 8 February 2024'], 'Jane Doe'],
+    [['Advertisement', 'Updated: 10:32 GMT, 8 February 2024\nBy Ursula von der Leyen'], 'Ursula von der Leyen'],
+  ])('reads the author of %j: %j', (paragraphs, author) => {
+    expect(bylineAuthor(paragraphs)).toBe(author);
+  });
+
+  it('finds none where no line is a byline', () => {
+    expect(bylineAuthor(['Advertisement', '* * *'])).toBeUndefined();
+    expect(bylineAuthor(['By Monday, officials said the bridge would close.'])).toBeUndefined();
+    expect(bylineAuthor([])).toBeUndefined();
+  });
+});
+
 describe('a seed that opens with a byline', async () => {
   const { loadParseContext, parseSeed } = await import('../../src/seeds/parse.js');
   const context = await loadParseContext({}, false);
@@ -102,6 +122,12 @@ describe('a seed that opens with a byline', async () => {
       dateline: 'WASHINGTON (Reuters)',
     });
     expect(article.bodyHtml.startsWith('<p>By Jane Doe and John Roe, Reuters\nUpdated: 10:32 GMT, 8 February 2024</p>\n')).toBe(true);
+  });
+
+  it('names the author the byline names, unless front matter gives one', () => {
+    expect(parse('a.txt', 'date 2024-02-08\nBy Jane Doe | The Post\n\nThe council voted on Tuesday.\n').author).toBe('Jane Doe');
+    expect(parse('a.txt', '---\ndate: 2024-02-08\nauthor: Desk\n---\nBy Jane Doe\n\nThe council voted on Tuesday.\n').author).toBe('Desk');
+    expect(parse('a.txt', 'date 2024-02-08\nThe council voted on Tuesday.\n\nBy Jane Doe\n').author).toBeUndefined();
   });
 
   it('in Markdown too', () => {
