@@ -59,13 +59,23 @@ function takeDateline(tree: Root, found: BodyFindings): void {
   if (next?.type === 'paragraph' && isHeadlineLine(toString(tree.children[index]!))) takeDatelineAt(tree, index + 1, found);
 }
 
+/** A speaker's label opening a transcript's paragraph: a name in capitals and a colon ("SMITH:", "ANDERSON COOPER:"). */
+const SPEAKER = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{0,40}:\s/u;
+
+/** True when `node` is a paragraph that opens with a speaker's label. */
+function opensWithSpeaker(node: RootContent | undefined): boolean {
+  const first = node?.type === 'paragraph' ? node.children[0] : undefined;
+  return first?.type === 'text' && SPEAKER.test(first.value);
+}
+
 /** Removes a dateline from the start of the paragraph at `index`; false when it does not open with one. */
 function takeDatelineAt(tree: Root, index: number, found: BodyFindings): boolean {
   const paragraph = tree.children[index] as Paragraph;
   const lead = paragraph.children[0];
   if (lead?.type !== 'text') return false;
   const split = splitDateline(lead.value);
-  if (!split) return false;
+  // "COOPER: Good evening." then "SMITH: Thank you.": speakers of a transcript, not a dateline.
+  if (!split || (split.labelOnly && opensWithSpeaker(tree.children[index + 1]))) return false;
   found.dateline = split.dateline;
   lead.value = split.rest;
   if (split.rest === '' && paragraph.children.length === 1) tree.children.splice(index, 1);

@@ -58,8 +58,12 @@ function isWirePlace(place: string): boolean {
 /** Acronyms in capitals that open a headline with a colon ("NASA: …", "NATO: …") and are never a dateline's place. */
 const ACRONYMS = new Set('nasa nato opec fifa uefa unicef unesco unhcr unrwa who fbi cia nsa imf ecb fed sec fda cdc epa irs doj dhs nhs bbc cnn gop anc bjp eu un uk us usa'.split(' '));
 
-/** Splits a leading dateline off the first paragraph; `undefined` when the text does not start with one. */
-export function splitDateline(text: string): { dateline: string; rest: string } | undefined {
+/**
+ * Splits a leading dateline off the first paragraph; `undefined` when the text does not start with
+ * one. `labelOnly` marks a dateline that is only a place in capitals and a colon ("NEW DELHI: …"),
+ * which a transcript's speaker label ("COOPER: …") also is: the caller looks at the next paragraph.
+ */
+export function splitDateline(text: string): { dateline: string; rest: string; labelOnly?: boolean } | undefined {
   return withPlace(text) ?? unseparated(text) ?? withoutPlace(text);
 }
 
@@ -90,7 +94,7 @@ function withoutPlace(text: string): { dateline: string; rest: string } | undefi
 }
 
 /** A dateline that starts with its place: "WASHINGTON (AP) —", "Washington, February 8:", "NEW YORK, Jan. 5, 2024 /PRNewswire/ --". */
-function withPlace(text: string): { dateline: string; rest: string } | undefined {
+function withPlace(text: string): { dateline: string; rest: string; labelOnly?: boolean } | undefined {
   const m = DATELINE.exec(text);
   if (!m?.groups) return undefined;
   const g = m.groups;
@@ -112,5 +116,7 @@ function withPlace(text: string): { dateline: string; rest: string } | undefined
   if (agency !== undefined && !knownAgency && ((!wire && !hasDate) || /^\p{Ll}/u.test(g['agency']!))) return undefined;
   // A service between slashes is a press release's, which always dates it: "/PRNewswire/ --".
   if (g['service'] !== undefined && !hasDate) return undefined;
-  return { dateline: g['dateline']!.trim(), rest: text.slice(m[0].length).trim() };
+  const split = { dateline: g['dateline']!.trim(), rest: text.slice(m[0].length).trim() };
+  // Only a place in capitals and a colon: a transcript's speaker looks the same ("COOPER: Good evening").
+  return g['colon'] !== undefined && !hasDate ? { ...split, labelOnly: true } : split;
 }

@@ -28,8 +28,6 @@ describe('splitDateline', () => {
     ['(Bloomberg) -- Stocks fell', '(Bloomberg)', 'Stocks fell'],
     ['NEW YORK, Jan. 5, 2024 /PRNewswire/ -- Acme Corp today announced', 'NEW YORK, Jan. 5, 2024 /PRNewswire/', 'Acme Corp today announced'],
     ['NEW YORK, Jan. 05, 2024 (GLOBE NEWSWIRE) -- Acme Corp today announced', 'NEW YORK, Jan. 05, 2024 (GLOBE NEWSWIRE)', 'Acme Corp today announced'],
-    ['NEW DELHI: India on Thursday said it had evacuated citizens', 'NEW DELHI', 'India on Thursday said it had evacuated citizens'],
-    ['ISLAMABAD: Prime Minister Shehbaz Sharif said', 'ISLAMABAD', 'Prime Minister Shehbaz Sharif said'],
     ['LONDON/PARIS (Reuters) - European shares rose', 'LONDON/PARIS (Reuters)', 'European shares rose'],
     ['WASHINGTON/NEW YORK, Feb 8 (Reuters) - Stocks fell', 'WASHINGTON/NEW YORK, Feb 8 (Reuters)', 'Stocks fell'],
     ['NEW DELHI, Feb 8 (PTI) The government said', 'NEW DELHI, Feb 8 (PTI)', 'The government said'],
@@ -37,6 +35,13 @@ describe('splitDateline', () => {
     ['New Delhi, Feb 8 (PTI): The government said', 'New Delhi, Feb 8 (PTI)', 'The government said'],
   ])('finds the dateline in %j', (text, dateline, rest) => {
     expect(splitDateline(text)).toEqual({ dateline, rest });
+  });
+
+  it.each([
+    ['NEW DELHI: India on Thursday said it had evacuated citizens', 'NEW DELHI', 'India on Thursday said it had evacuated citizens'],
+    ['ISLAMABAD: Prime Minister Shehbaz Sharif said', 'ISLAMABAD', 'Prime Minister Shehbaz Sharif said'],
+  ])('finds a place in capitals before a colon in %j, marked as only that (a transcript\'s speaker looks the same)', (text, dateline, rest) => {
+    expect(splitDateline(text)).toEqual({ dateline, rest, labelOnly: true });
   });
 
   it('gives an empty rest when the dateline is the whole paragraph', () => {
@@ -120,6 +125,13 @@ describe('a scraped seed whose story opens with a headline line', async () => {
       summary: 'Tesla shareholders voted on Thursday to approve the package. The vote is not binding.',
     });
     expect(article.bodyHtml).toBe('<p>Tesla shareholders approve Musk pay deal</p>\n<p>Tesla shareholders voted on Thursday to approve the package. The vote is not binding.</p>\n');
+  });
+
+  it('reads "NEW DELHI:" as a dateline, but not the speakers of a transcript ("COOPER: …" then "SMITH: …")', () => {
+    expect(parse('a.txt', 'date 2024-06-13\nNEW DELHI: India on Thursday said it had evacuated 1,200 citizens.\n\nFlights will continue.\n').dateline).toBe('NEW DELHI');
+    const transcript = parse('a.txt', 'date 2024-06-13\nCOOPER: Good evening. We begin tonight with the vote.\n\nSMITH: Thank you, Anderson.\n');
+    expect(transcript.dateline).toBeUndefined();
+    expect(transcript.title).toBe('COOPER: Good evening');
   });
 
   it('looks no further than the paragraph after a headline line, and not past a lead that ends as a sentence', () => {
