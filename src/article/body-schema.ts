@@ -30,6 +30,8 @@ export const bodySchema: Schema = {
     code: defaultSchema.attributes?.['code'] ?? [],
     figure: [['className', 'social-post']],
     time: ['dateTime'],
+    // A dateline, as written at the start of its paragraph (body-transforms.ts).
+    span: [['className', 'dateline']],
     // GitHub-flavoured footnotes (remark-gfm): the references, the list of notes and the way back.
     sup: [],
     section: ['dataFootnotes'],

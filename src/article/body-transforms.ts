@@ -1,5 +1,5 @@
 /** mdast transforms shared by both seed formats: dateline, embedded social posts, glued related headlines. */
-import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { BlockContent, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { SocialPost } from './article.js';
@@ -68,7 +68,20 @@ function opensWithSpeaker(node: RootContent | undefined): boolean {
   return first?.type === 'text' && SPEAKER.test(first.value);
 }
 
-/** Removes a dateline from the start of the paragraph at `index`; false when it does not open with one. */
+/** The mdast data that makes a text node the `<span class="dateline">` holding a dateline as written. */
+const DATELINE_DATA = { hName: 'span', hProperties: { className: ['dateline'] } };
+
+/** True when `node` is the span holding a dateline (see DATELINE_DATA): the text around it is the story's. */
+export function isDatelineNode(node: Nodes): boolean {
+  return node.type === 'text' && (node.data as { hName?: string } | undefined)?.hName === 'span' && (node.data as typeof DATELINE_DATA).hProperties?.className?.[0] === 'dateline';
+}
+
+/**
+ * Marks the dateline opening the paragraph at `index`: its words and separator, as written
+ * ("Washington, February 8:", "WASHINGTON (AP) —"), become a span in place, so the page shows them
+ * where they stood; the plain text (plain-text.ts) leaves the span out, so the headline, summary and
+ * tags read the story alone. False when the paragraph does not open with a dateline.
+ */
 function takeDatelineAt(tree: Root, index: number, found: BodyFindings): boolean {
   const paragraph = tree.children[index] as Paragraph;
   const lead = paragraph.children[0];
@@ -77,8 +90,17 @@ function takeDatelineAt(tree: Root, index: number, found: BodyFindings): boolean
   // "COOPER: Good evening." then "SMITH: Thank you.": speakers of a transcript, not a dateline.
   if (!split || (split.labelOnly && opensWithSpeaker(tree.children[index + 1]))) return false;
   found.dateline = split.dateline;
-  lead.value = split.rest;
-  if (split.rest === '' && paragraph.children.length === 1) tree.children.splice(index, 1);
+  // The rest is the text's end without its closing white space; the head before it is the dateline, its separator and the space after them.
+  const value = lead.value;
+  const restStart = value.trimEnd().length - split.rest.length;
+  const head = value.slice(0, restStart);
+  const written = head.trim();
+  const before = head.slice(0, head.length - head.trimStart().length);
+  const after = head.slice(head.trimEnd().length) + value.slice(restStart);
+  const nodes: PhrasingContent[] = [{ type: 'text', value: written, data: { ...DATELINE_DATA, hProperties: { className: ['dateline'] } } }];
+  if (before !== '') nodes.unshift({ type: 'text', value: before });
+  if (after !== '') nodes.push({ type: 'text', value: after });
+  paragraph.children.splice(0, 1, ...nodes);
   return true;
 }
 

@@ -1,5 +1,6 @@
 /** The plain text of a body's mdast, blocks on lines of their own: what words are counted and tags found in. */
 import type { Nodes, Parents } from 'mdast';
+import { isDatelineNode } from './body-transforms.js';
 import { htmlBlockText, isHtmlBlock } from './html-blocks.js';
 
 /** Nodes whose children are blocks (or rows, cells): their texts are joined with a line break. */
@@ -25,7 +26,8 @@ function collect(node: Nodes, parts: string[], parent?: Parents): void {
     return;
   }
   if ('value' in node) {
-    parts.push(node.value);
+    // A dateline marked in its paragraph is the Article's dateline, not the story's text.
+    if (!isDatelineNode(node)) parts.push(node.value);
     return;
   }
   if (node.type === 'break') {

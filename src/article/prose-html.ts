@@ -80,10 +80,11 @@ function phrasingHtml(children: readonly PhrasingContent[]): string | undefined 
   return html;
 }
 
-/** An inline node's HTML: text, a post's date, a link to a plain address; else undefined. */
+/** An inline node's HTML: text, a dateline's span, a post's date, a link to a plain address; else undefined. */
 function inlineHtml(node: PhrasingContent): string | undefined {
   if (node.type === 'text') {
     if (node.data === undefined) return textHtml(node.value);
+    if (dataIs(node.data, 'span', ['className', ['dateline']])) return `<span class="dateline">${textHtml(node.value)}</span>`;
     const dateTime = (node.data as { hProperties?: { dateTime?: unknown } }).hProperties?.dateTime;
     if (typeof dateTime !== 'string' || !DATE.test(dateTime) || !dataIs(node.data, 'time', ['dateTime', dateTime])) return undefined;
     return `<time datetime="${dateTime}">${textHtml(node.value)}</time>`;

@@ -84,7 +84,6 @@ function atomFeed<A extends FeedArticle>(config: FeedSettings, title: string, pa
   const basePath = content ? basePathOf(config.baseUrl) : '';
   for (const article of articles.slice(0, config.feedSize)) {
     const url = absoluteUrlOf(config.baseUrl, articlePath(article.date, article.slug));
-    const dateline = article.dateline ? `<p><strong>${htmlText(article.dateline)}</strong> —</p>\n` : '';
     feed.addItem({
       title: htmlText(article.title),
       id: url,
@@ -92,7 +91,7 @@ function atomFeed<A extends FeedArticle>(config: FeedSettings, title: string, pa
       date: utcDate(article.date),
       published: utcDate(article.date),
       description: htmlText(article.summary),
-      ...(content && { content: cdataSafe(dateline + bodyForFeed(content(article), url, basePath)) }),
+      ...(content && { content: cdataSafe(bodyForFeed(content(article), url, basePath)) }),
       category: article.tags.map((t) => ({ term: attributeValue(t.name), scheme: attributeValue(absoluteUrlOf(config.baseUrl, tagPath(t.slug))) })),
       ...(article.author !== undefined && { author: [{ name: elementText(article.author) }] }),
     });

@@ -124,7 +124,9 @@ describe('a scraped seed whose story opens with a headline line', async () => {
       dateline: 'AUSTIN, Texas (Reuters)',
       summary: 'Tesla shareholders voted on Thursday to approve the package. The vote is not binding.',
     });
-    expect(article.bodyHtml).toBe('<p>Tesla shareholders approve Musk pay deal</p>\n<p>Tesla shareholders voted on Thursday to approve the package. The vote is not binding.</p>\n');
+    expect(article.bodyHtml).toBe(
+      '<p>Tesla shareholders approve Musk pay deal</p>\n<p><span class="dateline">AUSTIN, Texas (Reuters) -</span> Tesla shareholders voted on Thursday to approve the package. The vote is not binding.</p>\n',
+    );
   });
 
   it('reads "NEW DELHI:" as a dateline, but not the speakers of a transcript ("COOPER: …" then "SMITH: …")', () => {
@@ -137,5 +139,42 @@ describe('a scraped seed whose story opens with a headline line', async () => {
   it('looks no further than the paragraph after a headline line, and not past a lead that ends as a sentence', () => {
     expect(parse('a.txt', 'date 2024-06-13\nThe council met.\n\nAUSTIN, Texas (Reuters) - The vote was close.\n').dateline).toBeUndefined();
     expect(parse('a.txt', 'date 2024-06-13\nCouncil meets\n\nIn brief\n\nAUSTIN, Texas (Reuters) - The vote was close.\n').dateline).toBeUndefined();
+  });
+});
+
+describe('a dateline on the page', async () => {
+  const { loadParseContext, parseSeed } = await import('../../src/seeds/parse.js');
+  const context = await loadParseContext({}, false);
+  const parse = (path: string, text: string) => {
+    const result = parseSeed({ path, bytes: new TextEncoder().encode(text) }, context);
+    if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
+    return result.article;
+  };
+
+  it.each([
+    ['Washington, February 8: The strike hit.', '<p><span class="dateline">Washington, February 8:</span> The strike hit.</p>\n'],
+    ['NEW DELHI: India said so.', '<p><span class="dateline">NEW DELHI:</span> India said so.</p>\n'],
+    ['WASHINGTON—The Senate voted.', '<p><span class="dateline">WASHINGTON—</span>The Senate voted.</p>\n'],
+    ['LONDON, Feb 8 (Reuters) -\nBritain said so.', '<p><span class="dateline">LONDON, Feb 8 (Reuters) -</span>\nBritain said so.</p>\n'],
+    ['New Delhi, Feb 8 (PTI) The government said.', '<p><span class="dateline">New Delhi, Feb 8 (PTI)</span> The government said.</p>\n'],
+    ['WASHINGTON (AP) —\n\nThe Senate voted.', '<p><span class="dateline">WASHINGTON (AP) —</span></p>\n<p>The Senate voted.</p>\n'],
+  ])('stays where it was written, with its separator: %j', (body, html) => {
+    const article = parse('a.txt', `date 2024-02-08\n${body}\n`);
+    expect(article.bodyHtml).toBe(html);
+    // The headline and summary read the story alone.
+    expect(article.title.startsWith(article.dateline!)).toBe(false);
+    expect(article.summary.startsWith(article.dateline!)).toBe(false);
+  });
+
+  it('stays in its paragraph after a byline, where the scraper found it, and in Markdown too', () => {
+    expect(parse('a.txt', 'date 2024-02-08\nBy Jane Doe\n\nWASHINGTON (Reuters) — The council voted.\n').bodyHtml).toBe(
+      '<p>By Jane Doe</p>\n<p><span class="dateline">WASHINGTON (Reuters) —</span> The council voted.</p>\n',
+    );
+    expect(parse('a.md', '---\ndate: 2024-02-08\n---\nBEIRUT (AP) — Talks *resumed* on Friday.\n').bodyHtml).toBe('<p><span class="dateline">BEIRUT (AP) —</span> Talks <em>resumed</em> on Friday.</p>\n');
+  });
+
+  it('has its words counted once, as when it stood apart from its paragraph', () => {
+    // BEIRUT, AP, Talks, resumed, on, Friday.
+    expect(parse('a.txt', 'date 2024-02-08\nBEIRUT (AP) — Talks resumed on Friday.\n').wordCount).toBe(6);
   });
 });
