@@ -7,8 +7,8 @@ import { formatLongDate } from './date.js';
 import { isBeforeStory } from './byline.js';
 import { splitDateline } from './dateline.js';
 import { splitRelatedHeadlines } from './related-headlines.js';
-import { isHeadlineLine } from './title.js';
 import { parseSocialPost } from './social-post.js';
+import { isHeadlineLine } from './title.js';
 
 /** What the transforms found, left on `file.data.body` for the enrich stage. */
 export interface BodyFindings {
@@ -48,8 +48,8 @@ function isPlainParagraph(node: RootContent): node is Paragraph {
 }
 
 /**
- * Removes a dateline from the start of the first paragraph after any byline ("By Jane Doe") or wordless
- * one ("* * *"), see byline.ts; or from the paragraph after it, when that first one is a headline line a
+ * Finds the dateline at the start of the first paragraph after any byline ("By Jane Doe") or wordless
+ * one ("* * *"), see byline.ts; or of the paragraph after it, when that first one is a headline line a
  * scraper kept above the story ("Tesla shareholders approve pay deal", then "AUSTIN, Texas (Reuters) - …").
  */
 function takeDateline(tree: Root, found: BodyFindings): void {

@@ -33,7 +33,6 @@ export function summaryOfStory(paragraphs: readonly string[]): string {
   return summaryOf(sentences);
 }
 
-
 /** The summary made of a text's first sentence and, when both fit, its second. */
 function summaryOf([first, second]: readonly string[]): string {
   if (first === undefined) return '';

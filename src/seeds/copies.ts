@@ -2,7 +2,7 @@
 import type { ArticleDraft } from '../article/draft.js';
 import { SeedError } from '../errors.js';
 
-/** How much of a draft's content hash (hex) finds its copies: 64 bits, no false match among a billion seeds' pairs in practice. */
+/** How much of a draft's content hash (hex) finds its copies: 64 bits, so two of a million different seeds share a key with a chance of about 1 in 36 million. */
 const COPY_KEY_LENGTH = 16;
 
 /** The key a seed's copies share: a prefix of its content hash; '' for a seed not published (a `draft: true` one, or none). */
