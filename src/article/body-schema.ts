@@ -37,6 +37,9 @@ export const bodySchema: Schema = {
     section: ['dataFootnotes'],
     h2: [['id', FOOTNOTE_LABEL]],
     li: [['id', /^user-content-fn-\S+$/]],
+    // A table column's alignment (table-alignment.ts): HTML's own `align` is obsolete.
+    th: [['className', 'align-left', 'align-center', 'align-right']],
+    td: [['className', 'align-left', 'align-center', 'align-right']],
   },
   required: {},
   // The only ids allowed are the footnotes' above, already prefixed by mdast-util-to-hast: clobbering

@@ -15,10 +15,11 @@ function bodyOf(path: string, body: string): string {
 const TABLE = '| Candidate | Votes |\n|-----------|------:|\n| Smith     | 1,204 |\n| Jones     |   987 |';
 
 describe('GitHub-flavoured Markdown, as Hugo and Eleventy read it', () => {
-  it('makes a pipe table a table', () => {
+  it('makes a pipe table a table, each column\'s alignment a class on its cells (HTML\'s align is obsolete)', () => {
     expect(bodyOf('a.md', `The results are in.\n\n${TABLE}\n`)).toBe(
-      '<p>The results are in.</p>\n<table>\n<thead>\n<tr>\n<th>Candidate</th>\n<th>Votes</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Smith</td>\n<td>1,204</td>\n</tr>\n<tr>\n<td>Jones</td>\n<td>987</td>\n</tr>\n</tbody>\n</table>\n',
+      '<p>The results are in.</p>\n<table>\n<thead>\n<tr>\n<th>Candidate</th>\n<th class="align-right">Votes</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Smith</td>\n<td class="align-right">1,204</td>\n</tr>\n<tr>\n<td>Jones</td>\n<td class="align-right">987</td>\n</tr>\n</tbody>\n</table>\n',
     );
+    expect(bodyOf('a.md', '> | a | b | c |\n> |:--|:-:|---|\n> | 1 | 2 | 3 |\n')).toContain('<td class="align-left">1</td>\n<td class="align-center">2</td>\n<td>3</td>');
   });
 
   it('strikes ~~text~~ through and links bare www, http(s) and e-mail addresses', () => {

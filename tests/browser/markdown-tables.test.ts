@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
 import { buildAndServe, type ServedSite } from '../support/served-site.js';
 
-/** A results table far wider than a phone: twelve columns of long names. */
+/** A results table far wider than a phone: twelve columns of long names, their numbers aligned right. */
 const WIDE_TABLE = [
   `| ${Array.from({ length: 12 }, (_, i) => `Constituency number ${i + 1}`).join(' | ')} |`,
-  `|${'---|'.repeat(12)}`,
+  `|${'--:|'.repeat(12)}`,
   `| ${Array.from({ length: 12 }, (_, i) => `${(i + 1) * 1204}`).join(' | ')} |`,
 ].join('\n');
 
@@ -39,6 +39,8 @@ describe('a Markdown article with a wide table and a footnote, in Chromium', () 
     const table = await page.$eval('.body table', (t) => ({ scroll: (t as unknown as { scrollWidth: number }).scrollWidth, client: (t as unknown as { clientWidth: number }).clientWidth }));
     expect(table.scroll).toBeGreaterThan(table.client);
     expect(await page.$$eval('.body th', (cells) => cells.length)).toBe(12);
+    const align = await page.$eval('.body td', (cell) => (globalThis as unknown as { getComputedStyle(e: unknown): { textAlign: string } }).getComputedStyle(cell).textAlign);
+    expect(align).toBe('right');
     await page.close();
   });
 
