@@ -9,6 +9,7 @@ import { bodySchema } from './body-schema.js';
 import { bodyTransforms } from './body-transforms.js';
 import { plainFootnoteIds } from './footnotes.js';
 import { htmlNodeHandler } from './html-blocks.js';
+import { imageTitlesAsAlt } from './image-alt.js';
 import { tableAlignment } from './table-alignment.js';
 import { taskListBoxes } from './task-list.js';
 
@@ -46,5 +47,5 @@ export function rawTextProcessor(): BodyProcessor {
  */
 export async function loadMarkdownProcessor(allowRawHtml: boolean): Promise<BodyProcessor> {
   const [{ default: remarkParse }, { default: remarkGfm }] = await Promise.all([import('remark-parse'), import('remark-gfm')]);
-  return processorWith(withProseSetAside(remarkParse as Plugin<[], string, Root>), allowRawHtml ? false : bodySchema, [remarkGfm as Plugin<[], Root>, taskListBoxes, plainFootnoteIds, tableAlignment]);
+  return processorWith(withProseSetAside(remarkParse as Plugin<[], string, Root>), allowRawHtml ? false : bodySchema, [remarkGfm as Plugin<[], Root>, taskListBoxes, plainFootnoteIds, tableAlignment, imageTitlesAsAlt]);
 }

@@ -123,7 +123,11 @@ function inlineOf(node: Element, inLink: boolean): ElementContent[] | undefined 
   if (node.tagName === 'br') return [node];
   if (node.tagName === 'img') {
     if (typeof node.properties['src'] !== 'string') return [];
-    return [{ ...node, properties: { ...node.properties, alt: node.properties['alt'] ?? '' } }];
+    // An image needs alternative text; one without, but with a title, is described by its title (an
+    // empty alt marks an image as decoration, which a title then contradicts: WCAG H67).
+    const alt = String(node.properties['alt'] ?? '');
+    const title = node.properties['title'];
+    return [{ ...node, properties: { ...node.properties, alt: alt === '' && typeof title === 'string' ? title : alt } }];
   }
   if (!INLINE.has(node.tagName)) return undefined;
   const link = node.tagName === 'a';

@@ -59,6 +59,16 @@ describe('GitHub-flavoured Markdown, as Hugo and Eleventy read it', () => {
     expect(bodyOf('a.md', '<div id="top"><input type="text" name="q"> Search</div>\n')).toBe('<p>Search</p>\n');
   });
 
+  it('describes an image with no alt text but a title by its title, in Markdown and in an HTML block (an empty alt with a title fails WCAG H67)', () => {
+    expect(bodyOf('a.md', '![](https://example.org/a.png "Route of the march") and ![](/b.png)\n')).toBe(
+      '<p><img src="https://example.org/a.png" alt="Route of the march" title="Route of the march"> and <img src="/b.png" alt=""></p>\n',
+    );
+    // The counterexample fast-check found for html-blocks-valid.test.ts.
+    expect(bodyOf('a.md', '<details><a><img title="t" src="https://example.org/i.jpg">Words</img></a></details>\n\n<a></a>\n')).toBe(
+      '<p><a><img title="t" src="https://example.org/i.jpg" alt="t">Words</a></p>\n<p></p>\n',
+    );
+  });
+
   it('reads none of it in raw text, where nothing is Markdown', () => {
     expect(bodyOf('a.txt', `${TABLE}\n\n~~low~~ www.example.org [^1]\n`)).toBe(
       '<p>| Candidate | Votes |\n|-----------|------:|\n| Smith     | 1,204 |\n| Jones     |   987 |</p>\n<p>~~low~~ www.example.org [^1]</p>\n',
