@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Property tests draw random inputs locally and a fixed seed under CI=true (see the file).
+    setupFiles: ['tests/support/property-seed.ts'],
     // Each project compiles src/ into lib/ first (the CLI tests run it); a second project's compile is incremental and quick.
     projects: [
       { extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: BROWSER_TESTS, globalSetup: ['tests/support/scratch-dir.ts', 'tests/support/compile.ts'] } },
