@@ -1,5 +1,5 @@
 /** mdast transforms shared by both seed formats: dateline, embedded social posts, glued related headlines. */
-import type { BlockContent, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { BlockContent, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import type { SocialPost } from './article.js';
@@ -109,23 +109,32 @@ export function bodyTransforms() {
   return (tree: Root, file: VFile): void => {
     const found: BodyFindings = { socialPosts: [], relatedHeadlines: [] };
     takeDateline(tree, found);
-    tree.children = tree.children.map((node) => {
-      if (!isPlainParagraph(node)) return node;
-      const post = parseSocialPost(toString(node));
+    const children: RootContent[] = [];
+    for (const node of tree.children) {
+      if (!isPlainParagraph(node)) {
+        children.push(node);
+        continue;
+      }
+      // A dateline opening a post's paragraph is not the post's words: it stays a paragraph of its own before the post.
+      const dateline = isDatelineNode(node.children[0]!) ? node.children[0]! : undefined;
+      const post = parseSocialPost(dateline ? node.children.slice(1).map((child) => (child as Text).value).join('').trim() : toString(node));
       if (post) {
         found.socialPosts.push(post);
-        return socialPostNode(post);
+        if (dateline) children.push({ type: 'paragraph', children: [dateline] });
+        children.push(socialPostNode(post));
+        continue;
       }
       const last = node.children[node.children.length - 1];
-      if (last?.type === 'text') {
+      if (last?.type === 'text' && last !== dateline) {
         const split = splitRelatedHeadlines(last.value);
         if (split.headlines.length > 0) {
           last.value = split.text;
           found.relatedHeadlines.push(...split.headlines);
         }
       }
-      return node;
-    });
+      children.push(node);
+    }
+    tree.children = children;
     (file.data as { body?: BodyFindings }).body = found;
   };
 }

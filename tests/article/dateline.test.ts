@@ -173,6 +173,13 @@ describe('a dateline on the page', async () => {
     expect(parse('a.md', '---\ndate: 2024-02-08\n---\nBEIRUT (AP) — Talks *resumed* on Friday.\n').bodyHtml).toBe('<p><span class="dateline">BEIRUT (AP) —</span> Talks <em>resumed</em> on Friday.</p>\n');
   });
 
+  it('opening an embedded post\'s paragraph, stays a paragraph of its own before the post, not words of the post', () => {
+    const article = parse('a.txt', 'date 2024-02-08\nWASHINGTON (AP) — Footage shows the strike. pic.twitter.com/abc123 — Liz Sly (@LizSly) February 7, 2024\n\nThe Pentagon declined to comment.\n');
+    expect(article.dateline).toBe('WASHINGTON (AP)');
+    expect(article.socialPosts[0]!.text).toBe('Footage shows the strike.');
+    expect(article.bodyHtml.startsWith('<p><span class="dateline">WASHINGTON (AP) —</span></p>\n<figure class="social-post">\n<blockquote>\n<p>Footage shows the strike. <a')).toBe(true);
+  });
+
   it('has its words counted once, as when it stood apart from its paragraph', () => {
     // BEIRUT, AP, Talks, resumed, on, Friday.
     expect(parse('a.txt', 'date 2024-02-08\nBEIRUT (AP) — Talks resumed on Friday.\n').wordCount).toBe(6);
