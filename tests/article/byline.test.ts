@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bylineAuthor, isBylineLine, isBylineParagraph, isCaptionParagraph, isPageFurnitureLine, isTimeStampLine } from '../../src/article/byline.js';
+import { parsedArticle } from '../support/parsed-article.js';
 
 describe('page furniture', () => {
   it.each(['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Listen to this article', 'Share this story', 'Skip to main content', 'Subscribe now', 'Loading…', 'Play video', '3 min read', '12-minute read', 'Reading time: 4 minutes', ' Share '])('%j is page furniture', (line) => {
@@ -105,17 +106,9 @@ describe('bylineAuthor', () => {
   });
 });
 
-describe('a seed that opens with a byline', async () => {
-  const { loadParseContext, parseSeed } = await import('../../src/seeds/parse.js');
-  const context = await loadParseContext({}, false);
-  const parse = (path: string, text: string) => {
-    const result = parseSeed({ path, bytes: new TextEncoder().encode(text) }, context);
-    if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
-    return result.article;
-  };
-
+describe('a seed that opens with a byline', () => {
   it('takes its headline, summary and dateline from the story after it, and keeps the byline in the body', () => {
-    const article = parse('a.txt', 'date 2024-02-08\nBy Jane Doe and John Roe, Reuters\nUpdated: 10:32 GMT, 8 February 2024\n\nWASHINGTON (Reuters) — The council voted on Tuesday to close the bridge. Traffic will divert.\n\nMore text.\n');
+    const article = parsedArticle('a.txt', 'date 2024-02-08\nBy Jane Doe and John Roe, Reuters\nUpdated: 10:32 GMT, 8 February 2024\n\nWASHINGTON (Reuters) — The council voted on Tuesday to close the bridge. Traffic will divert.\n\nMore text.\n');
     expect(article).toMatchObject({
       title: 'The council voted on Tuesday to close the bridge',
       summary: 'The council voted on Tuesday to close the bridge. Traffic will divert.',
@@ -125,36 +118,36 @@ describe('a seed that opens with a byline', async () => {
   });
 
   it('names the author the byline names, unless front matter gives one', () => {
-    expect(parse('a.txt', 'date 2024-02-08\nBy Jane Doe | The Post\n\nThe council voted on Tuesday.\n').author).toBe('Jane Doe');
-    expect(parse('a.txt', '---\ndate: 2024-02-08\nauthor: Desk\n---\nBy Jane Doe\n\nThe council voted on Tuesday.\n').author).toBe('Desk');
-    expect(parse('a.txt', 'date 2024-02-08\nThe council voted on Tuesday.\n\nBy Jane Doe\n').author).toBeUndefined();
+    expect(parsedArticle('a.txt', 'date 2024-02-08\nBy Jane Doe | The Post\n\nThe council voted on Tuesday.\n').author).toBe('Jane Doe');
+    expect(parsedArticle('a.txt', '---\ndate: 2024-02-08\nauthor: Desk\n---\nBy Jane Doe\n\nThe council voted on Tuesday.\n').author).toBe('Desk');
+    expect(parsedArticle('a.txt', 'date 2024-02-08\nThe council voted on Tuesday.\n\nBy Jane Doe\n').author).toBeUndefined();
   });
 
   it('in Markdown too', () => {
-    const article = parse('a.md', '---\ndate: 2024-02-08\n---\nBy **Jane Doe**\n\nThe mayor resigned on Thursday.\n');
+    const article = parsedArticle('a.md', '---\ndate: 2024-02-08\n---\nBy **Jane Doe**\n\nThe mayor resigned on Thursday.\n');
     expect(article).toMatchObject({ title: 'The mayor resigned on Thursday', summary: 'The mayor resigned on Thursday.' });
   });
 
   it('a wordless opening paragraph ("* * *", "!!! ???") is passed over like a byline: headline, summary and dateline come from the story, the paragraph stays in the body', () => {
-    const article = parse('a.txt', 'date 2024-02-08\n* * *\n\n!!! ???\n\nLONDON, Feb 8 (Reuters) - The bank held rates on Thursday. Markets rose.\n');
+    const article = parsedArticle('a.txt', 'date 2024-02-08\n* * *\n\n!!! ???\n\nLONDON, Feb 8 (Reuters) - The bank held rates on Thursday. Markets rose.\n');
     expect(article).toMatchObject({ title: 'The bank held rates on Thursday', summary: 'The bank held rates on Thursday. Markets rose.', dateline: 'LONDON, Feb 8 (Reuters)' });
     expect(article.bodyHtml.startsWith('<p>* * *</p>\n<p>!!! ???</p>\n')).toBe(true);
-    expect(parse('a.md', '---\ndate: 2024-02-08\n---\n\\* \\* \\*\n\nThe mayor resigned on Thursday.\n').title).toBe('The mayor resigned on Thursday');
+    expect(parsedArticle('a.md', '---\ndate: 2024-02-08\n---\n\\* \\* \\*\n\nThe mayor resigned on Thursday.\n').title).toBe('The mayor resigned on Thursday');
   });
 
   it('page furniture a scraper kept ("Advertisement", "Listen to this article", "3 min read") is passed over like a byline, and stays in the body', () => {
-    const article = parse('a.txt', 'date 2024-02-08\nAdvertisement\n\nListen to this article\n3 min read\n\nWASHINGTON (AP) — The council voted on Tuesday to close the bridge. Traffic will divert.\n');
+    const article = parsedArticle('a.txt', 'date 2024-02-08\nAdvertisement\n\nListen to this article\n3 min read\n\nWASHINGTON (AP) — The council voted on Tuesday to close the bridge. Traffic will divert.\n');
     expect(article).toMatchObject({ title: 'The council voted on Tuesday to close the bridge', dateline: 'WASHINGTON (AP)' });
     expect(article.bodyHtml.startsWith('<p>Advertisement</p>\n<p>Listen to this article\n3 min read</p>\n')).toBe(true);
   });
 
   it('a photo caption above the story is passed over like a byline: headline, summary and dateline come from the story, the caption stays in the body', () => {
-    const article = parse('a.txt', 'date 2024-01-20\nPhoto: A man walks past a damaged building in Kharkiv. (Getty Images)\n\nKYIV — Ukrainian forces repelled 12 attacks overnight. The general staff said so.\n');
+    const article = parsedArticle('a.txt', 'date 2024-01-20\nPhoto: A man walks past a damaged building in Kharkiv. (Getty Images)\n\nKYIV — Ukrainian forces repelled 12 attacks overnight. The general staff said so.\n');
     expect(article).toMatchObject({ title: 'Ukrainian forces repelled 12 attacks overnight', summary: 'Ukrainian forces repelled 12 attacks overnight. The general staff said so.', dateline: 'KYIV' });
     expect(article.bodyHtml.startsWith('<p>Photo: A man walks past a damaged building in Kharkiv. (Getty Images)</p>\n')).toBe(true);
   });
 
   it('whose only text is the byline still gets a headline from it', () => {
-    expect(parse('a.txt', 'date 2024-02-08\nBy Jane Doe\n').title).toBe('By Jane Doe');
+    expect(parsedArticle('a.txt', 'date 2024-02-08\nBy Jane Doe\n').title).toBe('By Jane Doe');
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitDateline } from '../../src/article/dateline.js';
+import { parsedArticle } from '../support/parsed-article.js';
 
 describe('splitDateline', () => {
   it.each([
@@ -108,17 +109,9 @@ describe('splitDateline', () => {
   });
 });
 
-describe('a scraped seed whose story opens with a headline line', async () => {
-  const { loadParseContext, parseSeed } = await import('../../src/seeds/parse.js');
-  const context = await loadParseContext({}, false);
-  const parse = (path: string, text: string) => {
-    const result = parseSeed({ path, bytes: new TextEncoder().encode(text) }, context);
-    if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
-    return result.article;
-  };
-
+describe('a scraped seed whose story opens with a headline line', () => {
   it('takes the headline from that line, and the dateline and summary from the paragraph after it', () => {
-    const article = parse('a.txt', 'date 2024-06-13\nTesla shareholders approve Musk pay deal\n\nAUSTIN, Texas (Reuters) - Tesla shareholders voted on Thursday to approve the package. The vote is not binding.\n');
+    const article = parsedArticle('a.txt', 'date 2024-06-13\nTesla shareholders approve Musk pay deal\n\nAUSTIN, Texas (Reuters) - Tesla shareholders voted on Thursday to approve the package. The vote is not binding.\n');
     expect(article).toMatchObject({
       title: 'Tesla shareholders approve Musk pay deal',
       dateline: 'AUSTIN, Texas (Reuters)',
@@ -130,27 +123,19 @@ describe('a scraped seed whose story opens with a headline line', async () => {
   });
 
   it('reads "NEW DELHI:" as a dateline, but not the speakers of a transcript ("COOPER: …" then "SMITH: …")', () => {
-    expect(parse('a.txt', 'date 2024-06-13\nNEW DELHI: India on Thursday said it had evacuated 1,200 citizens.\n\nFlights will continue.\n').dateline).toBe('NEW DELHI');
-    const transcript = parse('a.txt', 'date 2024-06-13\nCOOPER: Good evening. We begin tonight with the vote.\n\nSMITH: Thank you, Anderson.\n');
+    expect(parsedArticle('a.txt', 'date 2024-06-13\nNEW DELHI: India on Thursday said it had evacuated 1,200 citizens.\n\nFlights will continue.\n').dateline).toBe('NEW DELHI');
+    const transcript = parsedArticle('a.txt', 'date 2024-06-13\nCOOPER: Good evening. We begin tonight with the vote.\n\nSMITH: Thank you, Anderson.\n');
     expect(transcript.dateline).toBeUndefined();
     expect(transcript.title).toBe('COOPER: Good evening');
   });
 
   it('looks no further than the paragraph after a headline line, and not past a lead that ends as a sentence', () => {
-    expect(parse('a.txt', 'date 2024-06-13\nThe council met.\n\nAUSTIN, Texas (Reuters) - The vote was close.\n').dateline).toBeUndefined();
-    expect(parse('a.txt', 'date 2024-06-13\nCouncil meets\n\nIn brief\n\nAUSTIN, Texas (Reuters) - The vote was close.\n').dateline).toBeUndefined();
+    expect(parsedArticle('a.txt', 'date 2024-06-13\nThe council met.\n\nAUSTIN, Texas (Reuters) - The vote was close.\n').dateline).toBeUndefined();
+    expect(parsedArticle('a.txt', 'date 2024-06-13\nCouncil meets\n\nIn brief\n\nAUSTIN, Texas (Reuters) - The vote was close.\n').dateline).toBeUndefined();
   });
 });
 
-describe('a dateline on the page', async () => {
-  const { loadParseContext, parseSeed } = await import('../../src/seeds/parse.js');
-  const context = await loadParseContext({}, false);
-  const parse = (path: string, text: string) => {
-    const result = parseSeed({ path, bytes: new TextEncoder().encode(text) }, context);
-    if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
-    return result.article;
-  };
-
+describe('a dateline on the page', () => {
   it.each([
     ['Washington, February 8: The strike hit.', '<p><span class="dateline">Washington, February 8:</span> The strike hit.</p>\n'],
     ['NEW DELHI: India said so.', '<p><span class="dateline">NEW DELHI:</span> India said so.</p>\n'],
@@ -159,7 +144,7 @@ describe('a dateline on the page', async () => {
     ['New Delhi, Feb 8 (PTI) The government said.', '<p><span class="dateline">New Delhi, Feb 8 (PTI)</span> The government said.</p>\n'],
     ['WASHINGTON (AP) —\n\nThe Senate voted.', '<p><span class="dateline">WASHINGTON (AP) —</span></p>\n<p>The Senate voted.</p>\n'],
   ])('stays where it was written, with its separator: %j', (body, html) => {
-    const article = parse('a.txt', `date 2024-02-08\n${body}\n`);
+    const article = parsedArticle('a.txt', `date 2024-02-08\n${body}\n`);
     expect(article.bodyHtml).toBe(html);
     // The headline and summary read the story alone.
     expect(article.title.startsWith(article.dateline!)).toBe(false);
@@ -167,14 +152,14 @@ describe('a dateline on the page', async () => {
   });
 
   it('stays in its paragraph after a byline, where the scraper found it, and in Markdown too', () => {
-    expect(parse('a.txt', 'date 2024-02-08\nBy Jane Doe\n\nWASHINGTON (Reuters) — The council voted.\n').bodyHtml).toBe(
+    expect(parsedArticle('a.txt', 'date 2024-02-08\nBy Jane Doe\n\nWASHINGTON (Reuters) — The council voted.\n').bodyHtml).toBe(
       '<p>By Jane Doe</p>\n<p><span class="dateline">WASHINGTON (Reuters) —</span> The council voted.</p>\n',
     );
-    expect(parse('a.md', '---\ndate: 2024-02-08\n---\nBEIRUT (AP) — Talks *resumed* on Friday.\n').bodyHtml).toBe('<p><span class="dateline">BEIRUT (AP) —</span> Talks <em>resumed</em> on Friday.</p>\n');
+    expect(parsedArticle('a.md', '---\ndate: 2024-02-08\n---\nBEIRUT (AP) — Talks *resumed* on Friday.\n').bodyHtml).toBe('<p><span class="dateline">BEIRUT (AP) —</span> Talks <em>resumed</em> on Friday.</p>\n');
   });
 
   it('opening an embedded post\'s paragraph, stays a paragraph of its own before the post, not words of the post', () => {
-    const article = parse('a.txt', 'date 2024-02-08\nWASHINGTON (AP) — Footage shows the strike. pic.twitter.com/abc123 — Liz Sly (@LizSly) February 7, 2024\n\nThe Pentagon declined to comment.\n');
+    const article = parsedArticle('a.txt', 'date 2024-02-08\nWASHINGTON (AP) — Footage shows the strike. pic.twitter.com/abc123 — Liz Sly (@LizSly) February 7, 2024\n\nThe Pentagon declined to comment.\n');
     expect(article.dateline).toBe('WASHINGTON (AP)');
     expect(article.socialPosts[0]!.text).toBe('Footage shows the strike.');
     expect(article.bodyHtml.startsWith('<p><span class="dateline">WASHINGTON (AP) —</span></p>\n<figure class="social-post">\n<blockquote>\n<p>Footage shows the strike. <a')).toBe(true);
@@ -182,6 +167,6 @@ describe('a dateline on the page', async () => {
 
   it('has its words counted once, as when it stood apart from its paragraph', () => {
     // BEIRUT, AP, Talks, resumed, on, Friday.
-    expect(parse('a.txt', 'date 2024-02-08\nBEIRUT (AP) — Talks resumed on Friday.\n').wordCount).toBe(6);
+    expect(parsedArticle('a.txt', 'date 2024-02-08\nBEIRUT (AP) — Talks resumed on Friday.\n').wordCount).toBe(6);
   });
 });

@@ -1,15 +1,11 @@
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { loadParseContext, parseSeed } from '../../src/seeds/parse.js';
-
-const context = await loadParseContext({}, false);
+import { parsedArticle } from '../support/parsed-article.js';
 
 /** The body HTML of a seed with `body` under a minimal head, in the format its path names. */
 function bodyOf(path: string, body: string): string {
   const head = path.endsWith('.md') ? '---\ntitle: T\ndate: 2024-11-06\n---\n' : 'date 2024-11-06\n';
-  const result = parseSeed({ path, bytes: new TextEncoder().encode(head + body) }, context);
-  if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
-  return result.article.bodyHtml;
+  return parsedArticle(path, head + body).bodyHtml;
 }
 
 const TABLE = '| Candidate | Votes |\n|-----------|------:|\n| Smith     | 1,204 |\n| Jones     |   987 |';
