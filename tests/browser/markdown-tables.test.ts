@@ -1,10 +1,7 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
-import { buildAndServe, type ServedSite } from '../support/served-site.js';
+import { buildAndServeSeeds, type ServedSite } from '../support/served-site.js';
 
 /** A results table far wider than a phone: twelve columns of long names, their numbers aligned right. */
 const WIDE_TABLE = [
@@ -17,11 +14,9 @@ let site: ServedSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-gfm-'));
-  await mkdir(path.join(dir, 'seeds'));
-  await writeFile(path.join(dir, 'seeds', 'results.md'), `---\ntitle: Election results by constituency\ndate: 2024-11-06\n---\nThe count is complete.[^clerk]\n\n${WIDE_TABLE}\n\nTurnout was ~~low~~ high.\n\n[^clerk]: Figures from the county clerk.\n`);
-  await writeFile(path.join(dir, 'site.config.json'), '{}');
-  site = await buildAndServe(path.join(dir, 'seeds'), path.join(dir, 'site.config.json'));
+  site = await buildAndServeSeeds({
+    'results.md': `---\ntitle: Election results by constituency\ndate: 2024-11-06\n---\nThe count is complete.[^clerk]\n\n${WIDE_TABLE}\n\nTurnout was ~~low~~ high.\n\n[^clerk]: Figures from the county clerk.\n`,
+  });
   browser = await launchChromium();
 }, 180_000);
 

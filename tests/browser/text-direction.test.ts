@@ -1,10 +1,7 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
-import { buildAndServe, type ServedSite } from '../support/served-site.js';
+import { buildAndServeSeeds, type ServedSite } from '../support/served-site.js';
 
 /** The first characters of each article's text, as the checks below cut them. */
 const AR = 'قال مسؤولون'.slice(0, 8);
@@ -14,12 +11,10 @@ let site: ServedSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-direction-'));
-  await mkdir(path.join(dir, 'seeds'));
-  await writeFile(path.join(dir, 'seeds', 'ar.txt'), 'date 2024-02-08\n\nقال مسؤولون في بغداد يوم الخميس إن المحادثات ستستأنف الأسبوع المقبل. وأضافوا أن الوفدين اتفقا على جدول أعمال.\n\nOfficials declined to comment.\n');
-  await writeFile(path.join(dir, 'seeds', 'en.txt'), 'date 2024-02-07\n\nOfficials in Baghdad said on Wednesday that talks would resume. Both delegations agreed on an agenda.\n');
-  await writeFile(path.join(dir, 'site.config.json'), '{}');
-  site = await buildAndServe(path.join(dir, 'seeds'), path.join(dir, 'site.config.json'));
+  site = await buildAndServeSeeds({
+    'ar.txt': 'date 2024-02-08\n\nقال مسؤولون في بغداد يوم الخميس إن المحادثات ستستأنف الأسبوع المقبل. وأضافوا أن الوفدين اتفقا على جدول أعمال.\n\nOfficials declined to comment.\n',
+    'en.txt': 'date 2024-02-07\n\nOfficials in Baghdad said on Wednesday that talks would resume. Both delegations agreed on an agenda.\n',
+  });
   browser = await launchChromium();
 }, 180_000);
 

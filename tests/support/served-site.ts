@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -32,6 +32,22 @@ export async function buildAndServe(seeds: string, config: string): Promise<Serv
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Writes `seeds` (file name → text) into a new folder with an empty config, then builds and serves them as buildAndServe does. */
+export async function buildAndServeSeeds(seeds: Readonly<Record<string, string>>): Promise<ServedSite> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-seeds-'));
+  await mkdir(path.join(dir, 'seeds'));
+  for (const [name, text] of Object.entries(seeds)) await writeFile(path.join(dir, 'seeds', name), text);
+  await writeFile(path.join(dir, 'site.config.json'), '{}');
+  const site = await buildAndServe(path.join(dir, 'seeds'), path.join(dir, 'site.config.json'));
+  return {
+    ...site,
+    close: async () => {
+      await site.close();
+      await rm(dir, { recursive: true, force: true });
     },
   };
 }
