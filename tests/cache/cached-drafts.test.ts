@@ -3,14 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../src/bench/corpus.js';
-import { build, type BuildOptions } from '../../src/build.js';
+import { build } from '../../src/build.js';
 import { draftsWithSameBytes } from '../../src/cache/cached-drafts.js';
 import type { Progress } from '../../src/progress.js';
 import { seedContentHash } from '../../src/seeds/seed-file.js';
 import { draft } from '../site/draft-fixture.js';
+import { inProcessBuildOptions } from '../support/build-options.js';
 import { differences, snapshotDir } from '../support/spawn-cli.js';
-
-const ROOT = path.join(import.meta.dirname, '..', '..');
 
 describe('draftsWithSameBytes', () => {
   it("finds a seed's draft when its bytes are the ones the draft was parsed from, and not when they changed, it has none or it cannot be read", async () => {
@@ -42,19 +41,7 @@ function stageTotals(): Progress & { totals: Map<string, number> } {
 async function corpusSite(count: number) {
   const work = await mkdtemp(path.join(os.tmpdir(), 'broadsheet-same-bytes-'));
   const corpus = await writeCorpus({ count, out: path.join(work, 'corpus'), format: 'txt', generator: 'builtin' });
-  const options: BuildOptions = {
-    seedsDir: corpus.seedsDir,
-    outDir: path.join(work, 'out'),
-    cacheDir: path.join(work, '.cache'),
-    configFile: corpus.configFile,
-    configRequired: true,
-    templatesDir: path.join(ROOT, 'templates'),
-    publicDir: path.join(ROOT, 'public'),
-    skipInvalid: false,
-    search: false,
-    workers: 0,
-  };
-  return { work, corpus, options };
+  return { work, corpus, options: inProcessBuildOptions(work, corpus.seedsDir, corpus.configFile) };
 }
 
 describe('a cached build after every seed got a new mtime (a fresh checkout with .cache/ restored, a touch)', () => {

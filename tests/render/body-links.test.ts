@@ -12,8 +12,8 @@ import { loadHtmlBlockParser } from '../../src/article/html-blocks.js';
 import { bodyHtmlOf } from '../../src/article/prose-html.js';
 import { build } from '../../src/build.js';
 import { bodyForFeed, bodyForPage, firstImageOf } from '../../src/render/body-links.js';
+import { inProcessBuildOptions } from '../support/build-options.js';
 
-const ROOT = path.join(import.meta.dirname, '..', '..');
 await loadHtmlBlockParser();
 const markdown = await loadMarkdownProcessor(false);
 
@@ -83,24 +83,25 @@ describe('rewriting body addresses', () => {
 });
 
 describe('a site published under a base path', () => {
-  it('links body images and root-relative links under it on the page, and absolutely in the feed', async () => {
+  /** The output folder of a cold build of one Markdown seed, `a.md` with `body`, for https://example.org/archive/. */
+  async function builtUnderBase(body: string): Promise<string> {
     const work = await mkdtemp(path.join(os.tmpdir(), 'body-links-'));
     await mkdir(path.join(work, 'seeds'));
-    await writeFile(path.join(work, 'seeds', 'a.md'), '---\ntitle: Links\ndate: 2024-02-08\n---\nSee ![a photo](/images/x.jpg) and [rel](images/y.jpg).\n');
+    await writeFile(path.join(work, 'seeds', 'a.md'), `---\ntitle: Links\ndate: 2024-02-08\n---\n${body}`);
     await writeFile(path.join(work, 'site.config.json'), '{"baseUrl": "https://example.org/archive/"}');
-    const out = path.join(work, 'dist');
-    await build({ seedsDir: path.join(work, 'seeds'), outDir: out, configFile: path.join(work, 'site.config.json'), configRequired: true, templatesDir: path.join(ROOT, 'templates'), publicDir: path.join(ROOT, 'public'), skipInvalid: false, search: false, noCache: true, workers: 0 });
+    const options = { ...inProcessBuildOptions(work, path.join(work, 'seeds'), path.join(work, 'site.config.json')), outDir: path.join(work, 'dist'), noCache: true };
+    await build(options);
+    return options.outDir;
+  }
+
+  it('links body images and root-relative links under it on the page, and absolutely in the feed', async () => {
+    const out = await builtUnderBase('See ![a photo](/images/x.jpg) and [rel](images/y.jpg).\n');
     expect(await readFile(path.join(out, '2024/02/08/links/index.html'), 'utf8')).toContain('<p>See <img src="/archive/images/x.jpg" alt="a photo"> and <a href="images/y.jpg">rel</a>.</p>');
     expect(await readFile(path.join(out, 'feed.xml'), 'utf8')).toContain('<p>See <img src="https://example.org/archive/images/x.jpg" alt="a photo"> and <a href="https://example.org/archive/2024/02/08/links/images/y.jpg">rel</a>.</p>');
   });
 
   it('gives an article with an image a large social card with that image, and its JSON-LD the image', async () => {
-    const work = await mkdtemp(path.join(os.tmpdir(), 'body-links-'));
-    await mkdir(path.join(work, 'seeds'));
-    await writeFile(path.join(work, 'seeds', 'a.md'), '---\ntitle: Links\ndate: 2024-02-08\n---\nText.\n\n![a photo](/images/x.jpg?w=1&h=2)\n\n![second](/images/z.jpg)\n');
-    await writeFile(path.join(work, 'site.config.json'), '{"baseUrl": "https://example.org/archive/"}');
-    const out = path.join(work, 'dist');
-    await build({ seedsDir: path.join(work, 'seeds'), outDir: out, configFile: path.join(work, 'site.config.json'), configRequired: true, templatesDir: path.join(ROOT, 'templates'), publicDir: path.join(ROOT, 'public'), skipInvalid: false, search: false, noCache: true, workers: 0 });
+    const out = await builtUnderBase('Text.\n\n![a photo](/images/x.jpg?w=1&h=2)\n\n![second](/images/z.jpg)\n');
     const page = await readFile(path.join(out, '2024/02/08/links/index.html'), 'utf8');
     expect(page).toContain('<meta name="twitter:card" content="summary_large_image">\n<meta property="og:image" content="https://example.org/archive/images/x.jpg?w=1&amp;h=2">\n');
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(page)![1]!) as { image: string[] };

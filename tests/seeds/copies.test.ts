@@ -2,12 +2,11 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, type BuildOptions } from '../../src/build.js';
+import { build } from '../../src/build.js';
 import { SeedError } from '../../src/errors.js';
 import type { Progress } from '../../src/progress.js';
 import { copyKeyOf, copyWarnings, withCopyWarnings } from '../../src/seeds/copies.js';
-
-const ROOT = path.join(import.meta.dirname, '..', '..');
+import { inProcessBuildOptions } from '../support/build-options.js';
 
 describe('copyWarnings', () => {
   it('warns at each later seed with an earlier seed’s key, naming the first, and at no seed with an empty key', () => {
@@ -49,19 +48,7 @@ async function siteWithCopy() {
   // The same headline and date as the story, so that editing it into a copy keeps the site's shape (an edit rebuild).
   await writeFile(path.join(seeds, 'c.txt'), `${story}\nA closing paragraph only this seed has.\n`);
   await writeFile(path.join(work, 'site.config.json'), '{}\n');
-  const options: BuildOptions = {
-    seedsDir: seeds,
-    outDir: path.join(work, 'out'),
-    cacheDir: path.join(work, '.cache'),
-    configFile: path.join(work, 'site.config.json'),
-    configRequired: true,
-    templatesDir: path.join(ROOT, 'templates'),
-    publicDir: path.join(ROOT, 'public'),
-    skipInvalid: false,
-    search: false,
-    workers: 0,
-  };
-  return { work, seeds, story, options };
+  return { work, seeds, story, options: inProcessBuildOptions(work, seeds, path.join(work, 'site.config.json')) };
 }
 
 /** A progress reporter that keeps the names of the stages a build went through. */

@@ -7,6 +7,7 @@ import { build, check, type BuildOptions } from '../../src/build.js';
 import { UsageError } from '../../src/errors.js';
 import { listFolderFiles } from '../../src/write/folder-files.js';
 import { snapshotDir } from '../support/spawn-cli.js';
+import { inProcessBuildOptions } from '../support/build-options.js';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 
@@ -37,18 +38,7 @@ describe('listFolderFiles', () => {
 async function siteWith(work: string): Promise<BuildOptions> {
   await cp(path.join(ROOT, 'public'), path.join(work, 'public'), { recursive: true });
   await writeFile(path.join(work, 'site.config.json'), '{}');
-  return {
-    seedsDir: path.join(ROOT, 'seeds'),
-    outDir: path.join(work, 'dist'),
-    cacheDir: path.join(work, '.cache'),
-    configFile: path.join(work, 'site.config.json'),
-    configRequired: true,
-    templatesDir: path.join(ROOT, 'templates'),
-    publicDir: path.join(work, 'public'),
-    skipInvalid: false,
-    search: false,
-    workers: 0,
-  };
+  return { ...inProcessBuildOptions(work, path.join(ROOT, 'seeds'), path.join(work, 'site.config.json')), outDir: path.join(work, 'dist'), publicDir: path.join(work, 'public') };
 }
 
 describe('a build whose public/ holds symbolic links', () => {
