@@ -53,10 +53,14 @@ function isPlainParagraph(node: RootContent): node is Paragraph {
  * scraper kept above the story ("Tesla shareholders approve pay deal", then "AUSTIN, Texas (Reuters) - …").
  */
 function takeDateline(tree: Root, found: BodyFindings): void {
-  const index = tree.children.findIndex((n) => n.type === 'paragraph' && !isBeforeStory(toString(n)));
-  if (index < 0 || takeDatelineAt(tree, index, found)) return;
-  const next = tree.children[index + 1];
-  if (next?.type === 'paragraph' && isHeadlineLine(toString(tree.children[index]!))) takeDatelineAt(tree, index + 1, found);
+  for (let index = 0; index < tree.children.length; index++) {
+    const node = tree.children[index]!;
+    if (node.type !== 'paragraph') continue;
+    const text = toString(node);
+    if (isBeforeStory(text)) continue;
+    if (!takeDatelineAt(tree, index, found) && tree.children[index + 1]?.type === 'paragraph' && isHeadlineLine(text)) takeDatelineAt(tree, index + 1, found);
+    return;
+  }
 }
 
 /** A speaker's label opening a transcript's paragraph: a name in capitals and a colon ("SMITH:", "ANDERSON COOPER:"). */
