@@ -58,20 +58,33 @@ function isWirePlace(place: string): boolean {
 /** Acronyms in capitals that open a headline with a colon ("NASA: …", "NATO: …") and are never a dateline's place. */
 const ACRONYMS = new Set('nasa nato opec fifa uefa unicef unesco unhcr unrwa who fbi cia nsa imf ecb fed sec fda cdc epa irs doj dhs nhs bbc cnn gop anc bjp eu un uk us usa'.split(' '));
 
+/** A dateline split off the start of a text, and the text after it (see splitDateline). */
+export interface DatelineSplit {
+  readonly dateline: string;
+  readonly rest: string;
+  /** Only a place in capitals and a colon ("NEW DELHI: …"), which a transcript's speaker label also is. */
+  readonly labelOnly?: boolean;
+}
+
+/** The split a dateline pattern's match `m` of `text` makes: its `dateline` group, and the text after the match. */
+function splitAt(m: RegExpExecArray, text: string): DatelineSplit {
+  return { dateline: m.groups!['dateline']!.trim(), rest: text.slice(m[0].length).trim() };
+}
+
 /**
  * Splits a leading dateline off the first paragraph; `undefined` when the text does not start with
  * one. `labelOnly` marks a dateline that is only a place in capitals and a colon ("NEW DELHI: …"),
  * which a transcript's speaker label ("COOPER: …") also is: the caller looks at the next paragraph.
  */
-export function splitDateline(text: string): { dateline: string; rest: string; labelOnly?: boolean } | undefined {
+export function splitDateline(text: string): DatelineSplit | undefined {
   return withPlace(text) ?? unseparated(text) ?? withoutPlace(text);
 }
 
 /** Indian wire copy's dateline with no dash or colon after it: only with a date and a known agency. */
-function unseparated(text: string): { dateline: string; rest: string } | undefined {
+function unseparated(text: string): DatelineSplit | undefined {
   const m = UNSEPARATED.exec(text);
   if (!m?.groups || !AGENCIES.has(m.groups['agency']!.toLowerCase()) || !hasPossibleDay(m.groups) || opensWithLabel(m.groups['place']!)) return undefined;
-  return { dateline: m.groups['dateline']!.trim(), rest: text.slice(m[0].length).trim() };
+  return splitAt(m, text);
 }
 
 /** True when a place's first word opens a labelled line or a sentence ("UPDATE", "In"), never a place; "The Hague" is one. */
@@ -87,14 +100,14 @@ function hasPossibleDay(groups: Record<string, string | undefined>): boolean {
 }
 
 /** A dateline that names no place: only a known agency's, with a dash after it. */
-function withoutPlace(text: string): { dateline: string; rest: string } | undefined {
+function withoutPlace(text: string): DatelineSplit | undefined {
   const m = PLACELESS.exec(text);
   if (!m?.groups || !AGENCIES.has(m.groups['agency']!.toLowerCase()) || !hasPossibleDay(m.groups)) return undefined;
-  return { dateline: m.groups['dateline']!.trim(), rest: text.slice(m[0].length).trim() };
+  return splitAt(m, text);
 }
 
 /** A dateline that starts with its place: "WASHINGTON (AP) —", "Washington, February 8:", "NEW YORK, Jan. 5, 2024 /PRNewswire/ --". */
-function withPlace(text: string): { dateline: string; rest: string; labelOnly?: boolean } | undefined {
+function withPlace(text: string): DatelineSplit | undefined {
   const m = DATELINE.exec(text);
   if (!m?.groups) return undefined;
   const g = m.groups;
@@ -116,7 +129,7 @@ function withPlace(text: string): { dateline: string; rest: string; labelOnly?: 
   if (agency !== undefined && !knownAgency && ((!wire && !hasDate) || /^\p{Ll}/u.test(g['agency']!))) return undefined;
   // A service between slashes is a press release's, which always dates it: "/PRNewswire/ --".
   if (g['service'] !== undefined && !hasDate) return undefined;
-  const split = { dateline: g['dateline']!.trim(), rest: text.slice(m[0].length).trim() };
+  const split = splitAt(m, text);
   // Only a place in capitals and a colon: a transcript's speaker looks the same ("COOPER: Good evening").
   return g['colon'] !== undefined && !hasDate ? { ...split, labelOnly: true } : split;
 }
