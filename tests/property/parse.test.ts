@@ -46,13 +46,16 @@ describe('parseSeed', () => {
     );
   });
 
-  it('in raw text every "<" of the source is escaped in the body HTML', () => {
+  it('in raw text every "<" of the source is escaped in the body HTML: the only elements are the ones broadsheet writes', () => {
     fc.assert(
       fc.property(hostileText, (text) => {
         const result = parseSeed({ path: 's.txt', bytes: new TextEncoder().encode(`date 2024-01-01\n${text} end`) }, context);
         if (!result.ok) return true;
-        const tags = result.article.bodyHtml.match(/<\/?([a-z]+)/g) ?? [];
-        return tags.every((t) => /^<\/?(p|figure|figcaption|blockquote|a|time)$/.test(t));
+        const html = result.article.bodyHtml;
+        const tags = html.match(/<\/?([a-z]+)/g) ?? [];
+        // A dateline is marked where it stands: <span class="dateline">, the only span.
+        const spans = html.match(/<span[^>]*>/g) ?? [];
+        return tags.every((t) => /^<\/?(p|figure|figcaption|blockquote|a|time|span)$/.test(t)) && spans.every((s) => s === '<span class="dateline">');
       }),
       { numRuns: 300 },
     );
