@@ -8,7 +8,7 @@ import { listSeeds } from '../seeds/read.js';
 import { listFolderFiles } from '../write/folder-files.js';
 
 /** Bumped whenever the output for the same inputs changes: part of every cache key. */
-export const GENERATOR_VERSION = 'broadsheet-23';
+export const GENERATOR_VERSION = 'broadsheet-24';
 
 /**
  * A seed's size, mtime and ctime when it was parsed: the cache key of its draft. The ctime is set by

@@ -1,8 +1,12 @@
-/** YAML front matter: split off with gray-matter, validated with zod, errors located by line. */
+/** Front matter (YAML, TOML or JSON, as Hugo reads it): split off by its form's reader, validated with zod, errors located by line. */
 // A namespace import lets the bundler keep only what is used; `{ z }` bundled all of zod with its 60-odd locales.
 import * as z from 'zod';
 import { ContentErrors, SeedError } from '../errors.js';
 import { withoutControlCharacters } from './decode.js';
+import { opensWithJson, readJsonFrontMatter } from './json-front-matter.js';
+import type { TomlReading } from './toml-reader.js';
+import { readTomlFrontMatter } from './toml-front-matter.js';
+import { readYamlBlock } from './yaml-front-matter.js';
 
 /** What front matter may say about an article; every key optional. */
 export interface FrontMatter {
@@ -57,39 +61,55 @@ export async function loadYamlReader(): Promise<YamlReader> {
   return (await import('./yaml-reader.js')).readFrontMatterYaml;
 }
 
+/** Reads a block of TOML: readTomlBlock, once loaded (see loadTomlReader). */
+export type TomlReader = (block: string) => TomlReading;
+
+/** The TOML reader (smol-toml, loaded on first use: only seeds opening with `+++` need it). */
+export async function loadTomlReader(): Promise<TomlReader> {
+  return (await import('./toml-reader.js')).readTomlBlock;
+}
+
+/** The readers a seed's front matter may need, each loaded only when some seed does (see openingFence). */
+export interface FrontMatterReaders {
+  readonly readYaml?: YamlReader | undefined;
+  readonly readToml?: TomlReader | undefined;
+}
+
 /**
- * True when a seed may open with front matter, so parsing it needs the YAML reader: its first three
- * bytes are `-` once the characters decodeSeed removes (BOMs, control characters, U+FFFE/U+FFFF)
- * are passed over — wherever they stand, which may say yes where the text does not open with `---`,
- * never no where it does.
+ * The fence a seed may open with, `---` (YAML) or `+++` (TOML), so parsing it needs that form's reader:
+ * its first three bytes are that character once the characters decodeSeed removes (BOMs, control
+ * characters, U+FFFE/U+FFFF) are passed over — wherever they stand, which may say yes where the text
+ * does not open with a fence, never no where it does.
  */
-export function mayOpenWithFrontMatter(bytes: Uint8Array): boolean {
-  let dashes = 0;
-  for (let i = 0; i < bytes.length && dashes < 3; ) {
+export function openingFence(bytes: Uint8Array): '-' | '+' | undefined {
+  let fence = 0;
+  let count = 0;
+  for (let i = 0; i < bytes.length && count < 3; ) {
     const b = bytes[i]!;
-    if (b === 0x2d) {
-      dashes++;
+    if ((b === 0x2d || b === 0x2b) && (fence === 0 || b === fence)) {
+      fence = b;
+      count++;
       i++;
     } else if ((b >= 0x01 && b <= 0x08) || b === 0x0b || b === 0x0c || (b >= 0x0e && b <= 0x1f) || b === 0x7f) {
       i++;
     } else if (b === 0xef && ((bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) || (bytes[i + 1] === 0xbf && (bytes[i + 2] === 0xbe || bytes[i + 2] === 0xbf)))) {
       i += 3;
     } else {
-      return false;
+      return undefined;
     }
   }
-  return dashes === 3;
+  if (count < 3) return undefined;
+  return fence === 0x2d ? '-' : '+';
 }
 
-/** Front matter as Hugo also writes it: TOML between `+++` lines, or a JSON object opening the file. */
-const TOML_OPENING = /^\+\+\+[ \t]*\n[\s\S]*?\n\+\+\+[ \t]*(?:\n|$)/;
-const JSON_OPENING = /^\{[ \t]*\n[ \t]*"[^"\n]+"[ \t]*:/;
-
-/** "TOML" or "JSON" when `text` opens with front matter in that form (read only as YAML between `---` lines), else undefined. */
-export function foreignFrontMatter(text: string): 'TOML' | 'JSON' | undefined {
-  if (text.startsWith('+++') && TOML_OPENING.test(text)) return 'TOML';
-  if (text.startsWith('{') && JSON_OPENING.test(text)) return 'JSON';
-  return undefined;
+/** A front matter block as its form's reader found it, before validation. */
+export interface FrontMatterBlock {
+  readonly data: Record<string, unknown>;
+  readonly body: string;
+  /** 1-based line of the file on which `body` starts. */
+  readonly bodyLine: number;
+  /** The line of each top-level key. */
+  readonly keyLines: Readonly<Record<string, number>>;
 }
 
 /** A seed split into its front matter and its body, with the body's first line number. */
@@ -103,94 +123,54 @@ export interface SplitSeed {
   readonly keyLines: Readonly<Record<string, number>>;
 }
 
-/** A top-level key quoted at the start of a line: double (with escapes) or single quotes. */
-const QUOTED_KEY = /^(?:"(?<double>(?:[^"\\]|\\.)*)"|'(?<single>(?:[^']|'')*)')[ \t]*:(?:[ \t]|$)/;
-
-/** What may start a plain key (not a comment, a quote, a flow or block indicator, or white space). */
-const PLAIN_KEY_START = /^[^\s#'"{}[\],&*!|>%@`?-]/;
-
-/**
- * The key a line starts with, as YAML reads it: plain (any letters: `título:`) up to the first colon
- * followed by white space or the line's end, or quoted (a double-quoted key with escapes JSON does not
- * know is left out). Found with indexOf, not a regular expression: a lazy match before optional
- * blanks went back over a long run of spaces from each of its positions.
- */
-function keyOf(line: string): string | undefined {
-  const quoted = QUOTED_KEY.exec(line)?.groups;
-  if (quoted?.['single'] !== undefined) return quoted['single'].replaceAll("''", "'");
-  if (quoted?.['double'] !== undefined) {
-    try {
-      return JSON.parse(`"${quoted['double']}"`) as string;
-    } catch {
-      return undefined;
-    }
-  }
-  if (!PLAIN_KEY_START.test(line)) return undefined;
-  for (let colon = line.indexOf(':'); colon !== -1; colon = line.indexOf(':', colon + 1)) {
-    const after = line.charCodeAt(colon + 1);
-    if (Number.isNaN(after) || after === 32 || after === 9) return line.slice(0, colon).trimEnd();
-  }
-  return undefined;
-}
-
-/** The 1-based file line of each top-level key of the front matter block. */
-function keyLinesOf(block: string): Record<string, number> {
-  // No prototype: a key named "toString" or "constructor" must not find Object's.
-  const lines: Record<string, number> = Object.create(null) as Record<string, number>;
-  block.split('\n').forEach((line, i) => {
-    const key = keyOf(line);
-    if (key !== undefined && lines[key] === undefined) lines[key] = i + 2;
-  });
-  return lines;
-}
+/** How a value of the wrong type is written as text in each form: `title: "…"`, `title = "…"`, `"title": "…"`. */
+const QUOTED_VALUE = {
+  YAML: (key: string) => `${key}: "…"`,
+  TOML: (key: string) => `${key} = "…"`,
+  JSON: (key: string) => `"${key}": "…"`,
+} as const;
 
 /**
- * Splits and validates front matter if the text starts with `---` (read by `readYaml`, which such a
- * text cannot do without: see loadYamlReader); otherwise returns it whole.
+ * Splits and validates the front matter the text opens with: YAML between `---` lines, TOML between
+ * `+++` lines, or a JSON object (each read with the reader the seed cannot do without: see
+ * openingFence); a text opening otherwise is returned whole.
  */
-export function splitFrontMatter(path: string, text: string, readYaml: YamlReader | undefined): SplitSeed {
-  if (!/^---[ \t]*\n/.test(text)) return { data: {}, body: text, bodyLine: 1, warnings: [], keyLines: {} };
-  if (!readYaml) throw new Error(`${path}: the YAML reader was not loaded for this seed (see prepareParseContext)`);
-  const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3));
-  if (!close) throw new SeedError(path, 1, 'front matter is not closed', 'end it with a line of three dashes: ---');
-  const block = text.slice(4, 3 + close.index);
-  const keyLines = keyLinesOf(block);
-  // gray-matter gets the front matter and its closing line only, the body is added back to what it
-  // returns: given the whole seed, it looked the seed's text up in its cache (hashing all of it) and
-  // copied it into a Buffer, ≈ 55 µs a seed. Its closing delimiter is the first "\n---", at or before
-  // ours, so what it returns plus the rest is what it returned for the whole text.
-  const head = text.slice(0, 3 + close.index + close[0].length);
-  let parsed: { data: unknown; content: string };
-  try {
-    parsed = readYaml(head);
-  } catch (error) {
-    const mark = (error as { mark?: { line?: number; column?: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
-    const lastLine = block === '' ? 2 : block.split('\n').length + 1;
-    throw new SeedError(path, Math.min((mark?.line ?? 0) + 2, lastLine), `invalid YAML front matter: ${reason}`);
+export function splitFrontMatter(path: string, text: string, readers: FrontMatterReaders): SplitSeed {
+  let form: keyof typeof QUOTED_VALUE;
+  let block: FrontMatterBlock;
+  if (/^---[ \t]*\n/.test(text)) {
+    if (!readers.readYaml) throw new Error(`${path}: the YAML reader was not loaded for this seed (see prepareParseContext)`);
+    form = 'YAML';
+    block = readYamlBlock(path, text, readers.readYaml);
+  } else if (/^\+\+\+[ \t]*\n/.test(text)) {
+    if (!readers.readToml) throw new Error(`${path}: the TOML reader was not loaded for this seed (see prepareParseContext)`);
+    form = 'TOML';
+    block = readTomlFrontMatter(path, text, readers.readToml);
+  } else if (opensWithJson(text)) {
+    form = 'JSON';
+    block = readJsonFrontMatter(path, text);
+  } else {
+    return { data: {}, body: text, bodyLine: 1, warnings: [], keyLines: {} };
   }
-  const bodyLine = (block === '' ? 0 : block.split('\n').length) + 3;
-  const raw = parsed.data as unknown;
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new SeedError(path, 2, 'front matter must be a set of key: value pairs');
-  }
+  const { keyLines } = block;
+  const firstLine = form === 'JSON' ? 1 : 2;
   const warnings: SeedError[] = [];
   const known: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
+  for (const [key, value] of Object.entries(block.data)) {
     if (KNOWN_KEYS.has(key)) known[key] = value;
-    else warnings.push(new SeedError(path, keyLines[key] ?? 2, `unknown front matter key "${key}" (ignored)`, `known keys: ${[...KNOWN_KEYS].join(', ')}`));
+    else warnings.push(new SeedError(path, keyLines[key] ?? firstLine, `unknown front matter key "${key}" (ignored)`, `known keys: ${[...KNOWN_KEYS].join(', ')}`));
   }
   const result = schema.safeParse(known);
   if (!result.success) {
     const errors = result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '');
-      // `title: 2024` or `author: yes` is a number or a yes/no to YAML; quotes make it text.
+      // `title: 2024` or `author: yes` is a number or a yes/no to YAML (TOML, JSON: `title = 2024`); quotes make it text.
       const value = known[key];
-      const quote = issue.path.length === 1 && (typeof value === 'number' || typeof value === 'boolean') && issue.message === 'expected a string' ? `write it in quotes (${key}: "…") so YAML reads it as text` : undefined;
-      return new SeedError(path, keyLines[key] ?? 2, `front matter ${key}: ${issue.message}`, quote);
+      const quote = issue.path.length === 1 && (typeof value === 'number' || typeof value === 'boolean') && issue.message === 'expected a string' ? `write it in quotes (${QUOTED_VALUE[form](key)}) so ${form} reads it as text` : undefined;
+      return new SeedError(path, keyLines[key] ?? firstLine, `front matter ${key}: ${issue.message}`, quote);
     });
     errors.sort((a, b) => a.line - b.line);
     throw errors.length === 1 ? errors[0]! : new ContentErrors(errors);
   }
-  return { data: result.data, body: parsed.content + text.slice(head.length), bodyLine, warnings, keyLines };
+  return { data: result.data, body: block.body, bodyLine: block.bodyLine, warnings, keyLines };
 }

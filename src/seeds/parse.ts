@@ -20,17 +20,18 @@ import { ContentErrors, SeedError } from '../errors.js';
 import { decodeSeed } from './decode.js';
 import { nestingProblem } from './markdown-nesting.js';
 import { missingDateFix, splitDateHeader } from './date-header.js';
-import { foreignFrontMatter, loadYamlReader, mayOpenWithFrontMatter, splitFrontMatter, type YamlReader } from './front-matter.js';
+import { loadTomlReader, loadYamlReader, openingFence, splitFrontMatter, type FrontMatterReaders, type TomlReader, type YamlReader } from './front-matter.js';
 import { seedContentHash, type SeedFile } from './seed-file.js';
 
 /**
  * What parsing needs besides the seed: built once per process, reused for every seed. The Markdown
- * processor and the YAML reader are loaded by prepareParseContext for the seeds that need them.
+ * processor and the front matter readers (YAML, TOML) are loaded by prepareParseContext for the seeds that need them.
  */
-export interface ParseContext {
+export interface ParseContext extends FrontMatterReaders {
   readonly rawText: BodyProcessor;
   markdown?: BodyProcessor;
   readYaml?: YamlReader;
+  readToml?: TomlReader;
   /** True once the HTML parser for Markdown's HTML blocks is loaded (html-blocks.ts). */
   htmlBlocks?: boolean;
   readonly allowRawHtml: boolean;
@@ -51,7 +52,7 @@ export function createParseContext(taxonomy: Taxonomy, allowRawHtml: boolean, ta
 
 /**
  * Loads what parsing these seeds needs and the context lacks: the Markdown processor for `.md` seeds
- * (and the HTML parser for those that may hold an HTML block), the YAML reader for seeds opening with `---`.
+ * (and the HTML parser for those that may hold an HTML block), the YAML reader for seeds opening with `---`, the TOML reader for those opening with `+++`.
  */
 export async function prepareParseContext(context: ParseContext, seeds: readonly SeedFile[]): Promise<void> {
   if (!context.markdown && seeds.some((seed) => formatOf(seed.path) === 'md')) context.markdown = await loadMarkdownProcessor(context.allowRawHtml);
@@ -59,7 +60,8 @@ export async function prepareParseContext(context: ParseContext, seeds: readonly
     await loadHtmlBlockParser();
     context.htmlBlocks = true;
   }
-  if (!context.readYaml && seeds.some((seed) => mayOpenWithFrontMatter(seed.bytes))) context.readYaml = await loadYamlReader();
+  if (!context.readYaml && seeds.some((seed) => openingFence(seed.bytes) === '-')) context.readYaml = await loadYamlReader();
+  if (!context.readToml && seeds.some((seed) => openingFence(seed.bytes) === '+')) context.readToml = await loadTomlReader();
 }
 
 /** A parse context ready for any seed (tests, and callers that parse seeds of every kind). */
@@ -67,6 +69,7 @@ export async function loadParseContext(taxonomy: Taxonomy, allowRawHtml: boolean
   const context = createParseContext(taxonomy, allowRawHtml, taxonomyMinMentions);
   context.markdown = await loadMarkdownProcessor(allowRawHtml);
   context.readYaml = await loadYamlReader();
+  context.readToml = await loadTomlReader();
   await loadHtmlBlockParser();
   context.htmlBlocks = true;
   return context;
@@ -103,21 +106,22 @@ function takeOpeningHeading(tree: Root): string | undefined {
   return text;
 }
 
+/** A Jekyll-style file name's date, `2024-01-15` in "2024-01-15-budget.md", as written (maybe not a calendar date). */
+function fileNameDate(path: string): string | undefined {
+  return /^(\d{4}-\d{2}-\d{2})[-_ .]/.exec(basename(path))?.[1];
+}
+
 /**
  * The error for a seed without a date (`body` is what follows its front matter, from file line
- * `bodyLine`), with the most specific hint: front matter in a form not read (TOML, JSON), a raw-text
- * date line written another way, else where to write the date, offering a Jekyll-style file name's.
+ * `bodyLine`), with the most specific hint: a raw-text date line written another way, a file name's
+ * date that is no calendar date, else where to write the date.
  */
 function missingDate(path: string, format: SeedFormat, body: string, bodyLine: number): SeedError {
-  const other = foreignFrontMatter(body);
-  if (other) return new SeedError(path, 1, 'missing date', `this file opens with ${other} front matter, which is not read: write it as YAML between two --- lines, with date: YYYY-MM-DD`);
   const fix = format === 'txt' ? missingDateFix(body, bodyLine) : undefined;
   if (fix) return new SeedError(path, fix.line, 'missing date', fix.hint);
-  // A Jekyll post carries its date in its file name ("2024-01-15-budget.md"), not in its front matter.
-  const named = /^(\d{4}-\d{2}-\d{2})[-_ .]/.exec(basename(path))?.[1];
-  const suggested = named !== undefined && isCalendarDate(named) ? named : undefined;
-  const hint = format === 'txt' ? `start the file with "date ${suggested ?? 'YYYY-MM-DD'}", or give date: in front matter` : `add date: ${suggested ?? 'YYYY-MM-DD'} to the front matter`;
-  return new SeedError(path, 1, 'missing date', suggested === undefined ? hint : `${hint}; the date in the file name is not read`);
+  const hint = format === 'txt' ? 'start the file with "date YYYY-MM-DD", or give date: in front matter' : 'add date: YYYY-MM-DD to the front matter';
+  const named = fileNameDate(path);
+  return new SeedError(path, 1, 'missing date', named === undefined ? hint : `${hint}; the file name's ${named} is no calendar date`);
 }
 
 /** Parses one seed, throwing a SeedError (or ContentErrors) for the first content problem. */
@@ -125,13 +129,15 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const path = seed.path;
   const text = decodeSeed(path, seed.bytes);
   const format = formatOf(path);
-  const front = splitFrontMatter(path, text, context.readYaml);
+  const front = splitFrontMatter(path, text, context);
   const fm = front.data;
   const header = format === 'txt' ? splitDateHeader(path, front.body, front.bodyLine) : { body: front.body, bodyLine: front.bodyLine };
   if (fm.date !== undefined && !isCalendarDate(fm.date)) {
     throw new SeedError(path, front.keyLines['date'] ?? 2, `invalid date ${fm.date}`, dateFix(fm.date));
   }
-  const date = fm.date ?? ('date' in header ? header.date : undefined);
+  // Else the date a Jekyll post's file name starts with ("2024-01-15-budget.md"), as Jekyll reads it.
+  const named = fileNameDate(path);
+  const date = fm.date ?? ('date' in header ? header.date : undefined) ?? (named !== undefined && isCalendarDate(named) ? named : undefined);
   if (date === undefined) throw missingDate(path, format, front.body, front.bodyLine);
 
   const processor = format === 'txt' ? context.rawText : context.markdown;

@@ -31,7 +31,7 @@ describe('the hostile catalogue builds safely', () => {
   it('builds every hostile seed (an unknown front-matter key is only a warning)', () => {
     expect(buildOutput.code).toBe(0);
     expect(buildOutput.stderr).toBe('');
-    expect(buildOutput.stdout).toMatch(/^built 10 articles, /);
+    expect(buildOutput.stdout).toMatch(/^built 12 articles, /);
   });
 
   it('no page contains executable content: no script but JSON-LD and the search UI, no on* attributes, no javascript: URLs, no iframes', () => {
@@ -73,6 +73,16 @@ describe('the hostile catalogue builds safely', () => {
     expect(html).toContain('&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; &#34;quotes&#34;');
     expect(html).toContain('By &#34;&gt;&lt;svg onload=alert(&#39;author&#39;)&gt;');
     expect(html).toContain('&lt;img src=x onerror=alert(&#39;tag&#39;)&gt;');
+  });
+
+  it('reads TOML and JSON front matter as safely as YAML: escaped, control characters dropped, the date as written, no key from __proto__', () => {
+    const toml = [...site].find(([f, b]) => /^2024\/05\/10\/[a-z0-9-]+\/index\.html$/.test(f) && b.toString().includes('<h1'))![1].toString();
+    expect(toml).toContain('&lt;script&gt;alert(&#39;toml-title&#39;)&lt;/script&gt;  Bell from TOML');
+    expect(toml).toContain('By &#34;&gt;&lt;svg onload=alert(&#39;toml-author&#39;)&gt;');
+    expect(toml).not.toContain('params');
+    const json = [...site].find(([f, b]) => /^2024\/05\/11\/[a-z0-9-]+\/index\.html$/.test(f) && b.toString().includes('<h1'))![1].toString();
+    expect(json).toContain('&lt;/script&gt;&lt;script&gt;alert(&#39;json-title&#39;)&lt;/script&gt; [31m red from JSON');
+    expect(json).toContain('By &lt;svg onload=alert(&#39;json-author&#39;)&gt;');
   });
 
   it('keeps every output path inside the output folder, with slugs made of [a-z0-9-] only', () => {
@@ -119,9 +129,9 @@ describe('a strict build over hostile and invalid seeds', () => {
     const r = await spawnCli(['build', '--seeds', mixed, '--out', path.join(work, 'previous'), '--config', path.join(HOSTILE, 'site.config.json')]);
     expect(r.code).toBe(1);
     const named = new Set(r.stderr.split('\n').filter((l) => l.includes(': ')).map((l) => path.basename(l.split(':')[0]!)));
-    expect([...named].sort()).toEqual(['a-empty.txt', 'b-binary.txt', 'bad.txt', 'broken.md', 'c-month.txt', 'deep-lists.md', 'deep-quotes.md', 'e-empty-body.txt', 'latin1.txt', 'nodate.txt', 'outside-link.txt', 'types.md', 'x.md']);
+    expect([...named].sort()).toEqual(['a-empty.txt', 'b-binary.txt', 'bad.txt', 'broken.md', 'c-month.txt', 'deep-lists.md', 'deep-quotes.md', 'e-empty-body.txt', 'hugo.md', 'json.md', 'latin1.txt', 'nodate.txt', 'outside-link.txt', 'types.md', 'x.md']);
     expect(r.stderr).toContain(`${path.join(mixed, 'outside-link.txt')}:1: symbolic link points outside the seeds folder (hint: copy the file into the seeds folder instead)`);
-    expect(r.stderr.trimEnd().split('\n').pop()).toBe('14 errors; nothing was written');
+    expect(r.stderr.trimEnd().split('\n').pop()).toBe('16 errors; nothing was written');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect([...(await snapshotDir(path.join(work, 'previous')))]).toEqual([['index.html', Buffer.from('the previous site')]]);
   });
@@ -130,9 +140,9 @@ describe('a strict build over hostile and invalid seeds', () => {
     const out = path.join(work, 'skipped');
     const r = await spawnCli(['build', '--seeds', mixed, '--out', out, '--config', path.join(HOSTILE, 'site.config.json'), '--skip-invalid', '--no-cache'], { CI: '' });
     expect(r.code).toBe(0);
-    expect(r.stderr.split('\n').filter((l) => l.startsWith('skipped: '))).toHaveLength(14);
-    // 14 problems in 13 seeds: the summary counts seeds.
-    expect(r.stdout).toMatch(/^built 10 articles, .*, 13 seeds skipped[, ]/);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('skipped: '))).toHaveLength(16);
+    // 16 problems in 15 seeds: the summary counts seeds.
+    expect(r.stdout).toMatch(/^built 12 articles, .*, 15 seeds skipped[, ]/);
     for (const [file, bytes] of await snapshotDir(out)) {
       if (file.endsWith('.html')) expect([file, unsafeContent(bytes.toString(), allowedScript)]).toEqual([file, []]);
     }

@@ -3,13 +3,17 @@ import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../src/seeds/front-matter.js';
+import { readTomlBlock } from '../../src/seeds/toml-reader.js';
 import { readFrontMatterYaml } from '../../src/seeds/yaml-reader.js';
 import { ContentErrors, SeedError } from '../../src/errors.js';
+
+/** Both readers loaded, as prepareParseContext loads them for seeds that open with `---` or `+++`. */
+const readers = { readYaml: readFrontMatterYaml, readToml: readTomlBlock };
 
 /** Every formatted error splitFrontMatter throws for `text`. */
 function errorsOf(text: string): string[] {
   try {
-    splitFrontMatter('seeds/a.md', text, readFrontMatterYaml);
+    splitFrontMatter('seeds/a.md', text, readers);
   } catch (e) {
     if (e instanceof ContentErrors) return e.errors.map((x) => x.format());
     return [(e as SeedError).format()];
@@ -19,22 +23,22 @@ function errorsOf(text: string): string[] {
 
 describe('splitFrontMatter', () => {
   it('returns text without front matter unchanged', () => {
-    expect(splitFrontMatter('a.md', 'Hello\n', readFrontMatterYaml)).toMatchObject({ data: {}, body: 'Hello\n', bodyLine: 1 });
+    expect(splitFrontMatter('a.md', 'Hello\n', readers)).toMatchObject({ data: {}, body: 'Hello\n', bodyLine: 1 });
   });
 
   it('validates known keys and says on which line the body starts', () => {
-    const split = splitFrontMatter('a.md', '---\ntitle: Hi\ndate: 2024-02-08\ntags: [Iraq, Iran]\ndraft: false\n---\nBody\n', readFrontMatterYaml);
+    const split = splitFrontMatter('a.md', '---\ntitle: Hi\ndate: 2024-02-08\ntags: [Iraq, Iran]\ndraft: false\n---\nBody\n', readers);
     expect(split.data).toEqual({ title: 'Hi', date: '2024-02-08', tags: ['Iraq', 'Iran'], draft: false });
     expect(split.body).toBe('Body\n');
     expect(split.bodyLine).toBe(7);
   });
 
   it('keeps dates as strings so an impossible date can be reported, not rolled over', () => {
-    expect(splitFrontMatter('a.md', '---\ndate: 2024-02-30\n---\nx', readFrontMatterYaml).data.date).toBe('2024-02-30');
+    expect(splitFrontMatter('a.md', '---\ndate: 2024-02-30\n---\nx', readers).data.date).toBe('2024-02-30');
   });
 
   it('drops the control characters a YAML escape writes into a string (XML forbids them in feeds and sitemaps)', () => {
-    const split = splitFrontMatter('a.md', '---\ntitle: "Bell\\a, NUL\\0 and \\x01 \\uFFFE"\ntags: ["AT&T \\x07", "\\x1b[31mRed"]\nauthor: "\\x02Tom"\n---\nx', readFrontMatterYaml);
+    const split = splitFrontMatter('a.md', '---\ntitle: "Bell\\a, NUL\\0 and \\x01 \\uFFFE"\ntags: ["AT&T \\x07", "\\x1b[31mRed"]\nauthor: "\\x02Tom"\n---\nx', readers);
     expect(split.data).toEqual({ title: 'Bell, NUL and', tags: ['AT&T', '[31mRed'], author: 'Tom' });
   });
 
@@ -43,16 +47,16 @@ describe('splitFrontMatter', () => {
   });
 
   it('accepts a single tag written as a string', () => {
-    expect(splitFrontMatter('a.md', '---\ntags: Iraq\n---\nx', readFrontMatterYaml).data.tags).toEqual(['Iraq']);
+    expect(splitFrontMatter('a.md', '---\ntags: Iraq\n---\nx', readers).data.tags).toEqual(['Iraq']);
   });
 
   it('warns about unknown keys at their line and ignores them', () => {
-    const split = splitFrontMatter('seeds/a.md', '---\ntitle: T\ncategory: x\n---\nx', readFrontMatterYaml);
+    const split = splitFrontMatter('seeds/a.md', '---\ntitle: T\ncategory: x\n---\nx', readers);
     expect(split.warnings.map((w) => w.format())).toEqual(['seeds/a.md:3: unknown front matter key "category" (ignored) (hint: known keys: title, date, tags, slug, summary, author, source, draft)']);
   });
 
   it('warns at the right line for any key: in other scripts, quoted, or named like a property of every object', () => {
-    const split = splitFrontMatter('seeds/a.md', '---\ntitle: T\ntítulo: x\n"sección": y\n\'clé d\'\'or\': z\ntoString: 1\nconstructor: 2\n---\nx', readFrontMatterYaml);
+    const split = splitFrontMatter('seeds/a.md', '---\ntitle: T\ntítulo: x\n"sección": y\n\'clé d\'\'or\': z\ntoString: 1\nconstructor: 2\n---\nx', readers);
     expect(split.warnings.map((w) => w.format().replace(/ \(hint: .*$/, ''))).toEqual([
       'seeds/a.md:3: unknown front matter key "título" (ignored)',
       'seeds/a.md:4: unknown front matter key "sección" (ignored)',
@@ -69,16 +73,16 @@ describe('splitFrontMatter', () => {
     ['2024-02-08t00:15:00.123+14:00', '2024-02-08'],
     ['"2024-02-08T09:30"', '2024-02-08'],
   ])('takes a timestamp date %s as its written calendar date, never shifted by its offset', (written, date) => {
-    expect(splitFrontMatter('a.md', `---\ndate: ${written}\n---\nx`, readFrontMatterYaml).data.date).toBe(date);
+    expect(splitFrontMatter('a.md', `---\ndate: ${written}\n---\nx`, readers).data.date).toBe(date);
   });
 
   it.each([['2024-02-08T'], ['2024-02-08 noon'], ['2024-02-08T25']])('leaves %j as written (the date check refuses it)', (written) => {
-    expect(splitFrontMatter('a.md', `---\ndate: "${written}"\n---\nx`, readFrontMatterYaml).data.date).toBe(written);
+    expect(splitFrontMatter('a.md', `---\ndate: "${written}"\n---\nx`, readers).data.date).toBe(written);
   });
 
   it('finds a key on its line in one pass, whatever run of blanks the line holds', () => {
     // A lazy key pattern before optional blanks went back over the run from each of its positions: minutes for this line.
-    const split = splitFrontMatter('seeds/a.md', `---\ntitle: T\nk${' '.repeat(1_000_000)}x: 1\n---\nx`, readFrontMatterYaml);
+    const split = splitFrontMatter('seeds/a.md', `---\ntitle: T\nk${' '.repeat(1_000_000)}x: 1\n---\nx`, readers);
     expect(split.warnings.map((w) => w.line)).toEqual([3]);
   });
 
@@ -112,6 +116,68 @@ describe('splitFrontMatter', () => {
   });
 });
 
+describe('splitFrontMatter on TOML (+++) front matter', () => {
+  it('gives the data, the body after the closing line and the line it starts on', () => {
+    const split = splitFrontMatter('a.md', '+++\ntitle = "T"\ntags = [\n  "a",\n  "b",\n]\n+++\nBody\n', readers);
+    expect(split).toMatchObject({ data: { title: 'T', tags: ['a', 'b'] }, body: 'Body\n', bodyLine: 8 });
+    expect(splitFrontMatter('a.md', '+++\n+++\nBody', readers)).toMatchObject({ data: {}, body: 'Body', bodyLine: 3 });
+  });
+
+  it('takes any TOML date-time as its written calendar date, never shifted by its offset', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    const time = fc.record({ h: fc.integer({ min: 0, max: 23 }), m: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }) }).map(({ h, m, s }) => `${two(h)}:${two(m)}:${two(s)}`);
+    const offset = fc.oneof(fc.constant(''), fc.constant('Z'), fc.record({ sign: fc.constantFrom('+', '-'), h: fc.integer({ min: 0, max: 14 }), m: fc.constantFrom(0, 30, 45) }).map(({ sign, h, m }) => `${sign}${two(h)}:${two(m)}`));
+    const date = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(date, fc.option(fc.tuple(fc.constantFrom('T', ' '), time, offset)), (day, rest) => {
+        const written = rest === null ? day : `${day}${rest[0]}${rest[1]}${rest[2]}`;
+        expect(splitFrontMatter('a.md', `+++\ndate = ${written}\n+++\nx`, readers).data.date).toBe(day);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('locates top-level keys, tables included, for warnings; keys inside a table are not top-level', () => {
+    const split = splitFrontMatter('a.md', '+++\ntitle = "T"\n"sección" = 1\n\n[params]\ntitle = "x"\n[[cascade]]\nk = 1\n+++\nx', readers);
+    expect(split.warnings.map((w) => w.format().replace(/ \(hint: .*$/, ''))).toEqual([
+      'a.md:3: unknown front matter key "sección" (ignored)',
+      'a.md:5: unknown front matter key "params" (ignored)',
+      'a.md:7: unknown front matter key "cascade" (ignored)',
+    ]);
+  });
+
+  it('reports broken TOML at its file line, and every wrong type at its key line', () => {
+    expect(errorsOf('+++\ntitle = "T"\ntitle = "U"\n+++\nx')).toEqual(['seeds/a.md:3: invalid TOML front matter: trying to redefine an already defined table or value']);
+    expect(errorsOf('+++\ntags = "a", "b"\n+++\nx')).toEqual([expect.stringMatching(/^seeds\/a\.md:2: invalid TOML front matter: /)]);
+    expect(errorsOf('+++\ndate = 2024-01-01\ndraft = "yes"\nauthor = true\n+++\nx')).toEqual([
+      'seeds/a.md:3: front matter draft: expected true or false',
+      'seeds/a.md:4: front matter author: expected a string (hint: write it in quotes (author = "…") so TOML reads it as text)',
+    ]);
+  });
+});
+
+describe('splitFrontMatter on JSON front matter', () => {
+  it('reads the object opening the file; the body starts on the line after its closing brace', () => {
+    const split = splitFrontMatter('a.md', '{\n  "title": "A { brace \\" and }",\n  "tags": ["a", "b"]\n}\nBody\n', readers);
+    expect(split).toMatchObject({ data: { title: 'A { brace " and }', tags: ['a', 'b'] }, body: 'Body\n', bodyLine: 5 });
+    expect(splitFrontMatter('a.md', '{"title": "T"} Body', readers)).toMatchObject({ data: { title: 'T' }, body: ' Body', bodyLine: 1 });
+  });
+
+  it('locates top-level keys for warnings, not the keys of nested objects', () => {
+    const split = splitFrontMatter('a.md', '{\n  "params": {\n    "weight": 1\n  },\n  "weight": 2\n}\nx', readers);
+    expect(split.warnings.map((w) => w.format().replace(/ \(hint: .*$/, ''))).toEqual([
+      'a.md:2: unknown front matter key "params" (ignored)',
+      'a.md:5: unknown front matter key "weight" (ignored)',
+    ]);
+  });
+
+  it('reports JSON it cannot read at its file line, an object never closed, and wrong types at their key lines', () => {
+    expect(errorsOf('{\n  "title": "T",\n  "date": 2024-01-01\n}\nx')).toEqual([expect.stringMatching(/^seeds\/a\.md:3: invalid JSON front matter: /)]);
+    expect(errorsOf('{\n  "title": "T"\nBody')).toEqual(['seeds/a.md:1: front matter is not closed (hint: end the JSON object with a } before the body)']);
+    expect(errorsOf('{\n  "date": "2024-01-01",\n  "title": 1984\n}\nx')).toEqual(['seeds/a.md:3: front matter title: expected a string (hint: write it in quotes ("title": "…") so JSON reads it as text)']);
+  });
+});
+
 describe('splitFrontMatter against gray-matter given the whole seed', () => {
   /** gray-matter parsing the whole text as the splitter configures it: the body and data it gives. */
   function wholeText(text: string): { body: string; data: unknown } | 'throws' {
@@ -134,7 +200,7 @@ describe('splitFrontMatter against gray-matter given the whole seed', () => {
         const reference = wholeText(t);
         let split: { body: string; data: unknown } | 'throws';
         try {
-          const s = splitFrontMatter('seeds/a.md', t, readFrontMatterYaml);
+          const s = splitFrontMatter('seeds/a.md', t, readers);
           split = { body: s.body, data: s.data };
         } catch {
           split = 'throws';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeSeed } from '../../src/seeds/decode.js';
-import { mayOpenWithFrontMatter } from '../../src/seeds/front-matter.js';
+import { openingFence } from '../../src/seeds/front-matter.js';
 import { createParseContext, parseSeed, prepareParseContext } from '../../src/seeds/parse.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -37,8 +37,20 @@ describe('a parse context loads the Markdown processor and the YAML reader only 
     expect(() => parseSeed(markdown, context)).toThrow('a.md: the Markdown processor was not loaded for this seed (see prepareParseContext)');
   });
 
-  it('the byte test is sound: every seed whose decoded text opens a front matter block passes it (BOMs and control characters anywhere)', () => {
-    const char = fc.constantFrom('-', '-', '-', '\uFEFF', '\u0001', '\u001F', '\u007F', '\uFFFE', '\uFFFF', '\r', '\n', ' ', '\t', 'a', 'é');
+  it('a seed opening with +++ loads the TOML reader, and no other does', async () => {
+    const context = createParseContext({}, false);
+    await prepareParseContext(context, [seed('a.md', '---\ndate: 2024-01-02\n---\nText.\n'), seed('b.txt', 'date 2024-01-02\n+++\n')]);
+    expect(context.readToml).toBeUndefined();
+    const toml = seed('c.md', '+++\ndate = 2024-01-02\n+++\nText.\n');
+    expect(() => parseSeed(toml, context)).toThrow('c.md: the TOML reader was not loaded for this seed (see prepareParseContext)');
+    await prepareParseContext(context, [toml]);
+    expect(context.readToml).toBeDefined();
+    const parsed = parseSeed(toml, context);
+    expect(parsed.ok && parsed.article.date).toBe('2024-01-02');
+  });
+
+  it('the byte test is sound: every seed whose decoded text opens a front matter fence passes it with that fence (BOMs and control characters anywhere)', () => {
+    const char = fc.constantFrom('-', '-', '-', '+', '+', '+', '\uFEFF', '\u0001', '\u001F', '\u007F', '\uFFFE', '\uFFFF', '\r', '\n', ' ', '\t', 'a', 'é');
     fc.assert(
       fc.property(fc.array(char, { maxLength: 10 }), fc.string({ maxLength: 10 }), (start, rest) => {
         const bytes = encode(start.join('') + rest);
@@ -48,11 +60,14 @@ describe('a parse context loads the Markdown processor and the YAML reader only 
         } catch {
           return;
         }
-        if (/^---[ \t]*\n/.test(text)) expect(mayOpenWithFrontMatter(bytes)).toBe(true);
+        if (/^---[ \t]*\n/.test(text)) expect(openingFence(bytes)).toBe('-');
+        if (/^\+\+\+[ \t]*\n/.test(text)) expect(openingFence(bytes)).toBe('+');
       }),
       { numRuns: 5000 },
     );
-    expect(mayOpenWithFrontMatter(encode('date 2024-01-02\n---\n'))).toBe(false);
-    expect(mayOpenWithFrontMatter(encode('\uFEFF\uFEFF-\u0001--\n'))).toBe(true);
+    expect(openingFence(encode('date 2024-01-02\n---\n'))).toBeUndefined();
+    expect(openingFence(encode('\uFEFF\uFEFF-\u0001--\n'))).toBe('-');
+    expect(openingFence(encode('+\u0001++\n'))).toBe('+');
+    expect(openingFence(encode('-+-\n'))).toBeUndefined();
   });
 });

@@ -146,28 +146,61 @@ describe('an empty body', () => {
 });
 
 describe('front matter written as Hugo also writes it', () => {
-  it('names TOML (+++) or JSON front matter when the date is missing, instead of asking for a date the file seems to have', () => {
-    const errors = (file: string, text: string) => {
-      const result = parse(file, text);
-      return result.ok ? [] : result.errors.map((e) => e.format());
-    };
-    const fix = 'write it as YAML between two --- lines, with date: YYYY-MM-DD';
-    expect(errors('a.md', '+++\ntitle = "Hugo post"\ndate = 2024-01-01T10:00:00Z\n+++\nBody text.\n')).toEqual([`a.md:1: missing date (hint: this file opens with TOML front matter, which is not read: ${fix})`]);
-    expect(errors('a.md', '{\n  "title": "Post",\n  "date": "2024-01-01"\n}\n\nBody.\n')).toEqual([`a.md:1: missing date (hint: this file opens with JSON front matter, which is not read: ${fix})`]);
-    expect(errors('a.md', '+++ is how it started.\n\nBody.\n')).toEqual(['a.md:1: missing date (hint: add date: YYYY-MM-DD to the front matter)']);
+  /** Every formatted error and warning for a seed. */
+  const problems = (file: string, text: string) => {
+    const result = parse(file, text);
+    return [...(result.ok ? [] : result.errors), ...result.warnings].map((e) => e.format());
+  };
+
+  it("reads TOML between +++ lines (Hugo's own archetype): title, date as written whatever its offset, tags, draft; a [params] table is an unknown key at its line", () => {
+    const text = '+++\ntitle = "Hugo post"\ndate = 2024-01-01T22:00:00-05:00\ndraft = false\ntags = ["Iraq", "Local"]\n[params]\n  subtitle = "x"\n+++\nIran said on Monday.\n';
+    const result = parse('content/posts/hugo.md', text);
+    if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
+    expect(result.article).toMatchObject({ title: 'Hugo post', date: '2024-01-01', draft: false, tagNames: ['Iraq', 'Local', 'Iran'] });
+    expect(result.warnings.map((w) => w.format())).toEqual([
+      'content/posts/hugo.md:6: unknown front matter key "params" (ignored) (hint: known keys: title, date, tags, slug, summary, author, source, draft)',
+    ]);
+  });
+
+  it('reads a JSON object opening the file, across lines or on one line, and the body after it', () => {
+    const spread = ok('a.md', '{\n  "title": "Post",\n  "date": "2024-01-01",\n  "tags": ["Local"]\n}\n\nBody *text*.\n');
+    expect(spread).toMatchObject({ title: 'Post', date: '2024-01-01', tagNames: ['Local'] });
+    expect(spread.bodyHtml).toBe('<p>Body <em>text</em>.</p>\n');
+    expect(ok('b.txt', '{"date": "2024-01-02", "author": "Ana Lima"}\nHarbour workers walked out.\n')).toMatchObject({ date: '2024-01-02', author: 'Ana Lima', title: 'Harbour workers walked out' });
+  });
+
+  it('reports TOML and JSON errors at their file lines, with the fix written in that form', () => {
+    expect(problems('a.md', '+++\ntitle = 1984\ndate = 2024-01-01\n+++\nText.\n')).toEqual(['a.md:2: front matter title: expected a string (hint: write it in quotes (title = "…") so TOML reads it as text)']);
+    expect(problems('a.md', '{\n  "date": "2024-01-01",\n  "draft": "no"\n}\nText.\n')).toEqual(['a.md:3: front matter draft: expected true or false']);
+    expect(problems('a.md', '+++\ntitle = "T"\ndate = \n+++\nText.\n')).toEqual(['a.md:3: invalid TOML front matter: invalid value']);
+    expect(problems('a.md', '+++\ndate = 2024-01-01\nText.\n')).toEqual(['a.md:1: front matter is not closed (hint: end it with a line of three pluses: +++)']);
+  });
+
+  it('leaves text that only starts like front matter as text', () => {
+    expect(problems('a.md', '+++ is how it started.\n\nBody.\n')).toEqual(['a.md:1: missing date (hint: add date: YYYY-MM-DD to the front matter)']);
+    expect(ok('a.txt', 'date 2024-01-01\n{braces} open this story.\n').title).toBe('{braces} open this story');
   });
 });
 
 describe('a seed without a date whose file name starts with one, as Jekyll names posts', () => {
-  it('is still an error, with that date in the hint', () => {
-    const errors = (file: string, text: string) => {
-      const result = parse(file, text);
-      return result.ok ? [] : result.errors.map((e) => e.format());
-    };
-    expect(errors('_posts/2024-01-15-budget-vote.md', '---\ntitle: Budget vote\n---\nText.\n')).toEqual([
-      '_posts/2024-01-15-budget-vote.md:1: missing date (hint: add date: 2024-01-15 to the front matter; the date in the file name is not read)',
-    ]);
-    expect(errors('2024-02-30-x.md', '---\ntitle: X\n---\nText.\n')).toEqual(['2024-02-30-x.md:1: missing date (hint: add date: YYYY-MM-DD to the front matter)']);
+  const problems = (file: string, text: string) => {
+    const result = parse(file, text);
+    return result.ok ? [] : result.errors.map((e) => e.format());
+  };
+
+  it("takes the file name's date, as Jekyll does, in Markdown and raw text", () => {
+    expect(ok('_posts/2024-01-15-budget-vote.md', '---\ntitle: Budget vote\n---\nText.\n').date).toBe('2024-01-15');
+    expect(ok('2024-01-15_budget.txt', 'The council voted on Monday.\n').date).toBe('2024-01-15');
+  });
+
+  it('gives way to a date the seed writes itself', () => {
+    expect(ok('2024-01-15-budget-vote.md', '---\ndate: 2024-03-01\n---\nText.\n').date).toBe('2024-03-01');
+    expect(ok('2024-01-15-budget.txt', 'date 2024-03-02\nText.\n').date).toBe('2024-03-02');
+  });
+
+  it("is an error when the file name's date is no calendar date, saying so", () => {
+    expect(problems('2024-02-30-x.md', '---\ntitle: X\n---\nText.\n')).toEqual(["2024-02-30-x.md:1: missing date (hint: add date: YYYY-MM-DD to the front matter; the file name's 2024-02-30 is no calendar date)"]);
+    expect(problems('20240115-x.md', '---\ntitle: X\n---\nText.\n')).toEqual(['20240115-x.md:1: missing date (hint: add date: YYYY-MM-DD to the front matter)']);
   });
 });
 
