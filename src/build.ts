@@ -24,6 +24,7 @@ import { commitJournal } from './write/journal.js';
 import { acquireOutputLock } from './write/lock.js';
 import { guardOutputDir } from './write/output-guard.js';
 import { shardDirOfFile } from './write/search-shards.js';
+import { warningLines } from './warning-lines.js';
 
 /** Where a build reads from and writes to, and how strict it is. */
 export interface BuildOptions {
@@ -66,9 +67,9 @@ export interface BuildReport {
   readonly skipped: readonly SeedError[];
 }
 
-/** A report's warnings and skipped seeds, one line each (`warning: path:line: message`, `skipped: …`). */
+/** A report's warnings (see warningLines) and skipped seeds, one line each (`warning: path:line: message`, `skipped: …`). */
 export function problemLines(report: BuildReport): string[] {
-  return [...report.warnings.map((w) => `warning: ${w.format()}`), ...report.skipped.map((s) => `skipped: ${s.format()}`)];
+  return [...warningLines(report.warnings), ...report.skipped.map((s) => `skipped: ${s.format()}`)];
 }
 
 /** The validated config (see resolveConfig), once the templates folder is known to hold every page template. */

@@ -29,17 +29,20 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[Tt]|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:\.\
 /** A string value: control characters (a YAML escape can write them) dropped, then trimmed. */
 const nonEmpty = z.string({ error: 'expected a string' }).overwrite(withoutControlCharacters).trim().min(1, 'expected a non-empty string');
 
+/** A list of strings, or one string as a list of one (`tags: Iraq`). */
+const terms = z
+  .union([z.array(z.union([nonEmpty, z.number().transform(String)]), { error: 'expected a list of strings' }), nonEmpty.transform((t) => [t])], {
+    error: 'expected a list of strings',
+  })
+  .optional();
+
 const schema = z.object({
   title: nonEmpty.optional(),
   date: z
     .string({ error: 'expected a date as YYYY-MM-DD' })
     .transform((d) => (TIMESTAMP.test(d) ? d.slice(0, 10) : d))
     .optional(),
-  tags: z
-    .union([z.array(z.union([nonEmpty, z.number().transform(String)]), { error: 'expected a list of strings' }), nonEmpty.transform((t) => [t])], {
-      error: 'expected a list of strings',
-    })
-    .optional(),
+  tags: terms,
   slug: nonEmpty.optional(),
   summary: nonEmpty.optional(),
   author: nonEmpty.optional(),
@@ -51,7 +54,34 @@ const schema = z.object({
   draft: z.boolean({ error: 'expected true or false' }).optional(),
 });
 
+/**
+ * The keys Hugo and Jekyll write for what broadsheet's keys say, read as those so an archive moved
+ * from either keeps its data without a warning on every post: `categories`/`category` are tags too,
+ * `description` or `excerpt` is the summary, `authors` (Hugo's list) the author, `published: false`
+ * (Jekyll) a draft. broadsheet's own key wins where both are given.
+ */
+const otherGenerators = z.object({
+  categories: terms,
+  category: terms,
+  description: nonEmpty.optional(),
+  excerpt: nonEmpty.optional(),
+  authors: terms,
+  published: z.boolean({ error: 'expected true or false' }).optional(),
+});
+
 const KNOWN_KEYS = new Set(Object.keys(schema.shape));
+const READ_KEYS = new Set([...KNOWN_KEYS, ...Object.keys(otherGenerators.shape)]);
+const fullSchema = schema.extend(otherGenerators.shape);
+
+/** broadsheet's front matter from what was validated: other generators' keys folded into broadsheet's own. */
+function folded(data: z.infer<typeof fullSchema>): FrontMatter {
+  const { categories, category, description, excerpt, authors, published, ...own } = data;
+  const tags = [...(own.tags ?? []), ...(categories ?? []), ...(category ?? [])];
+  const summary = own.summary ?? description ?? excerpt;
+  const author = own.author ?? (authors && authors.length > 0 ? authors.join(', ') : undefined);
+  const draft = own.draft ?? (published === false ? true : undefined);
+  return { ...own, ...(tags.length > 0 && { tags }), ...(summary !== undefined && { summary }), ...(author !== undefined && { author }), ...(draft !== undefined && { draft }) };
+}
 
 /** Reads a front matter block's YAML: readFrontMatterYaml, once loaded (see loadYamlReader). */
 export type YamlReader = (head: string) => { data: unknown; content: string };
@@ -157,10 +187,10 @@ export function splitFrontMatter(path: string, text: string, readers: FrontMatte
   const warnings: SeedError[] = [];
   const known: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(block.data)) {
-    if (KNOWN_KEYS.has(key)) known[key] = value;
+    if (READ_KEYS.has(key)) known[key] = value;
     else warnings.push(new SeedError(path, keyLines[key] ?? firstLine, `unknown front matter key "${key}" (ignored)`, `known keys: ${[...KNOWN_KEYS].join(', ')}`));
   }
-  const result = schema.safeParse(known);
+  const result = fullSchema.safeParse(known);
   if (!result.success) {
     const errors = result.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '');
@@ -172,5 +202,5 @@ export function splitFrontMatter(path: string, text: string, readers: FrontMatte
     errors.sort((a, b) => a.line - b.line);
     throw errors.length === 1 ? errors[0]! : new ContentErrors(errors);
   }
-  return { data: result.data, body: block.body, bodyLine: block.bodyLine, warnings, keyLines };
+  return { data: folded(result.data), body: block.body, bodyLine: block.bodyLine, warnings, keyLines };
 }

@@ -34,4 +34,20 @@ describe('warnings', () => {
     expect([quiet.code, quiet.stderr]).toEqual([0, '']);
     expect(quiet.stdout).toMatch(/^checked 2 articles, 0 tags: no errors, 2 warnings in [\d.]+ s\n$/);
   });
+
+  it('of the same kind in many seeds are listed for three and counted for the rest; the summary counts them all', async () => {
+    const cwd = await siteWithWarnings();
+    for (const name of ['c', 'd', 'e', 'f']) await writeFile(path.join(cwd, 'seeds', `${name}.md`), `---\ndate: 2024-01-04\ncolour: ${name}\n---\nText ${name}.\n`);
+    const r = await spawnCli(['build', '--no-search'], { CI: '' }, cwd);
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n').map((line) => line.replace(/ \(hint: .*$/, ''))).toEqual([
+      'warning: seeds/a.md:4: unknown front matter key "colour" (ignored)',
+      'warning: seeds/b.md:4: unknown front matter key "mood" (ignored)',
+      'warning: seeds/c.md:3: unknown front matter key "colour" (ignored)',
+      'warning: seeds/d.md:3: unknown front matter key "colour" (ignored)',
+      'warning: the same for 2 more seeds: unknown front matter key "colour" (ignored)',
+      '',
+    ]);
+    expect(r.stdout).toMatch(/, 6 warnings in /);
+  });
 });

@@ -207,14 +207,14 @@ describe("a site with warnings and skipped seeds is taken up too", () => {
   it('showing the same warnings and skips as a full build, and a build without --skip-invalid still fails', async () => {
     const edited = path.join(work, 'problem-seeds');
     await cp(seeds, edited, { recursive: true });
-    await writeFile(path.join(edited, 'warned.md'), '---\ntitle: A warned article\ndate: 2024-05-06\ncategory: wire\n---\n\nA body about the harbour.\n');
+    await writeFile(path.join(edited, 'warned.md'), '---\ntitle: A warned article\ndate: 2024-05-06\nlayout: wire\n---\n\nA body about the harbour.\n');
     await writeFile(path.join(edited, 'broken.txt'), 'date 2024-02-30\n\nAn impossible day.\n');
     const out = path.join(work, 'problems');
     const common = ['--seeds', edited, '--config', config, '--base-url', 'https://news.example.org/archive/', '--no-search'];
     const args = [...common, '--out', out, '--cache-dir', path.join(work, 'cache-problems'), '--skip-invalid'];
     const first = await spawnCli(['build', ...args], { CI: '' });
     expect(first.code).toBe(0);
-    expect(first.stderr).toMatch(/^warning: .*warned\.md:4: unknown front matter key "category"/m);
+    expect(first.stderr).toMatch(/^warning: .*warned\.md:4: unknown front matter key "layout"/m);
     expect(first.stderr).toMatch(/^skipped: .*broken\.txt:1:\d+: invalid date 2024-02-30/m);
     const step = async (name: string) => {
       const r = await spawnCli(['build', ...args], { CI: '' });
@@ -231,7 +231,7 @@ describe("a site with warnings and skipped seeds is taken up too", () => {
     await writeFile(file, `${text.slice(0, text.lastIndexOf(' the '))} the edited${text.slice(text.lastIndexOf(' the ') + 4)}`);
     expect(await step('edit')).toMatch(/\(1 seed edited\)/);
     // The warned seed edited: its new warning is shown, it is not put in the drafts pack.
-    await writeFile(path.join(edited, 'warned.md'), '---\ntitle: A warned article\ndate: 2024-05-06\ncategory: wire\n---\n\nA body about the harbour, edited.\n');
+    await writeFile(path.join(edited, 'warned.md'), '---\ntitle: A warned article\ndate: 2024-05-06\nlayout: wire\n---\n\nA body about the harbour, edited.\n');
     expect(await step('warned')).toMatch(/\(1 seed edited\)/);
     const strict = await spawnCli(['build', ...common, '--out', out, '--cache-dir', path.join(work, 'cache-problems')]);
     expect(strict.code).toBe(1);

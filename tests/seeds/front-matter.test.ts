@@ -51,8 +51,8 @@ describe('splitFrontMatter', () => {
   });
 
   it('warns about unknown keys at their line and ignores them', () => {
-    const split = splitFrontMatter('seeds/a.md', '---\ntitle: T\ncategory: x\n---\nx', readers);
-    expect(split.warnings.map((w) => w.format())).toEqual(['seeds/a.md:3: unknown front matter key "category" (ignored) (hint: known keys: title, date, tags, slug, summary, author, source, draft)']);
+    const split = splitFrontMatter('seeds/a.md', '---\ntitle: T\nlayout: x\n---\nx', readers);
+    expect(split.warnings.map((w) => w.format())).toEqual(['seeds/a.md:3: unknown front matter key "layout" (ignored) (hint: known keys: title, date, tags, slug, summary, author, source, draft)']);
   });
 
   it('warns at the right line for any key: in other scripts, quoted, or named like a property of every object', () => {
@@ -113,6 +113,28 @@ describe('splitFrontMatter', () => {
 
   it('reports front matter that is not a mapping', () => {
     expect(errorsOf('---\n- a\n- b\n---\nx')).toEqual(['seeds/a.md:2: front matter must be a set of key: value pairs']);
+  });
+});
+
+describe('front matter keys Hugo and Jekyll write for what broadsheet reads', () => {
+  it('reads categories and category as tags, description or excerpt as the summary, authors as the author, published: false as a draft; no warning', () => {
+    const split = splitFrontMatter('a.md', '---\nlayout: post\ncategories: [World, Iraq]\ncategory: Local\ndescription: The council voted.\nauthors: [Ana Lima, Tom Ede]\npublished: false\n---\nx', readers);
+    expect(split.data).toEqual({ tags: ['World', 'Iraq', 'Local'], summary: 'The council voted.', author: 'Ana Lima, Tom Ede', draft: true });
+    expect(split.warnings.map((w) => w.format().replace(/ \(hint: .*$/, ''))).toEqual(['a.md:2: unknown front matter key "layout" (ignored)']);
+    expect(splitFrontMatter('a.md', '+++\nexcerpt = "An excerpt."\npublished = true\ncategories = "Sport"\n+++\nx', readers).data).toEqual({ summary: 'An excerpt.', tags: ['Sport'] });
+  });
+
+  it("lets broadsheet's own key win, and adds categories to tags", () => {
+    const split = splitFrontMatter('a.md', '---\ntags: [Iraq]\ncategories: [World]\nsummary: Own.\ndescription: Other.\nauthor: Ana\nauthors: [Tom]\ndraft: false\npublished: false\n---\nx', readers);
+    expect(split.data).toEqual({ tags: ['Iraq', 'World'], summary: 'Own.', author: 'Ana', draft: false });
+  });
+
+  it('checks their types like any key, at their lines', () => {
+    expect(errorsOf('---\ncategories: {a: 1}\ndescription: 42\npublished: maybe\n---\nx')).toEqual([
+      'seeds/a.md:2: front matter categories: expected a list of strings',
+      'seeds/a.md:3: front matter description: expected a string (hint: write it in quotes (description: "…") so YAML reads it as text)',
+      'seeds/a.md:4: front matter published: expected true or false',
+    ]);
   });
 });
 
