@@ -28,6 +28,8 @@ export interface Article {
   readonly titleDerived: boolean;
   /** `YYYY-MM-DD`, a calendar date with no time zone. */
   readonly date: string;
+  /** `YYYY-MM-DD` of the last update (front matter `updated`), after `date`; absent when never updated. */
+  readonly updated?: string;
   readonly dateline?: string;
   readonly summary: string;
   /** Where the body HTML is kept (out of the heap; read back when its page renders). */

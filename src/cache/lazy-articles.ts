@@ -12,6 +12,7 @@ const ARTICLE_FIELDS = {
   title: true,
   titleDerived: true,
   date: true,
+  updated: true,
   dateline: true,
   summary: true,
   body: true,

@@ -61,9 +61,16 @@ export interface TagFeedJob {
   readonly articles: readonly CardRef[];
 }
 
-/** The date a feed's `updated` shows: its newest article's (never the clock), or 1970-01-01 when it has none. */
-function newestDate(articles: readonly FeedArticle[]): string {
-  return articles[0]?.date ?? '1970-01-01';
+/** The date a feed entry's `updated` shows: the article's update, else its date. */
+function entryUpdated(article: FeedArticle): string {
+  return article.updated ?? article.date;
+}
+
+/** The date a feed's `updated` shows: the latest of its entries' `updated` (never the clock), or 1970-01-01 when it has none. */
+function newestDate(updated: Iterable<string>): string {
+  let newest = '1970-01-01';
+  for (const date of updated) if (date > newest) newest = date;
+  return newest;
 }
 
 /** One Atom document for `articles` (newest first, at most `feedSize`), `updated` from `newest`; full text only with `content`, its addresses made absolute. */
@@ -88,7 +95,7 @@ function atomFeed<A extends FeedArticle>(config: FeedSettings, title: string, pa
       title: htmlText(article.title),
       id: url,
       link: url,
-      date: utcDate(article.date),
+      date: utcDate(entryUpdated(article)),
       published: utcDate(article.date),
       description: htmlText(article.summary),
       ...(content && { content: cdataSafe(bodyForFeed(content(article), url, basePath)) }),
@@ -103,7 +110,7 @@ function atomFeed<A extends FeedArticle>(config: FeedSettings, title: string, pa
 export function renderSiteFeed(site: Site, bodies: BodyReader): OutputFile {
   return {
     path: FIXED_PATHS.feed,
-    bytes: atomFeed(site.config, site.config.title, FIXED_PATHS.home, FIXED_PATHS.feed, newestDate(site.articles), site.articles, (article) => bodies.read(article.body)),
+    bytes: atomFeed(site.config, site.config.title, FIXED_PATHS.home, FIXED_PATHS.feed, newestDate(site.articles.slice(0, site.config.feedSize).map(entryUpdated)), site.articles, (article) => bodies.read(article.body)),
   };
 }
 
@@ -143,21 +150,29 @@ const MOST_ENTRIES = 20_000;
  */
 export class FeedEntries {
   private readonly entries = new Map<CardRef, string>();
+  /** Each kept entry's `updated` date. */
+  private readonly updated = new Map<CardRef, string>();
 
   /** The Atom document of a tag feed job, its entries read from `cards` or taken from earlier feeds. */
   feed(job: TagFeedJob, cards: CardReader): string {
     const { settings } = job;
     const refs = job.articles.slice(0, settings.feedSize);
     const unseen = refs.filter((ref) => !this.entries.has(ref));
-    const newest = newestDate(refs.slice(0, 1).map((ref) => cards.fields(ref)));
-    const xml = tagFeedXml(settings, job.tagName, job.tagSlug, job.path, newest, unseen.map((ref) => cards.fields(ref)));
+    const unseenFields = unseen.map((ref) => cards.fields(ref));
+    const freshUpdated = new Map(unseen.map((ref, i) => [ref, entryUpdated(unseenFields[i]!)]));
+    const newest = newestDate(refs.map((ref) => freshUpdated.get(ref) ?? this.updated.get(ref)!));
+    const xml = tagFeedXml(settings, job.tagName, job.tagSlug, job.path, newest, unseenFields);
     const end = xml.lastIndexOf(FEED_END);
     const [head, ...written] = xml.slice(0, end).split(ENTRY_START);
     if (written.length !== unseen.length) return tagFeedXml(settings, job.tagName, job.tagSlug, job.path, newest, refs.map((ref) => cards.fields(ref)));
     const fresh = new Map(unseen.map((ref, i) => [ref, ENTRY_START + written[i]!]));
     const feed = head + refs.map((ref) => fresh.get(ref) ?? this.entries.get(ref)).join('') + xml.slice(end);
-    if (this.entries.size + fresh.size > MOST_ENTRIES) this.entries.clear();
+    if (this.entries.size + fresh.size > MOST_ENTRIES) {
+      this.entries.clear();
+      this.updated.clear();
+    }
     for (const [ref, entry] of fresh) this.entries.set(ref, entry);
+    for (const [ref, date] of freshUpdated) this.updated.set(ref, date);
     return feed;
   }
 }
@@ -170,5 +185,5 @@ export function renderTagFeedJob(job: TagFeedJob, cards: CardReader, entries: Fe
 /** One tag's feed `/tags/<slug>/feed.xml`, from the site's articles directly. */
 export function renderTagFeed(site: Site, tag: TagEntry): OutputFile {
   const path = tagFeedPath(tag.slug);
-  return { path, bytes: tagFeedXml(feedSettingsOf(site.config), tag.name, tag.slug, path, newestDate(tag.articles), tag.articles) };
+  return { path, bytes: tagFeedXml(feedSettingsOf(site.config), tag.name, tag.slug, path, newestDate(tag.articles.slice(0, site.config.feedSize).map(entryUpdated)), tag.articles) };
 }

@@ -25,11 +25,11 @@ export function articleIdentity(article: Article): string {
 
 /**
  * What any listing shows of an article — a card, a link, a tag feed's entry — as a short hash: link,
- * title, date, dateline, summary, author, tags. An edit further down the body leaves it unchanged,
+ * title, date, update, dateline, summary, author, tags. An edit further down the body leaves it unchanged,
  * so the listings and neighbours that show the article keep their bytes and are not rendered again.
  */
 export function cardIdentity(article: Article): string {
-  let id = `${article.date}\u0001${article.slug}\u0001${article.title}\u0001${article.dateline ?? ''}\u0001${article.summary}\u0001${article.author ?? ''}`;
+  let id = `${article.date}\u0001${article.updated ?? ''}\u0001${article.slug}\u0001${article.title}\u0001${article.dateline ?? ''}\u0001${article.summary}\u0001${article.author ?? ''}`;
   for (const tag of article.tags) id += `\u0001${tag.name}\u0002${tag.slug}`;
   return hash('sha1', id, 'base64url');
 }

@@ -11,6 +11,8 @@ export interface PageMeta {
   readonly ogType: 'website' | 'article';
   readonly ogTitle: string;
   readonly publishedTime: string | null;
+  /** An updated article's update date (`article:modified_time`); else null. */
+  readonly modifiedTime: string | null;
   /** An article's first body image, absolute, for `og:image` and its JSON-LD; else null. */
   readonly image: string | null;
   readonly tags: readonly string[];
@@ -45,6 +47,7 @@ export function listingMeta(config: SiteConfig, pageTitle: string | null, pagePa
     ogType: 'website',
     ogTitle: pageTitle ?? config.title,
     publishedTime: null,
+    modifiedTime: null,
     image: null,
     tags: [],
     jsonLd: null,
@@ -58,7 +61,7 @@ export function listingMeta(config: SiteConfig, pageTitle: string | null, pagePa
 export type MetaSettings = Pick<SiteConfig, 'baseUrl' | 'title' | 'language' | 'publisher'>;
 
 /** What an article page's metadata shows of its article. */
-export type MetaArticle = Pick<Article, 'date' | 'slug' | 'title' | 'summary' | 'dateline' | 'tags' | 'author' | 'sourceUrl' | 'wordCount'>;
+export type MetaArticle = Pick<Article, 'date' | 'updated' | 'slug' | 'title' | 'summary' | 'dateline' | 'tags' | 'author' | 'sourceUrl' | 'wordCount'>;
 
 /** Metadata for an article page, with its NewsArticle JSON-LD; `image` is its first body image's absolute address. */
 export function articleMeta(config: MetaSettings, article: MetaArticle, image?: string): PageMeta {
@@ -70,7 +73,7 @@ export function articleMeta(config: MetaSettings, article: MetaArticle, image?: 
     headline: shortHeadline(article.title),
     description: article.summary,
     datePublished: article.date,
-    dateModified: article.date,
+    dateModified: article.updated ?? article.date,
     ...(article.dateline !== undefined && { dateline: article.dateline }),
     keywords: article.tags.map((t) => t.name),
     url,
@@ -89,6 +92,7 @@ export function articleMeta(config: MetaSettings, article: MetaArticle, image?: 
     ogType: 'article',
     ogTitle: article.title,
     publishedTime: article.date,
+    modifiedTime: article.updated ?? null,
     image: image ?? null,
     tags: article.tags.map((t) => t.name),
     jsonLd: scriptSafeJson(jsonLd),

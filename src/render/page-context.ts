@@ -3,6 +3,7 @@
  * context, card refs made card views, an article page's views, metadata and body; then the page itself.
  */
 import type { Liquid } from 'liquidjs';
+import { formatLongDate } from '../article/date.js';
 import type { BodyReader } from '../cache/body-store.js';
 import { absoluteUrlOf, outputFileOf } from '../site/urls.js';
 import type { CardReader, CardRef } from './card-store.js';
@@ -50,12 +51,15 @@ function articleContext(settings: PageSettings, pagePath: string, input: Article
   // One object literal, not spreads of the card and archive links: an object built by spreading and
   // then adding keys is a slow dictionary for the template.
   const { url, title, date, dateText, dateline, summary } = cardView(ctx, article);
+  const { updated } = article;
   const { year, yearUrl, monthText, monthName, monthUrl } = archiveLinks(ctx, article.date);
   const view = {
     url,
     title,
     date,
     dateText,
+    updated: updated ?? null,
+    updatedText: updated === undefined ? null : formatLongDate(updated),
     dateline,
     summary,
     tags: article.tags.map((t) => tagLinkView(ctx, t)),

@@ -107,7 +107,7 @@ export function tagFeedUrl(ctx: ViewContext, slug: string): string {
 export const CARD_TAGS = 5;
 
 /** The fields of an article a listing shows: a card (which leaves out the author and tags after CARD_TAGS) or a tag feed's entry. */
-export type CardFields = Pick<Article, 'date' | 'slug' | 'title' | 'dateline' | 'summary' | 'author' | 'tags'>;
+export type CardFields = Pick<Article, 'date' | 'updated' | 'slug' | 'title' | 'dateline' | 'summary' | 'author' | 'tags'>;
 
 /** An article card. */
 export function cardView(ctx: LinkContext, article: CardFields): CardView {

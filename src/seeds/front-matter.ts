@@ -12,6 +12,7 @@ import { readYamlBlock } from './yaml-front-matter.js';
 export interface FrontMatter {
   readonly title?: string;
   readonly date?: string;
+  readonly updated?: string;
   readonly tags?: readonly string[];
   readonly slug?: string;
   readonly summary?: string;
@@ -36,12 +37,16 @@ const terms = z
   })
   .optional();
 
+/** A date as written (a timestamp's calendar date, see TIMESTAMP), checked to be a calendar date later (with a hint). */
+const writtenDate = z
+  .string({ error: 'expected a date as YYYY-MM-DD' })
+  .transform((d) => (TIMESTAMP.test(d) ? d.slice(0, 10) : d))
+  .optional();
+
 const schema = z.object({
   title: nonEmpty.optional(),
-  date: z
-    .string({ error: 'expected a date as YYYY-MM-DD' })
-    .transform((d) => (TIMESTAMP.test(d) ? d.slice(0, 10) : d))
-    .optional(),
+  date: writtenDate,
+  updated: writtenDate,
   tags: terms,
   slug: nonEmpty.optional(),
   summary: nonEmpty.optional(),
@@ -58,7 +63,8 @@ const schema = z.object({
  * The keys Hugo and Jekyll write for what broadsheet's keys say, read as those so an archive moved
  * from either keeps its data without a warning on every post: `categories`/`category` are tags too,
  * `description` or `excerpt` is the summary, `authors` (Hugo's list) the author, `published: false`
- * (Jekyll) a draft. broadsheet's own key wins where both are given.
+ * (Jekyll) a draft, `lastmod`/`modified` (Hugo) or `last_modified_at` (Jekyll) the update's date.
+ * broadsheet's own key wins where both are given.
  */
 const otherGenerators = z.object({
   categories: terms,
@@ -67,7 +73,13 @@ const otherGenerators = z.object({
   excerpt: nonEmpty.optional(),
   authors: terms,
   published: z.boolean({ error: 'expected true or false' }).optional(),
+  lastmod: writtenDate,
+  modified: writtenDate,
+  last_modified_at: writtenDate,
 });
+
+/** The keys an update's date may be given by, the first given winning (its line is where an invalid one is reported). */
+export const UPDATED_KEYS = ['updated', 'lastmod', 'modified', 'last_modified_at'] as const;
 
 const KNOWN_KEYS = new Set(Object.keys(schema.shape));
 const READ_KEYS = new Set([...KNOWN_KEYS, ...Object.keys(otherGenerators.shape)]);
@@ -75,12 +87,20 @@ const fullSchema = schema.extend(otherGenerators.shape);
 
 /** broadsheet's front matter from what was validated: other generators' keys folded into broadsheet's own. */
 function folded(data: z.infer<typeof fullSchema>): FrontMatter {
-  const { categories, category, description, excerpt, authors, published, ...own } = data;
+  const { categories, category, description, excerpt, authors, published, lastmod, modified, last_modified_at: lastModifiedAt, ...own } = data;
   const tags = [...(own.tags ?? []), ...(categories ?? []), ...(category ?? [])];
   const summary = own.summary ?? description ?? excerpt;
   const author = own.author ?? (authors && authors.length > 0 ? authors.join(', ') : undefined);
   const draft = own.draft ?? (published === false ? true : undefined);
-  return { ...own, ...(tags.length > 0 && { tags }), ...(summary !== undefined && { summary }), ...(author !== undefined && { author }), ...(draft !== undefined && { draft }) };
+  const updated = own.updated ?? lastmod ?? modified ?? lastModifiedAt;
+  return {
+    ...own,
+    ...(tags.length > 0 && { tags }),
+    ...(summary !== undefined && { summary }),
+    ...(author !== undefined && { author }),
+    ...(draft !== undefined && { draft }),
+    ...(updated !== undefined && { updated }),
+  };
 }
 
 /** Reads a front matter block's YAML: readFrontMatterYaml, once loaded (see loadYamlReader). */

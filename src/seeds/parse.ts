@@ -20,7 +20,7 @@ import { ContentErrors, SeedError } from '../errors.js';
 import { decodeSeed } from './decode.js';
 import { nestingProblem } from './markdown-nesting.js';
 import { missingDateFix, splitDateHeader } from './date-header.js';
-import { loadTomlReader, loadYamlReader, openingFence, splitFrontMatter, type FrontMatterReaders, type TomlReader, type YamlReader } from './front-matter.js';
+import { loadTomlReader, loadYamlReader, openingFence, splitFrontMatter, UPDATED_KEYS, type FrontMatterReaders, type TomlReader, type YamlReader } from './front-matter.js';
 import { seedContentHash, type SeedFile } from './seed-file.js';
 
 /**
@@ -124,6 +124,18 @@ function missingDate(path: string, format: SeedFormat, body: string, bodyLine: n
   return new SeedError(path, 1, 'missing date', named === undefined ? hint : `${hint}; the file name's ${named} is no calendar date`);
 }
 
+/**
+ * The update's date front matter gives (`updated`, `lastmod` …), checked: a calendar date, not before
+ * the article's `date`. Undefined when none is given or it is the article's own date (never updated since).
+ */
+function updatedAfter(path: string, date: string, updated: string | undefined, keyLines: Readonly<Record<string, number>>): string | undefined {
+  if (updated === undefined) return undefined;
+  const line = UPDATED_KEYS.map((key) => keyLines[key]).find((l) => l !== undefined) ?? 2;
+  if (!isCalendarDate(updated)) throw new SeedError(path, line, `invalid date ${updated}`, dateFix(updated));
+  if (updated < date) throw new SeedError(path, line, `updated ${updated} is before the article's date ${date}`, 'an update comes on or after the date the article was published');
+  return updated > date ? updated : undefined;
+}
+
 /** Parses one seed, throwing a SeedError (or ContentErrors) for the first content problem. */
 function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const path = seed.path;
@@ -139,6 +151,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const named = fileNameDate(path);
   const date = fm.date ?? ('date' in header ? header.date : undefined) ?? (named !== undefined && isCalendarDate(named) ? named : undefined);
   if (date === undefined) throw missingDate(path, format, front.body, front.bodyLine);
+  const updated = updatedAfter(path, date, fm.updated, front.keyLines);
 
   const processor = format === 'txt' ? context.rawText : context.markdown;
   if (!processor) throw new Error(`${path}: the Markdown processor was not loaded for this seed (see prepareParseContext)`);
@@ -194,6 +207,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
     title,
     titleDerived: givenTitle === undefined,
     date,
+    ...(updated !== undefined && { updated }),
     ...(found.dateline !== undefined && { dateline: found.dateline }),
     summary,
     bodyHtml,

@@ -228,7 +228,7 @@ describe('a tag feed made in a render worker, from card refs', () => {
     );
   });
 
-  it('takes an entry an earlier feed of the pass wrote without reading its card again (only the newest, for `updated`)', () => {
+  it('takes an entry an earlier feed of the pass wrote without reading its card again, not even for the feed\'s `updated`', () => {
     const site = { ...fixture, config: { ...fixture.config, feedSize: 50 } } as Site;
     const articles = fixture.articles;
     const cards = new CardWriter('/archive/');
@@ -238,10 +238,10 @@ describe('a tag feed made in a render worker, from card refs', () => {
     const reader = new CardReader(cards.handle());
     const read = vi.spyOn(reader, 'fields');
     renderTagFeedJob(first, reader, entries);
-    expect(read).toHaveBeenCalledTimes(1 + articles.length);
+    expect(read).toHaveBeenCalledTimes(articles.length);
     read.mockClear();
     const xml = String(renderTagFeedJob(second, reader, entries).bytes);
-    expect(read).toHaveBeenCalledTimes(1);
+    expect(read).toHaveBeenCalledTimes(0);
     expect(xml).toBe(String(renderTagFeed(site, { name: 'Second', slug: 'second', articles } as unknown as TagEntry).bytes));
     expect(xml.match(/<entry>/g)).toHaveLength(articles.length);
   });

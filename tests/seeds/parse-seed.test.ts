@@ -158,7 +158,7 @@ describe('front matter written as Hugo also writes it', () => {
     if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
     expect(result.article).toMatchObject({ title: 'Hugo post', date: '2024-01-01', draft: false, tagNames: ['Iraq', 'Local', 'Iran'] });
     expect(result.warnings.map((w) => w.format())).toEqual([
-      'content/posts/hugo.md:6: unknown front matter key "params" (ignored) (hint: known keys: title, date, tags, slug, summary, author, source, draft)',
+      'content/posts/hugo.md:6: unknown front matter key "params" (ignored) (hint: known keys: title, date, updated, tags, slug, summary, author, source, draft)',
     ]);
   });
 
@@ -179,6 +179,32 @@ describe('front matter written as Hugo also writes it', () => {
   it('leaves text that only starts like front matter as text', () => {
     expect(problems('a.md', '+++ is how it started.\n\nBody.\n')).toEqual(['a.md:1: missing date (hint: add date: YYYY-MM-DD to the front matter)']);
     expect(ok('a.txt', 'date 2024-01-01\n{braces} open this story.\n').title).toBe('{braces} open this story');
+  });
+});
+
+describe('the date of an update', () => {
+  const problems = (file: string, text: string) => {
+    const result = parse(file, text);
+    return result.ok ? [] : result.errors.map((e) => e.format());
+  };
+
+  it("is read from updated, Hugo's lastmod or modified, or Jekyll's last_modified_at, a timestamp as its written date", () => {
+    expect(ok('a.md', '---\ndate: 2024-01-02\nupdated: 2024-01-05\n---\nText.\n').updated).toBe('2024-01-05');
+    expect(ok('a.md', '+++\ndate = 2024-01-02T09:00:00Z\nlastmod = 2024-01-06T23:30:00-08:00\n+++\nText.\n').updated).toBe('2024-01-06');
+    expect(ok('a.md', '---\ndate: 2024-01-02\nmodified: 2024-01-07\n---\nText.\n').updated).toBe('2024-01-07');
+    expect(ok('a.md', '---\ndate: 2024-01-02\nlast_modified_at: 2024-01-08 10:00:00 +0100\n---\nText.\n').updated).toBe('2024-01-08');
+    expect(ok('a.md', '---\ndate: 2024-01-02\nupdated: 2024-01-09\nlastmod: 2024-01-10\n---\nText.\n').updated).toBe('2024-01-09');
+  });
+
+  it('on the day of the article is no update', () => {
+    expect(ok('a.md', '---\ndate: 2024-01-02\nupdated: 2024-01-02T18:00:00Z\n---\nText.\n')).not.toHaveProperty('updated');
+  });
+
+  it('is an error at its line when it is no calendar date, or comes before the article', () => {
+    expect(problems('a.md', '---\ndate: 2024-01-02\nlastmod: 2024-02-30\n---\nText.\n')).toEqual(['a.md:3: invalid date 2024-02-30 (hint: February 2024 has 29 days)']);
+    expect(problems('a.md', '---\ntitle: T\ndate: 2024-01-02\nupdated: 2023-12-31\n---\nText.\n')).toEqual([
+      "a.md:4: updated 2023-12-31 is before the article's date 2024-01-02 (hint: an update comes on or after the date the article was published)",
+    ]);
   });
 });
 
