@@ -13,6 +13,12 @@ function parse(file: string, text: string): ParseResult {
   return parseSeed({ path: file, bytes: new TextEncoder().encode(text) }, context);
 }
 
+/** Every formatted error of a seed (none when it parses). */
+function problems(file: string, text: string): string[] {
+  const result = parse(file, text);
+  return result.ok ? [] : result.errors.map((e) => e.format());
+}
+
 /** The draft of a seed that must parse. */
 function ok(file: string, text: string) {
   const result = parse(file, text);
@@ -147,7 +153,7 @@ describe('an empty body', () => {
 
 describe('front matter written as Hugo also writes it', () => {
   /** Every formatted error and warning for a seed. */
-  const problems = (file: string, text: string) => {
+  const reported = (file: string, text: string) => {
     const result = parse(file, text);
     return [...(result.ok ? [] : result.errors), ...result.warnings].map((e) => e.format());
   };
@@ -170,24 +176,19 @@ describe('front matter written as Hugo also writes it', () => {
   });
 
   it('reports TOML and JSON errors at their file lines, with the fix written in that form', () => {
-    expect(problems('a.md', '+++\ntitle = 1984\ndate = 2024-01-01\n+++\nText.\n')).toEqual(['a.md:2: front matter title: expected a string (hint: write it in quotes (title = "…") so TOML reads it as text)']);
-    expect(problems('a.md', '{\n  "date": "2024-01-01",\n  "draft": "no"\n}\nText.\n')).toEqual(['a.md:3: front matter draft: expected true or false']);
-    expect(problems('a.md', '+++\ntitle = "T"\ndate = \n+++\nText.\n')).toEqual(['a.md:3: invalid TOML front matter: invalid value']);
-    expect(problems('a.md', '+++\ndate = 2024-01-01\nText.\n')).toEqual(['a.md:1: front matter is not closed (hint: end it with a line of three pluses: +++)']);
+    expect(reported('a.md', '+++\ntitle = 1984\ndate = 2024-01-01\n+++\nText.\n')).toEqual(['a.md:2: front matter title: expected a string (hint: write it in quotes (title = "…") so TOML reads it as text)']);
+    expect(reported('a.md', '{\n  "date": "2024-01-01",\n  "draft": "no"\n}\nText.\n')).toEqual(['a.md:3: front matter draft: expected true or false']);
+    expect(reported('a.md', '+++\ntitle = "T"\ndate = \n+++\nText.\n')).toEqual(['a.md:3: invalid TOML front matter: invalid value']);
+    expect(reported('a.md', '+++\ndate = 2024-01-01\nText.\n')).toEqual(['a.md:1: front matter is not closed (hint: end it with a line of three pluses: +++)']);
   });
 
   it('leaves text that only starts like front matter as text', () => {
-    expect(problems('a.md', '+++ is how it started.\n\nBody.\n')).toEqual(['a.md:1: missing date (hint: add date: YYYY-MM-DD to the front matter)']);
+    expect(reported('a.md', '+++ is how it started.\n\nBody.\n')).toEqual(['a.md:1: missing date (hint: add date: YYYY-MM-DD to the front matter)']);
     expect(ok('a.txt', 'date 2024-01-01\n{braces} open this story.\n').title).toBe('{braces} open this story');
   });
 });
 
 describe('the date of an update', () => {
-  const problems = (file: string, text: string) => {
-    const result = parse(file, text);
-    return result.ok ? [] : result.errors.map((e) => e.format());
-  };
-
   it("is read from updated, Hugo's lastmod or modified, or Jekyll's last_modified_at, a timestamp as its written date", () => {
     expect(ok('a.md', '---\ndate: 2024-01-02\nupdated: 2024-01-05\n---\nText.\n').updated).toBe('2024-01-05');
     expect(ok('a.md', '+++\ndate = 2024-01-02T09:00:00Z\nlastmod = 2024-01-06T23:30:00-08:00\n+++\nText.\n').updated).toBe('2024-01-06');
@@ -209,11 +210,6 @@ describe('the date of an update', () => {
 });
 
 describe('a seed without a date whose file name starts with one, as Jekyll names posts', () => {
-  const problems = (file: string, text: string) => {
-    const result = parse(file, text);
-    return result.ok ? [] : result.errors.map((e) => e.format());
-  };
-
   it("takes the file name's date, as Jekyll does, in Markdown and raw text", () => {
     expect(ok('_posts/2024-01-15-budget-vote.md', '---\ntitle: Budget vote\n---\nText.\n').date).toBe('2024-01-15');
     expect(ok('2024-01-15_budget.txt', 'The council voted on Monday.\n').date).toBe('2024-01-15');
