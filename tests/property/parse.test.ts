@@ -61,3 +61,24 @@ describe('parseSeed', () => {
     );
   });
 });
+
+describe('front matter in its three forms', () => {
+  /** Lines a block of front matter may hold: each form's keys and values, near misses, fences and brackets. */
+  const line = fc.oneof(
+    fc.constantFrom('title: T', 'date: 2024-01-02', 'tags: [a, b', 'updated: 2023-12-31', 'title = "T"', 'date = 2024-01-02T23:30:00-05:00', 'lastmod = 2024-02-30', 'tags = ["a",', '[params]', '"title": "T",', '"date": "2024-01-02"', '{', '}', '---', '+++', '"', '\\', ''),
+    fc.string({ unit: 'grapheme', maxLength: 20 }),
+  );
+  const seed = fc.tuple(fc.constantFrom('---\n', '+++\n', '{\n', '{"date": "2024-01-02", '), fc.array(line, { maxLength: 8 }), fc.constantFrom('---\n', '+++\n', '}\n', ''), fc.string({ maxLength: 30 }), fc.constantFrom('s.md', 's.txt'));
+
+  it('never throws: a seed gives a draft or errors, each at a line of its file', () => {
+    fc.assert(
+      fc.property(seed, ([open, lines, close, body, file]) => {
+        const text = `${open}${lines.join('\n')}\n${close}${body}`;
+        const result = parseSeed({ path: file, bytes: new TextEncoder().encode(text) }, context);
+        const lineCount = text.split('\n').length;
+        return result.ok || result.errors.every((e) => e.file === file && e.line >= 1 && e.line <= lineCount);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
