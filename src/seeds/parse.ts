@@ -20,6 +20,7 @@ import { ContentErrors, SeedError } from '../errors.js';
 import { decodeSeed } from './decode.js';
 import { nestingProblem } from './markdown-nesting.js';
 import { missingDateFix, splitDateHeader } from './date-header.js';
+import { foreignTemplateWarning } from './foreign-templates.js';
 import { loadTomlReader, loadYamlReader, openingFence, splitFrontMatter, UPDATED_KEYS, type FrontMatterReaders, type TomlReader, type YamlReader } from './front-matter.js';
 import { seedContentHash, type SeedFile } from './seed-file.js';
 
@@ -222,5 +223,6 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
     contentHash: seedContentHash(seed.bytes),
     draft: fm.draft === true,
   };
-  return { ok: true, article, warnings: front.warnings };
+  const foreign = format === 'md' ? foreignTemplateWarning(path, header.body, header.bodyLine) : undefined;
+  return { ok: true, article, warnings: foreign ? [...front.warnings, foreign] : front.warnings };
 }

@@ -188,6 +188,15 @@ describe('front matter written as Hugo also writes it', () => {
   });
 });
 
+describe("another generator's template syntax in a body", () => {
+  it('is a warning in Markdown, the text published as written; raw text has no template syntax to warn about', () => {
+    const result = parse('a.md', '---\ndate: 2024-01-02\n---\nA video:\n\n{{< youtube abc >}}\n');
+    expect(result.ok && result.article.bodyHtml).toBe('<p>A video:</p>\n<p>{{&#x3C; youtube abc >}}</p>\n');
+    expect(result.warnings.map((w) => w.format())).toEqual(['a.md:6: Hugo shortcode {{< youtube >}} is shown as text (hint: broadsheet runs no shortcodes or Liquid in a seed: write it as Markdown or HTML)']);
+    expect(parse('a.txt', 'date 2024-01-02\n{{< youtube abc >}}\n').warnings).toEqual([]);
+  });
+});
+
 describe('the date of an update', () => {
   it("is read from updated, Hugo's lastmod or modified, or Jekyll's last_modified_at, a timestamp as its written date", () => {
     expect(ok('a.md', '---\ndate: 2024-01-02\nupdated: 2024-01-05\n---\nText.\n').updated).toBe('2024-01-05');
