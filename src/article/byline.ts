@@ -97,11 +97,6 @@ export function bylineAuthor(paragraphs: readonly string[]): string | undefined 
   return undefined;
 }
 
-/** True when every line of a paragraph is a byline or a time stamp (a line may hold both, split at " | "). */
-export function isBylineParagraph(paragraph: string): boolean {
-  return everyLine(paragraph, (part) => isBylineLine(part) || isTimeStampLine(part));
-}
-
 /**
  * True for a paragraph that may open a body before its story: bylines, time stamps and page
  * furniture ("Advertisement", "3 min read") only, a photo caption, or no word at all ("* * *", "—").

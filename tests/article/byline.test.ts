@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bylineAuthor, isBylineLine, isBylineParagraph, isCaptionParagraph, isPageFurnitureLine, isTimeStampLine } from '../../src/article/byline.js';
+import { bylineAuthor, isBeforeStory, isBylineLine, isCaptionParagraph, isPageFurnitureLine, isTimeStampLine } from '../../src/article/byline.js';
 import { parsedArticle } from '../support/parsed-article.js';
 
 describe('page furniture', () => {
@@ -78,11 +78,10 @@ describe('time stamps', () => {
   });
 });
 
-describe('a byline paragraph', () => {
-  it('is every line a byline or a time stamp, a line split at " | Updated"', () => {
-    expect(isBylineParagraph('By JANE DOE\nPublished: 10:32 GMT, 8 February 2024 | Updated: 11:05 GMT')).toBe(true);
-    expect(isBylineParagraph('By Jane Doe\nThe council voted on Tuesday.')).toBe(false);
-    expect(isBylineParagraph('')).toBe(false);
+describe('a byline paragraph before the story', () => {
+  it('is every line a byline or a time stamp, a line split at " | Updated"; a line of story makes it story', () => {
+    expect(isBeforeStory('By JANE DOE\nPublished: 10:32 GMT, 8 February 2024 | Updated: 11:05 GMT')).toBe(true);
+    expect(isBeforeStory('By Jane Doe\nThe council voted on Tuesday.')).toBe(false);
   });
 });
 
