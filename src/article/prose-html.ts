@@ -123,7 +123,7 @@ function blockHtml(node: RootContent | BlockContent): string | undefined {
  * blocks written here (blockHtml) is, the rest by remark-html with a placeholder paragraph per run.
  */
 export function bodyHtmlOf(processor: BodyProcessor, tree: Root, file: VFile): string {
-  if (String(file.value).includes(MARK)) return String(processor.stringify(tree, file));
+  if (String(file.value).includes(MARK)) return withoutEmptyParagraphs(String(processor.stringify(tree, file)));
   const runs: string[] = [];
   const rest: RootContent[] = [];
   const children = tree.children;
@@ -146,5 +146,13 @@ export function bodyHtmlOf(processor: BodyProcessor, tree: Root, file: VFile): s
   }
   // Only blocks written here: one run (or none), and remark-html's end-of-file line feed.
   if (rest.length === runs.length) return runs.length === 0 ? '' : `${runs[0]}\n`;
-  return String(processor.stringify({ type: 'root', children: rest }, file)).replace(PLACEHOLDER, (_, k: string) => runs[Number(k)]!);
+  return withoutEmptyParagraphs(String(processor.stringify({ type: 'root', children: rest }, file))).replace(PLACEHOLDER, (_, k: string) => runs[Number(k)]!);
+}
+
+/**
+ * remark-html's output without the paragraphs the sanitiser emptied: a Markdown paragraph of inline
+ * tags only (`<a></a>`, `<span></span>`) kept no word and no image, and was written `<p></p>`.
+ */
+function withoutEmptyParagraphs(html: string): string {
+  return html.includes('<p></p>') ? html.replace(/^<p><\/p>\n/gm, '') : html;
 }

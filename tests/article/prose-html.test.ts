@@ -82,9 +82,10 @@ describe('bodyHtmlOf', () => {
     ['a paragraph with children of its own', { type: 'paragraph', data: { hChildren: [] }, children: [{ type: 'text', value: 'x' }] }],
     ['a time that is no date', { type: 'paragraph', children: [{ type: 'text', value: 'x', data: { hName: 'time', hProperties: { dateTime: '"><script>' } } }] }],
     ['a link with data', { type: 'paragraph', children: [{ type: 'link', url: 'https://example.org/', data: { hName: 'span' }, children: [{ type: 'text', value: 'x' }] }] }],
-  ] as const)('leaves %s to remark-html', (_, node) => {
+  ] as const)('leaves %s to remark-html (a paragraph it writes empty left out)', (_, node) => {
     const tree = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'Lead.' }] }, structuredClone(node)] } as unknown as Root;
-    expect(bodyHtmlOf(sanitising, tree, new VFile({ value: '' }))).toBe(String(sanitising.stringify(structuredClone(tree), new VFile({ value: '' }))));
+    const remarkHtml = String(sanitising.stringify(structuredClone(tree), new VFile({ value: '' })));
+    expect(bodyHtmlOf(sanitising, tree, new VFile({ value: '' }))).toBe(remarkHtml.replace(/^<p><\/p>\n/gm, ''));
   });
 
   it("leaves a document holding its placeholder character to remark-html whole", () => {

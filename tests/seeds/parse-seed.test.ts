@@ -188,6 +188,13 @@ describe('front matter written as Hugo also writes it', () => {
   });
 });
 
+describe('a Markdown paragraph of inline tags the sanitiser removes', () => {
+  it('leaves no empty paragraph behind, in the body or in a quote', () => {
+    expect(ok('a.md', '---\ndate: 2024-01-02\n---\nText.\n\n<a></a>\n\n> <span></span>\n\nMore.\n').bodyHtml).toBe('<p>Text.</p>\n<blockquote>\n</blockquote>\n<p>More.</p>\n');
+    expect(ok('a.md', '---\ndate: 2024-01-02\n---\n# Head\n\n<b></b>\n\n- item\n').bodyHtml).toBe('<ul>\n<li>item</li>\n</ul>\n');
+  });
+});
+
 describe("another generator's template syntax in a body", () => {
   it('is a warning in Markdown, the text published as written; raw text has no template syntax to warn about', () => {
     const result = parse('a.md', '---\ndate: 2024-01-02\n---\nA video:\n\n{{< youtube abc >}}\n');
