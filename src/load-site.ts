@@ -14,6 +14,7 @@ import { byPlace, ContentErrors, SeedError, UsageError } from './errors.js';
 import { parsePlan, startPlannedWorkers } from './seeds/parse-threads.js';
 import { copyKeyOf, copyWarnings, withCopyWarnings } from './seeds/copies.js';
 import { listSeeds } from './seeds/read.js';
+import { aliasClashes } from './site/aliases.js';
 import { baseUrlOption } from './site/base-url.js';
 import type { Site } from './site/site.js';
 
@@ -51,7 +52,7 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
   const started = startPlannedWorkers(plan, toParse.length);
   // The parser, model and renderer load only when there is work for them: an up-to-date build never
   // pays for importing them (about 0.4 s of a 0.6 s no-op).
-  const [{ parseAll }, { fromWire }, { buildSite, shapeOf }] = await Promise.all([import('./seeds/parse-pool.js'), import('./seeds/parse-task.js'), import('./site/model.js')]).catch(async (error: unknown) => {
+  const [{ parseAll }, { fromWire, toWire }, { buildSite, shapeOf }] = await Promise.all([import('./seeds/parse-pool.js'), import('./seeds/parse-task.js'), import('./site/model.js')]).catch(async (error: unknown) => {
     await (await started)?.destroy();
     throw error;
   });
@@ -73,15 +74,35 @@ export async function loadSite(options: BuildOptions, cache?: BuildCache, bodyDi
     for (const [p, draft] of drafts) if (!withWarnings.has(p)) keep.set(keys.get(p)!, draft);
     await cache.saveDrafts(settingsKey, keep);
   }
-  if (errors.length > 0 && !options.skipInvalid) throw new ContentErrors(errors.sort(byPlace));
-  const ordered = paths.filter((p) => drafts.has(p)).map((p) => drafts.get(p)!);
+  const orderedDrafts = () => paths.filter((p) => drafts.has(p)).map((p) => drafts.get(p)!);
+  const lineOf = (p: string) => drafts.get(p)?.aliasesLine ?? 1;
+  const hasAliases = () => [...drafts.values()].some((draft) => draft.aliases !== undefined);
+  if (errors.length > 0 && !options.skipInvalid) {
+    // Every problem at once: the valid seeds' aliases are checked against each other too.
+    const clashes = hasAliases() ? aliasClashes(buildSite(orderedDrafts(), config).articles, lineOf) : [];
+    throw new ContentErrors([...errors, ...clashes].sort(byPlace));
+  }
+  let ordered = orderedDrafts();
   await onParsed?.(ordered.length);
+  let site = buildSite(ordered, config);
+  // An alias must not take an article's address or another seed's alias. With --skip-invalid the seeds
+  // whose aliases clash are left out, and the site is modelled again (a slug may change: checked again).
+  for (let clashes = hasAliases() ? aliasClashes(site.articles, lineOf) : []; clashes.length > 0; clashes = aliasClashes(site.articles, lineOf)) {
+    if (!options.skipInvalid) throw new ContentErrors(clashes.sort(byPlace));
+    for (const clash of clashes) {
+      errors.push(clash);
+      drafts.delete(clash.file);
+      problems[clash.file] = { ...problems[clash.file], errors: [...(problems[clash.file]?.errors ?? []), toWire(clash)] };
+    }
+    ordered = orderedDrafts();
+    site = buildSite(ordered, config);
+  }
   // What the next build needs to take this site up after an edit: every seed's key, shape and problems.
   const copies = paths.map((p) => copyKeyOf(drafts.get(p)));
   const seeds: SeedTable = cache
     ? { paths, keys: paths.map((p) => keys.get(p)!), shapes: paths.map((p) => (drafts.has(p) ? shapeOf(drafts.get(p)!) : '')), copies, problems }
     : { paths: [], keys: [], shapes: [], copies: [], problems: {} };
-  return { site: buildSite(ordered, config), config, warnings: withCopyWarnings(paths, warnings, copyWarnings(paths, copies)), skipped: errors, seeds };
+  return { site, config, warnings: withCopyWarnings(paths, warnings, copyWarnings(paths, copies)), skipped: errors, seeds };
 }
 
 /** The config with `--base-url` applied (the same rule as the config key's, see base-url.ts). */

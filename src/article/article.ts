@@ -39,6 +39,8 @@ export interface Article {
   readonly tags: readonly Tag[];
   readonly author?: string;
   readonly sourceUrl?: string;
+  /** Old addresses of the article (page paths such as `posts/old-title/`, see site/aliases.ts), each published as a page sending readers on to it; absent when none. */
+  readonly aliases?: readonly string[];
   readonly wordCount: number;
   readonly readingMinutes: number;
   /** The seed's path as given on the command line, e.g. `seeds/x.txt`. */

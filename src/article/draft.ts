@@ -9,6 +9,8 @@ export interface ArticleDraft extends Omit<Article, 'slug' | 'tags'> {
   readonly tagNames: readonly string[];
   /** True when front matter says `draft: true`: validated, never published. */
   readonly draft: boolean;
+  /** The line of the seed's aliases in its front matter (where a clash with another seed is reported). */
+  readonly aliasesLine?: number;
 }
 
 /** A draft as the parser makes it, its body HTML still in hand (before it goes to the body store). */

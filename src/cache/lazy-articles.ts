@@ -21,6 +21,7 @@ const ARTICLE_FIELDS = {
   tags: true,
   author: true,
   sourceUrl: true,
+  aliases: true,
   wordCount: true,
   readingMinutes: true,
   sourcePath: true,

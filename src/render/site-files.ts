@@ -24,7 +24,7 @@ import { articlePageOf, articlePagePlan, createRenderEnv, type PagePlan } from '
 import { RenderPool, renderWorkerCount } from './render-pool.js';
 import { endRenderPass, renderBatch, type RenderBatch, type RenderedPage } from './render-task.js';
 import type { SitemapEntry } from './sitemap.js';
-import { listingPlans, pagePlans, siteFeedFile, sitemapEntry, sitemapFiles, tagFeedFiles, type PlainFile, type TagFeedFile } from './site-plans.js';
+import { aliasFiles, listingPlans, pagePlans, siteFeedFile, sitemapEntry, sitemapFiles, tagFeedFiles, type PlainFile, type TagFeedFile } from './site-plans.js';
 
 /** Article pages per batch sent to a worker. */
 const BATCH_SIZE = 48;
@@ -80,6 +80,7 @@ export function* renderSite(site: Site, templatesDir: string, bodyDir = ''): Gen
     yield siteFeedFile(site, bodies, env).make();
     const feedEntries = new FeedEntries();
     for (const feed of tagFeedFiles(site, env)) yield renderTagFeedJob(feed.job(), cards, feedEntries);
+    for (const file of aliasFiles(site)) yield file.make();
     for (const file of sitemapFiles(site, sitemap)) yield file.make();
   } finally {
     bodies.close();
@@ -297,6 +298,9 @@ export async function renderSiteInto(site: Site, options: RenderOptions, onPage:
       await threads?.stop();
     }
     makeFile(siteFeedFile(site, bodies, env));
+    // A scoped pass kept every alias page up front (an edit that kept the site's shape kept its aliases
+    // and addresses), and reads no record it does not render: the site's records load lazily then.
+    if (!scope) for (const file of aliasFiles(site)) makeFile(file);
     // The sitemaps last, with the workers gone: at 100k articles they are megabytes of strings.
     // A scoped pass makes none: the sitemap and robots show no article's content.
     if (!scope) for (const file of sitemapFiles(site, sitemap)) makeFile(file);

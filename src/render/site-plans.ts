@@ -6,9 +6,10 @@
 import type { Article } from '../article/article.js';
 import type { BodyReader } from '../cache/body-store.js';
 import type { Site } from '../site/site.js';
-import { FIXED_PATHS, tagFeedPath } from '../site/urls.js';
+import { articlePath, FIXED_PATHS, outputFileOf, tagFeedPath } from '../site/urls.js';
 import { renderSiteFeed, tagFeedJob, type TagFeedJob } from './feeds.js';
 import type { OutputFile } from './output-file.js';
+import { redirectPage } from './redirect-page.js';
 import { archivePagePlans, articlePagePlan, fixedPagePlans, indexPagePlans, tagPagePlans, tagsIndexPlan, type PagePlan, type RenderEnv } from './pages.js';
 import { renderRobots, renderSitemaps, type SitemapEntry } from './sitemap.js';
 
@@ -40,6 +41,20 @@ export interface TagFeedFile {
 /** Every tag's feed. */
 export function tagFeedFiles(site: Site, env: RenderEnv): TagFeedFile[] {
   return site.tags.map((tag) => ({ path: tagFeedPath(tag.slug), inputs: () => `${tag.name}\u0002${feedInputs(site, tag.articles, env.cardIdentity)}`, job: () => tagFeedJob(site, tag, env.cards) }));
+}
+
+/** The redirect page at each alias of each article (see site/aliases.ts): not in the sitemap (they are `noindex`), nor in the search index. */
+export function aliasFiles(site: Site): PlainFile[] {
+  const files: PlainFile[] = [];
+  for (const article of site.articles) {
+    if (article.aliases === undefined) continue;
+    const target = articlePath(article.date, article.slug);
+    for (const alias of article.aliases) {
+      const path = outputFileOf(alias);
+      files.push({ path, inputs: () => `${target}\u0002${site.config.baseUrl}\u0002${site.config.language}`, make: () => ({ path, bytes: redirectPage(site.config, target) }) });
+    }
+  }
+  return files;
 }
 
 /** Sitemap and robots, from the pages' sitemap entries (so made after every page is triaged). */

@@ -19,6 +19,7 @@ export interface FrontMatter {
   readonly author?: string;
   readonly source?: string;
   readonly draft?: boolean;
+  readonly aliases?: readonly string[];
 }
 
 /**
@@ -57,13 +58,15 @@ const schema = z.object({
     .refine((u) => /^https?:\/\//i.test(u), 'expected an absolute http(s) URL')
     .optional(),
   draft: z.boolean({ error: 'expected true or false' }).optional(),
+  aliases: terms,
 });
 
 /**
  * The keys Hugo and Jekyll write for what broadsheet's keys say, read as those so an archive moved
  * from either keeps its data without a warning on every post: `categories`/`category` are tags too,
  * `description` or `excerpt` is the summary, `authors` (Hugo's list) the author, `published: false`
- * (Jekyll) a draft, `lastmod`/`modified` (Hugo) or `last_modified_at` (Jekyll) the update's date.
+ * (Jekyll) a draft, `lastmod`/`modified` (Hugo) or `last_modified_at` (Jekyll) the update's date,
+ * `redirect_from` (Jekyll's plugin) more aliases.
  * broadsheet's own key wins where both are given.
  */
 const otherGenerators = z.object({
@@ -76,7 +79,11 @@ const otherGenerators = z.object({
   lastmod: writtenDate,
   modified: writtenDate,
   last_modified_at: writtenDate,
+  redirect_from: terms,
 });
+
+/** The keys aliases may be given by (the first given is where a clash is reported). */
+export const ALIASES_KEYS = ['aliases', 'redirect_from'] as const;
 
 /** The keys an update's date may be given by, the first given winning (its line is where an invalid one is reported). */
 export const UPDATED_KEYS = ['updated', 'lastmod', 'modified', 'last_modified_at'] as const;
@@ -87,12 +94,13 @@ const fullSchema = schema.extend(otherGenerators.shape);
 
 /** broadsheet's front matter from what was validated: other generators' keys folded into broadsheet's own. */
 function folded(data: z.infer<typeof fullSchema>): FrontMatter {
-  const { categories, category, description, excerpt, authors, published, lastmod, modified, last_modified_at: lastModifiedAt, ...own } = data;
+  const { categories, category, description, excerpt, authors, published, lastmod, modified, last_modified_at: lastModifiedAt, redirect_from: redirectFrom, aliases: ownAliases, ...own } = data;
   const tags = [...(own.tags ?? []), ...(categories ?? []), ...(category ?? [])];
   const summary = own.summary ?? description ?? excerpt;
   const author = own.author ?? (authors && authors.length > 0 ? authors.join(', ') : undefined);
   const draft = own.draft ?? (published === false ? true : undefined);
   const updated = own.updated ?? lastmod ?? modified ?? lastModifiedAt;
+  const aliases = [...(ownAliases ?? []), ...(redirectFrom ?? [])];
   return {
     ...own,
     ...(tags.length > 0 && { tags }),
@@ -100,6 +108,7 @@ function folded(data: z.infer<typeof fullSchema>): FrontMatter {
     ...(author !== undefined && { author }),
     ...(draft !== undefined && { draft }),
     ...(updated !== undefined && { updated }),
+    ...(aliases.length > 0 && { aliases }),
   };
 }
 

@@ -17,11 +17,12 @@ import { TaxonomyMatcher, type Taxonomy } from '../article/taxonomy.js';
 import { deriveTitle } from '../article/title.js';
 import { hasWord } from '../article/words.js';
 import { ContentErrors, SeedError } from '../errors.js';
+import { aliasPathsOf } from '../site/aliases.js';
 import { decodeSeed } from './decode.js';
 import { nestingProblem } from './markdown-nesting.js';
 import { missingDateFix, splitDateHeader } from './date-header.js';
 import { foreignTemplateWarning } from './foreign-templates.js';
-import { loadTomlReader, loadYamlReader, openingFence, splitFrontMatter, UPDATED_KEYS, type FrontMatterReaders, type TomlReader, type YamlReader } from './front-matter.js';
+import { ALIASES_KEYS, loadTomlReader, loadYamlReader, openingFence, splitFrontMatter, UPDATED_KEYS, type FrontMatterReaders, type TomlReader, type YamlReader } from './front-matter.js';
 import { seedContentHash, type SeedFile } from './seed-file.js';
 
 /**
@@ -153,6 +154,8 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const date = fm.date ?? ('date' in header ? header.date : undefined) ?? (named !== undefined && isCalendarDate(named) ? named : undefined);
   if (date === undefined) throw missingDate(path, format, front.body, front.bodyLine);
   const updated = updatedAfter(path, date, fm.updated, front.keyLines);
+  const aliasesLine = ALIASES_KEYS.map((key) => front.keyLines[key]).find((l) => l !== undefined) ?? 2;
+  const aliases = fm.aliases === undefined ? [] : aliasPathsOf(path, fm.aliases, aliasesLine);
 
   const processor = format === 'txt' ? context.rawText : context.markdown;
   if (!processor) throw new Error(`${path}: the Markdown processor was not loaded for this seed (see prepareParseContext)`);
@@ -222,6 +225,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
     sourcePath: path,
     contentHash: seedContentHash(seed.bytes),
     draft: fm.draft === true,
+    ...(aliases.length > 0 && { aliases, aliasesLine }),
   };
   const foreign = format === 'md' ? foreignTemplateWarning(path, header.body, header.bodyLine) : undefined;
   return { ok: true, article, warnings: foreign ? [...front.warnings, foreign] : front.warnings };

@@ -45,6 +45,7 @@ export function articleOf(draft: ArticleDraft, slug: string, tags: readonly Tag[
   if (draft.dateline !== undefined) article.dateline = draft.dateline;
   if (draft.author !== undefined) article.author = draft.author;
   if (draft.sourceUrl !== undefined) article.sourceUrl = draft.sourceUrl;
+  if (draft.aliases !== undefined) article.aliases = draft.aliases;
   return article;
 }
 
@@ -53,8 +54,9 @@ export function articleOf(draft: ArticleDraft, slug: string, tags: readonly Tag[
  * and tag names. Two drafts of one seed with the same shape give sites that differ in that article's record only.
  */
 export function shapeOf(draft: ArticleDraft): string {
-  // The update's date is the sitemap's `lastmod` for the page, and the sitemap is no edited article's own file.
-  return hash('sha1', [draft.draft ? 'draft' : 'published', draft.date, draft.updated ?? '', draft.slugBase, ...draft.tagNames].join('\u0000'), 'base64url');
+  // The update's date is the sitemap's `lastmod` for the page, and the sitemap is no edited article's
+  // own file; an alias is a file of its own, and may clash with another seed's.
+  return hash('sha1', [draft.draft ? 'draft' : 'published', draft.date, draft.updated ?? '', (draft.aliases ?? []).join('\u0001'), draft.slugBase, ...draft.tagNames].join('\u0000'), 'base64url');
 }
 
 /** Each distinct tag's place in A–Z order (byName), computed once instead of collating inside every article. */

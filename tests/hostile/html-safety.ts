@@ -9,8 +9,12 @@ const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'em
 /** URL-bearing attributes whose scheme is checked. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'data', 'xlink:href', 'srcset', 'cite']);
 
-/** Every problem of executable content in a page: forbidden elements, event handlers, script URLs, unknown scripts. */
-export function unsafeContent(html: string, allowedScriptSrc: (src: string) => boolean): string[] {
+/**
+ * Every problem of executable content in a page: forbidden elements, event handlers, script URLs,
+ * unknown scripts, a refresh — except one to a page of the site itself (`allowedRefreshTo`: an alias's
+ * redirect page, which content cannot write: its target is always the article's own address).
+ */
+export function unsafeContent(html: string, allowedScriptSrc: (src: string) => boolean, allowedRefreshTo: (url: string) => boolean = () => false): string[] {
   const problems: string[] = [];
   const visit = (node: Node): void => {
     if ('tagName' in node) {
@@ -35,7 +39,10 @@ export function unsafeContent(html: string, allowedScriptSrc: (src: string) => b
           problems.push(`<script${src ? ` src="${src}"` : ''}>${text.slice(0, 60)}`);
         }
       }
-      if (el.tagName === 'meta' && el.attrs.some((a) => a.name === 'http-equiv' && /refresh/i.test(a.value))) problems.push('<meta http-equiv=refresh>');
+      if (el.tagName === 'meta' && el.attrs.some((a) => a.name === 'http-equiv' && /refresh/i.test(a.value))) {
+        const target = /^\s*0\s*;\s*url=(.*)$/i.exec(el.attrs.find((a) => a.name === 'content')?.value ?? '')?.[1];
+        if (target === undefined || !allowedRefreshTo(target)) problems.push('<meta http-equiv=refresh>');
+      }
     }
     if ('childNodes' in node) for (const child of node.childNodes) visit(child);
     if ('content' in node && node.content) visit(node.content as Node);

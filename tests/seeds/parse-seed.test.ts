@@ -164,7 +164,7 @@ describe('front matter written as Hugo also writes it', () => {
     if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
     expect(result.article).toMatchObject({ title: 'Hugo post', date: '2024-01-01', draft: false, tagNames: ['Iraq', 'Local', 'Iran'] });
     expect(result.warnings.map((w) => w.format())).toEqual([
-      'content/posts/hugo.md:6: unknown front matter key "params" (ignored) (hint: known keys: title, date, updated, tags, slug, summary, author, source, draft)',
+      'content/posts/hugo.md:6: unknown front matter key "params" (ignored) (hint: known keys: title, date, updated, tags, slug, summary, author, source, draft, aliases)',
     ]);
   });
 
@@ -201,6 +201,22 @@ describe("another generator's template syntax in a body", () => {
     expect(result.ok && result.article.bodyHtml).toBe('<p>A video:</p>\n<p>{{&#x3C; youtube abc >}}</p>\n');
     expect(result.warnings.map((w) => w.format())).toEqual(['a.md:6: Hugo shortcode {{< youtube >}} is shown as text (hint: broadsheet runs no shortcodes or Liquid in a seed: write it as Markdown or HTML)']);
     expect(parse('a.txt', 'date 2024-01-02\n{{< youtube abc >}}\n').warnings).toEqual([]);
+  });
+});
+
+describe('aliases, the old addresses of an article', () => {
+  it("are read from aliases (Hugo) and redirect_from (Jekyll's plugin) as page paths, each once; the line is kept for clashes", () => {
+    const draft = ok('a.md', '---\ndate: 2024-01-02\naliases: [/posts/old/, /2019/05/old.html]\nredirect_from: /posts/old\n---\nText.\n');
+    expect([draft.aliases, draft.aliasesLine]).toEqual([['posts/old/', '2019/05/old.html'], 3]);
+    expect(ok('a.md', '+++\ndate = 2024-01-02\nredirect_from = ["not%C3%ADcias/x"]\n+++\nText.\n')).toMatchObject({ aliases: ['notícias/x/'], aliasesLine: 3 });
+    expect(ok('a.md', '---\ndate: 2024-01-02\n---\nText.\n')).not.toHaveProperty('aliases');
+  });
+
+  it('refused, are errors at their key line, every one at once', () => {
+    expect(problems('a.md', '---\ndate: 2024-01-02\ntitle: T\naliases:\n  - ../../etc/passwd\n  - /tags/x/\n---\nText.\n')).toEqual([
+      'a.md:4: alias ../../etc/passwd steps out of its folder with ".." (hint: an alias is an old address of the article on this site, such as /posts/old-title/ or /2019/05/old-title.html)',
+      'a.md:4: alias /tags/x/ is inside /tags/, where broadsheet writes its own pages (hint: an alias is an old address of the article on this site, such as /posts/old-title/ or /2019/05/old-title.html)',
+    ]);
   });
 });
 
