@@ -22,7 +22,8 @@ import { decodeSeed } from './decode.js';
 import { nestingProblem } from './markdown-nesting.js';
 import { missingDateFix, splitDateHeader } from './date-header.js';
 import { foreignTemplateWarning } from './foreign-templates.js';
-import { ALIASES_KEYS, loadTomlReader, loadYamlReader, openingFence, splitFrontMatter, UPDATED_KEYS, type FrontMatterReaders, type TomlReader, type YamlReader } from './front-matter.js';
+import { loadTomlReader, loadYamlReader, openingFence, splitFrontMatter, type FrontMatterReaders, type TomlReader, type YamlReader } from './front-matter.js';
+import { ALIASES_KEYS, UPDATED_KEYS } from './front-matter-keys.js';
 import { seedContentHash, type SeedFile } from './seed-file.js';
 
 /**

@@ -80,12 +80,15 @@ describe('which seeds an in-process parse hands to a watched worker', () => {
   });
 });
 
+// A limit of 3 s, not 1: the worker-thread case failed once in a run of four test folders at once on
+// this 2-core machine (its output was not kept; not seen again in five runs, three with CPU burners).
+// The likely cause: a fine seed's first Markdown parse in a fresh, busy worker ran past 1.1 s.
 describe('a seed that takes too long to convert', () => {
   it('in a small build: exits 1 naming it, and the previous site stays', async () => {
     const { seeds, out, tmp } = await seedFolder({ 'fine.md': '---\ndate: 2024-01-03\ntitle: Fine\n---\nSome *fine* text.\n', 'stars.md': STARS });
-    const r = await spawnCli(['build', '--seeds', seeds, '--out', out, '--config', path.join(tmp, 'config.json'), '--no-cache', '--seed-time-limit', '1']);
+    const r = await spawnCli(['build', '--seeds', seeds, '--out', out, '--config', path.join(tmp, 'config.json'), '--no-cache', '--seed-time-limit', '3']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`${seeds}/stars.md:1: took longer than 1.1 s to convert, so it was stopped (hint: ${HINT_MD})\n1 error; nothing was written\n`);
+    expect(r.stderr).toBe(`${seeds}/stars.md:1: took longer than 3.1 s to convert, so it was stopped (hint: ${HINT_MD})\n1 error; nothing was written\n`);
     expect(await readdir(out)).toEqual(['index.html']);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
   });
@@ -93,8 +96,8 @@ describe('a seed that takes too long to convert', () => {
   it('in worker threads: only that seed is skipped, the seeds batched with it are built', async () => {
     const fine = (n: number) => `---\ndate: 2024-01-0${n}\ntitle: Fine ${n}\n---\nSome *fine* text, number ${n}.\n`;
     const { seeds, out, tmp } = await seedFolder({ 'a.md': fine(1), 'b.md': STARS, 'c.md': fine(3) });
-    const r = await spawnCli(['build', '--seeds', seeds, '--out', out, '--config', path.join(tmp, 'config.json'), '--no-cache', '--no-search', '--workers', '2', '--skip-invalid', '--seed-time-limit', '1'], { CI: 'false' });
-    expect(r.stderr).toBe(`skipped: ${seeds}/b.md:1: took longer than 1.1 s to convert, so it was stopped (hint: ${HINT_MD})\n`);
+    const r = await spawnCli(['build', '--seeds', seeds, '--out', out, '--config', path.join(tmp, 'config.json'), '--no-cache', '--no-search', '--workers', '2', '--skip-invalid', '--seed-time-limit', '3'], { CI: 'false' });
+    expect(r.stderr).toBe(`skipped: ${seeds}/b.md:1: took longer than 3.1 s to convert, so it was stopped (hint: ${HINT_MD})\n`);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^built 2 articles, .*, 1 seed skipped in /);
     const front = await readFile(path.join(out, 'index.html'), 'utf8');
