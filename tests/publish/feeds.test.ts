@@ -109,16 +109,18 @@ describe('the Atom feeds of the seed site, read by a real feed parser', () => {
 });
 
 describe('the Atom feeds of the fixture site (several days, tags, an author)', () => {
-  it('lists the articles newest first, updated = the newest article date, each with its own tags as categories', () => {
+  it("lists the articles newest first, each entry's updated its article's update else its date, the feed's the latest of them, each with its own tags as categories", () => {
     const xml = fixtureFiles.get('feed.xml')!;
     expectRfc4287(xml, `${BASE_URL}feed.xml`);
     const feed = parseFeed(xml);
-    expect(feed.updated?.toISOString()).toBe('2024-03-15T00:00:00.000Z');
+    // The fixture's Markdown article (2024-03-14) was updated on 2024-03-20, after the newest article's date (2024-03-15).
+    expect(feed.updated?.toISOString()).toBe('2024-03-20T00:00:00.000Z');
     expect(feed.items.map((i) => i.url)).toEqual(fixture.articles.map((a) => `${BASE_URL}${a.date.replaceAll('-', '/')}/${a.slug}/`));
     expect(feed.items.map((i) => i.url)).not.toContainEqual(expect.stringMatching(/unpublished-draft/));
     for (const [i, article] of fixture.articles.entries()) {
       const item = feed.items[i]!;
-      expect(item.updated?.toISOString()).toBe(`${article.date}T00:00:00.000Z`);
+      expect(item.updated?.toISOString()).toBe(`${article.updated ?? article.date}T00:00:00.000Z`);
+      expect(item.published?.toISOString()).toBe(`${article.date}T00:00:00.000Z`);
       expect(item.categories.map((c) => c.term)).toEqual(article.tags.map((t) => t.name));
     }
   });
@@ -134,7 +136,8 @@ describe('the Atom feeds of the fixture site (several days, tags, an author)', (
     for (const tag of fixture.tags) {
       const feed = parseFeed(fixtureFiles.get(`tags/${tag.slug}/feed.xml`)!);
       expect(feed.items.map((i) => i.url)).toEqual(tag.articles.map((a) => `${BASE_URL}${a.date.replaceAll('-', '/')}/${a.slug}/`));
-      expect(feed.updated?.toISOString()).toBe(`${tag.articles[0]!.date}T00:00:00.000Z`);
+      const latest = tag.articles.map((a) => a.updated ?? a.date).sort().at(-1)!;
+      expect(feed.updated?.toISOString()).toBe(`${latest}T00:00:00.000Z`);
     }
   });
 

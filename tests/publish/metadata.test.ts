@@ -43,9 +43,15 @@ describe('metadata for search engines and social cards', () => {
   it.each([
     ['seed', files],
     ['fixture', fixtureFiles],
-  ])('every page of the %s site has a title, a description, a canonical URL and OpenGraph basics', (_name, site) => {
+  ])('every page of the %s site has a title, a description, a canonical URL and OpenGraph basics (a redirect page at an alias: its article canonical, noindex)', (_name, site) => {
     for (const [file, html] of site) {
       if (!file.endsWith('.html')) continue;
+      if (html.includes('http-equiv="refresh"')) {
+        const { meta } = metadata(html);
+        expect([file, meta['canonical']]).toEqual([file, expect.stringMatching(/^https:\/\/news\.example\.org\/archive\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/)]);
+        expect(html).toContain('<meta name="robots" content="noindex">');
+        continue;
+      }
       const { meta } = metadata(html);
       const url = `https://news.example.org/archive/${file.replace(/index\.html$/, '')}`;
       expect([file, typeof meta['title'], (meta['description'] as string).length > 0]).toEqual([file, 'string', true]);
@@ -88,8 +94,9 @@ describe('metadata for search engines and social cards', () => {
       expect(meta['og:type']).toBe('article');
       expect(meta['og:title']).toBe(article.title);
       expect(meta['article:published_time']).toBe(article.date);
+      expect(meta['article:modified_time']).toBe(article.updated);
       expect(meta['article:tag'] ?? []).toEqual(tags);
-      expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', datePublished: article.date, dateModified: article.date, keywords: tags, url: BASE_URL + path });
+      expect(jsonLd).toMatchObject({ '@type': 'NewsArticle', datePublished: article.date, dateModified: article.updated ?? article.date, keywords: tags, url: BASE_URL + path });
       expect(jsonLd.mainEntityOfPage['@id']).toBe(BASE_URL + path);
       expect(jsonLd.publisher).toEqual({ '@type': 'Organization', name: 'Fixture Media', url: BASE_URL });
       expect(jsonLd.headline.length).toBeLessThanOrEqual(110);
@@ -97,6 +104,7 @@ describe('metadata for search engines and social cards', () => {
       expect(jsonLd.author).toEqual(article.author === undefined ? undefined : { '@type': 'Person', name: article.author });
     }
     expect(fixture.articles.filter((a) => a.author !== undefined).map((a) => a.author)).toEqual(['Ana Lima']);
+    expect(fixture.articles.filter((a) => a.updated !== undefined).map((a) => a.updated)).toEqual(['2024-03-20']);
   });
 
   it('listing pages are og:type website without article metadata or JSON-LD', () => {

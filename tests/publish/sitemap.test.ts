@@ -25,11 +25,13 @@ describe('sitemap.xml and robots.txt', () => {
     for (const u of urls) expect(u.lastmod).toBe('2024-02-08');
   });
 
-  it('on the fixture site, lastmod is the newest article date a page shows: articles, tags, archives, front pages', () => {
+  it("on the fixture site, lastmod is the newest article date a page shows (an article's page: its update, else its date): articles, tags, archives, front pages; no alias's redirect page", () => {
     const urls = new Map(urlsOf(fixtureFiles.get('sitemap.xml')!).map((u) => [u.loc.replace('https://news.example.org/archive/', ''), u.lastmod]));
-    const pages = [...fixtureFiles.keys()].filter((f) => f.endsWith('.html') && f !== '404.html').map((f) => f.replace(/index\.html$/, ''));
+    const redirects = [...fixtureFiles].filter(([f, html]) => f.endsWith('.html') && html.includes('http-equiv="refresh"')).map(([f]) => f);
+    expect(redirects).toEqual(['news/sao-paulo-night-markets/index.html']);
+    const pages = [...fixtureFiles.keys()].filter((f) => f.endsWith('.html') && f !== '404.html' && !redirects.includes(f)).map((f) => f.replace(/index\.html$/, ''));
     expect([...urls.keys()].sort()).toEqual(pages.sort());
-    for (const a of fixture.articles) expect(urls.get(`${a.date.replaceAll('-', '/')}/${a.slug}/`)).toBe(a.date);
+    for (const a of fixture.articles) expect(urls.get(`${a.date.replaceAll('-', '/')}/${a.slug}/`)).toBe(a.updated ?? a.date);
     for (const t of fixture.tags) expect(urls.get(`tags/${t.slug}/`)).toBe(t.articles[0]!.date);
     expect(urls.get('')).toBe('2024-03-15');
     expect(urls.get('2024/02/')).toBe('2024-02-08');
