@@ -4,6 +4,7 @@
  * opening paragraphs without a word ("* * *"): they stay in the body as written, but they are not the
  * lead, so no headline, summary or dateline is taken from them.
  */
+import { unambiguousDateIn } from './date.js';
 import { hasWord } from './words.js';
 
 /** A name word: "Jane", "O'Neil", "J.", "Jean-Luc", "DOE". */
@@ -73,6 +74,11 @@ export function isCaptionParagraph(paragraph: string): boolean {
   return text.length <= MAX_CAPTION_LENGTH && (CAPTION_LABEL.test(text) || CAPTION_CREDIT.test(text));
 }
 
+/** True when a line is bylines and time stamps only ("By Jane Doe | Updated: 9 February 2024", "Published: … | Updated: …"). */
+export function isBylineOrStampLine(line: string): boolean {
+  return line.split(BEFORE_STAMP).every((part) => isBylineLine(part) || isTimeStampLine(part));
+}
+
 /** True when a paragraph has one to four lines and each (or each part of one split at " | Updated") passes `test`. */
 function everyLine(paragraph: string, test: (line: string) => boolean): boolean {
   const lines = paragraph.split('\n').filter((line) => line.trim() !== '');
@@ -92,6 +98,26 @@ export function bylineAuthor(paragraphs: readonly string[]): string | undefined 
     for (const line of paragraph.split('\n')) {
       const part = line.split(BEFORE_STAMP)[0]!.trim();
       if (isBylineLine(part)) return part.replace(/^by:?\s+/i, '').split(BEFORE_OUTLET)[0]!.trim();
+    }
+  }
+  return undefined;
+}
+
+/** A time stamp's label that says the story was changed after it was published. */
+const UPDATE_LABEL = /^(?:last updated|last modified|updated|modified)\b/i;
+
+/**
+ * The date of the first "Updated …" time stamp in the paragraphs before the story ("Updated: 11:05 GMT,
+ * 9 February 2024", "Last updated Feb. 9, 2024 at 9:30 a.m. EST"), when written so that it can mean
+ * one day only (see unambiguousDateIn: `09/02/2024` is not read); undefined when there is none.
+ */
+export function stampedUpdate(paragraphs: readonly string[]): string | undefined {
+  for (const paragraph of paragraphs) {
+    for (const line of paragraph.split('\n')) {
+      for (const part of line.split(BEFORE_STAMP)) {
+        const stamp = part.trim();
+        if (UPDATE_LABEL.test(stamp) && isTimeStampLine(stamp)) return unambiguousDateIn(stamp);
+      }
     }
   }
   return undefined;

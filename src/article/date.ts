@@ -26,6 +26,15 @@ export function dateFix(value: string): string {
 /** Month names and their abbreviations ("Feb", "Sept"), lower case, to their number. */
 const MONTH_NUMBERS = new Map<string, number>();
 
+/** The number of a month named in English, in full or abbreviated ("February", "Feb", "Sept"), any case. */
+function monthNumber(name: string): number | undefined {
+  if (MONTH_NUMBERS.size === 0) {
+    MONTH_NAMES.forEach((full, i) => MONTH_NUMBERS.set(full.toLowerCase(), i + 1).set(full.slice(0, 3).toLowerCase(), i + 1));
+    MONTH_NUMBERS.set('sept', 9);
+  }
+  return MONTH_NUMBERS.get(name.toLowerCase());
+}
+
 /** The calendar date of year, month and day as `YYYY-MM-DD`, or undefined when there is no such day. */
 function calendarDate(year: number, month: number, day: number): string | undefined {
   const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -37,10 +46,6 @@ function calendarDate(year: number, month: number, day: number): string | undefi
  * `8 Feb 2024`; `08/02/2024` is the 8th of February or the 2nd of August, and both are given.
  */
 function otherFormReadings(value: string): string[] {
-  if (MONTH_NUMBERS.size === 0) {
-    MONTH_NAMES.forEach((name, i) => MONTH_NUMBERS.set(name.toLowerCase(), i + 1).set(name.slice(0, 3).toLowerCase(), i + 1));
-    MONTH_NUMBERS.set('sept', 9);
-  }
   const readings = new Set<string>();
   const add = (year: number, month: number, day: number) => {
     const date = calendarDate(year, month, day);
@@ -56,10 +61,23 @@ function otherFormReadings(value: string): string[] {
   m = /^(\p{L}+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/iu.exec(value) ?? /^(\d{1,2})(?:st|nd|rd|th)? (\p{L}+)\.?,? (\d{4})$/iu.exec(value);
   if (m) {
     const [name, day] = /^\d/.test(m[1]!) ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
-    const month = MONTH_NUMBERS.get(name.toLowerCase());
+    const month = monthNumber(name);
     if (month !== undefined) add(Number(m[3]), month, Number(day));
   }
   return [...readings];
+}
+
+/** A date in running text that only one calendar day can be: `8 February 2024`, `Feb. 8, 2024`, `2024-02-08` (not `08/02/2024`). */
+const DATE_IN_TEXT = /(?<!\d)(?:(\d{1,2})(?:st|nd|rd|th)? (\p{L}+)\.?,? (\d{4})|(\p{L}+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})|(\d{4})-(\d{2})-(\d{2}))(?!\d)/u;
+
+/** The first date in `text` written so that it can mean one day only (see DATE_IN_TEXT), as `YYYY-MM-DD`; undefined when none. */
+export function unambiguousDateIn(text: string): string | undefined {
+  const m = DATE_IN_TEXT.exec(text);
+  if (!m) return undefined;
+  if (m[7] !== undefined) return calendarDate(Number(m[7]), Number(m[8]), Number(m[9]));
+  const [day, name, year] = m[1] !== undefined ? [m[1], m[2]!, m[3]!] : [m[5]!, m[4]!, m[6]!];
+  const month = monthNumber(name);
+  return month === undefined ? undefined : calendarDate(Number(year), month, Number(day));
 }
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (so `2024-02-30` is false). */

@@ -1,4 +1,5 @@
 /** Title-Case headlines glued onto the end of a paragraph by a scraper ("… in a statement. Iran Begins Building …"). */
+import { isBylineOrStampLine } from './byline.js';
 import { sentenceSpans } from './sentences.js';
 import { hasWord } from './words.js';
 
@@ -59,6 +60,8 @@ export function isHeadline(sentence: string): boolean {
   if ((text.match(/,/g)?.length ?? 0) >= 2 && /\s(?:and|or)\s/iu.test(text)) return false;
   const words = text.split(/\s+/).filter(hasWord);
   if (words.length < MIN_WORDS) return false;
+  // A byline or time stamp ("Published: 10:32 GMT, 8 February 2024 | Updated: …") is the page's, not a headline.
+  if (isBylineOrStampLine(text)) return false;
   let titleCased = 0;
   let verb = false;
   for (const [i, raw] of words.entries()) {

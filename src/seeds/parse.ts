@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { BodyFindings } from '../article/body-transforms.js';
-import { bylineAuthor, isBeforeStory } from '../article/byline.js';
+import { bylineAuthor, isBeforeStory, stampedUpdate } from '../article/byline.js';
 import { loadMarkdownProcessor, rawTextProcessor, type BodyProcessor, type SeedFormat } from '../article/body-html.js';
 import { dateFix, isCalendarDate } from '../article/date.js';
 import type { ParsedDraft } from '../article/draft.js';
@@ -195,6 +195,9 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const story = paragraphs.slice(start);
   // Without an author in front matter, a byline above the story names one ("By Jane Doe, Reuters"); it stays in the body too.
   const author = fm.author ?? bylineAuthor(paragraphs.slice(0, start));
+  // Without an update date in front matter, an "Updated …" stamp above the story gives one, when it is after the date.
+  const stamped = updated === undefined ? stampedUpdate(paragraphs.slice(0, start)) : undefined;
+  const lastUpdate = updated ?? (stamped !== undefined && stamped > date ? stamped : undefined);
   // The lead: the story's first paragraph; in a body with none, the first post, else the first block with text (an HTML block's, a list's).
   const lead = story[0] ?? found.socialPosts[0]?.text ?? blocks.find((b) => b.trim() !== '')?.trim() ?? '';
   const title = givenTitle ?? deriveTitle(lead);
@@ -212,7 +215,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
     title,
     titleDerived: givenTitle === undefined,
     date,
-    ...(updated !== undefined && { updated }),
+    ...(lastUpdate !== undefined && { updated: lastUpdate }),
     ...(found.dateline !== undefined && { dateline: found.dateline }),
     summary,
     bodyHtml,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { format } from 'date-fns/format';
 import { describe, expect, it } from 'vitest';
-import { dateFix, formatLongDate, formatMonth, isCalendarDate, monthName } from '../../src/article/date.js';
+import { dateFix, formatLongDate, formatMonth, isCalendarDate, monthName, unambiguousDateIn } from '../../src/article/date.js';
 
 /** Any real calendar date, years 1 to 9999, as `YYYY-MM-DD`. */
 const calendarDate = fc
@@ -90,3 +90,21 @@ describe('dateFix', () => {
     );
   });
 });
+
+describe('unambiguousDateIn', () => {
+  it.each([
+    ['Updated: 11:05 GMT, 9 February 2024', '2024-02-09'],
+    ['Last updated Feb. 10, 2024 at 9:30 a.m. EST', '2024-02-10'],
+    ['Updated on September 1st, 2023', '2023-09-01'],
+    ['Modified 3 Sept 2021', '2021-09-03'],
+    ['Updated: 2024-02-11 08:00', '2024-02-11'],
+    ['Updated 10:32 GMT, 8 FEBRUARY 2024', '2024-02-08'],
+  ])('reads %j as %s', (text, date) => {
+    expect(unambiguousDateIn(text)).toBe(date);
+  });
+
+  it.each([['Updated: 08/02/2024'], ['Updated 30 February 2024'], ['Updated: 10:32 GMT'], ['Updated 8 Brumaire 2024'], ['Updated 2024-13-01'], ['Updated 12024-02-08']])('reads no date in %j (none, or more than one day it may be)', (text) => {
+    expect(unambiguousDateIn(text)).toBeUndefined();
+  });
+});
+

@@ -61,6 +61,9 @@ describe('splitRelatedHeadlines: other glued headlines', () => {
 
 // Ordinary news prose. A false positive deletes real text from the body, so every one of these must stay whole.
 const PROSE = [
+  // A byline and the page's time stamps, one paragraph above a scraped story: they stay in it (a stamp ending in "Updated" read as a headline's verb).
+  'By Jane Doe\nPublished: 10:32 GMT, 8 February 2024 | Updated: 11:05 GMT, 9 February 2024',
+  'By Jane Doe. Last Updated On Friday February 9 2024 At 11:05 GMT',
   'The envoy arrived on Monday. President Joe Biden met Prime Minister Benjamin Netanyahu in Tel Aviv.',
   'Rates were unchanged. The U.S. Federal Reserve Bank of New York said.',
   'Markets rallied. Shares of Apple Inc. rose 3% to $1.13bn.',

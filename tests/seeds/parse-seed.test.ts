@@ -229,6 +229,18 @@ describe('the date of an update', () => {
     expect(ok('a.md', '---\ndate: 2024-01-02\nupdated: 2024-01-09\nlastmod: 2024-01-10\n---\nText.\n').updated).toBe('2024-01-09');
   });
 
+  it('is read from an "Updated …" time stamp above a scraped story when front matter gives none, if it is after the date and one day only', () => {
+    const stamped = (stamp: string, date = '2024-02-08') => ok('a.txt', `date ${date}\nBy Jane Doe\n${stamp}\n\nThe council voted on Tuesday.\n`).updated;
+    expect(stamped('Published: 10:32 GMT, 8 February 2024 | Updated: 11:05 GMT, 9 February 2024')).toBe('2024-02-09');
+    expect(stamped('Last updated Feb. 10, 2024 at 9:30 a.m. EST')).toBe('2024-02-10');
+    expect(stamped('Updated: 11:05 GMT, 8 February 2024')).toBeUndefined();
+    expect(stamped('Updated: 7 February 2024')).toBeUndefined();
+    expect(stamped('Updated: 09/02/2024')).toBeUndefined();
+    expect(stamped('Published: 9 February 2024')).toBeUndefined();
+    expect(ok('a.md', '---\ndate: 2024-02-08\nupdated: 2024-03-01\n---\nUpdated: 9 February 2024\n\nThe council voted.\n').updated).toBe('2024-03-01');
+    expect(ok('a.txt', 'date 2024-02-08\nThe council voted on Tuesday.\n\nUpdated: 9 February 2024\n').updated).toBeUndefined();
+  });
+
   it('on the day of the article is no update', () => {
     expect(ok('a.md', '---\ndate: 2024-01-02\nupdated: 2024-01-02T18:00:00Z\n---\nText.\n')).not.toHaveProperty('updated');
   });
