@@ -33,6 +33,7 @@ import { seedContentHash, type SeedFile } from './seed-file.js';
 export interface ParseContext extends FrontMatterReaders {
   readonly rawText: BodyProcessor;
   markdown?: BodyProcessor;
+  // The front matter readers, writable here: prepareParseContext sets them.
   readYaml?: YamlReader;
   readToml?: TomlReader;
   /** True once the HTML parser for Markdown's HTML blocks is loaded (html-blocks.ts). */
@@ -196,7 +197,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   // Without an author in front matter, a byline above the story names one ("By Jane Doe, Reuters"); it stays in the body too.
   const author = fm.author ?? bylineAuthor(paragraphs.slice(0, start));
   // Without an update date in front matter, an "Updated …" stamp above the story gives one, when it is after the date.
-  const stamped = updated === undefined ? stampedUpdate(paragraphs.slice(0, start)) : undefined;
+  const stamped = fm.updated === undefined ? stampedUpdate(paragraphs.slice(0, start)) : undefined;
   const lastUpdate = updated ?? (stamped !== undefined && stamped > date ? stamped : undefined);
   // The lead: the story's first paragraph; in a body with none, the first post, else the first block with text (an HTML block's, a list's).
   const lead = story[0] ?? found.socialPosts[0]?.text ?? blocks.find((b) => b.trim() !== '')?.trim() ?? '';
