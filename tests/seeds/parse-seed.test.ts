@@ -238,6 +238,7 @@ describe('the date of an update', () => {
     expect(stamped('Updated: 09/02/2024')).toBeUndefined();
     expect(stamped('Published: 9 February 2024')).toBeUndefined();
     expect(ok('a.md', '---\ndate: 2024-02-08\nupdated: 2024-03-01\n---\nUpdated: 9 February 2024\n\nThe council voted.\n').updated).toBe('2024-03-01');
+    expect(ok('a.md', '---\ndate: 2024-02-08\nupdated: 2024-02-08\n---\nUpdated: 9 February 2024\n\nThe council voted.\n')).not.toHaveProperty('updated');
     expect(ok('a.txt', 'date 2024-02-08\nThe council voted on Tuesday.\n\nUpdated: 9 February 2024\n').updated).toBeUndefined();
   });
 
