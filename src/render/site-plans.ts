@@ -5,6 +5,7 @@
  */
 import type { Article } from '../article/article.js';
 import type { BodyReader } from '../cache/body-store.js';
+import { isOwnAddress } from '../site/aliases.js';
 import type { Site } from '../site/site.js';
 import { articlePath, FIXED_PATHS, outputFileOf, tagFeedPath } from '../site/urls.js';
 import { renderSiteFeed, tagFeedJob, type TagFeedJob } from './feeds.js';
@@ -50,6 +51,7 @@ export function aliasFiles(site: Site): PlainFile[] {
     if (article.aliases === undefined) continue;
     const target = articlePath(article.date, article.slug);
     for (const alias of article.aliases) {
+      if (isOwnAddress(article, alias)) continue;
       const path = outputFileOf(alias);
       files.push({ path, inputs: () => `${target}\u0002${site.config.baseUrl}\u0002${site.config.language}`, make: () => ({ path, bytes: redirectPage(site.config, target) }) });
     }

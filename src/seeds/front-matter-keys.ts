@@ -65,7 +65,8 @@ const schema = z.object({
  * from either keeps its data without a warning on every post: `categories`/`category` are tags too,
  * `description` or `excerpt` is the summary, `authors` (Hugo's list) the author, `published: false`
  * (Jekyll) a draft, `lastmod`/`modified` (Hugo) or `last_modified_at` (Jekyll) the update's date,
- * `redirect_from` (Jekyll's plugin) more aliases.
+ * `redirect_from` (Jekyll's plugin) more aliases, and the address a post had there — Hugo's `url`,
+ * Jekyll's `permalink` — one more: its old address, which now leads to it.
  * broadsheet's own key wins where both are given.
  */
 const otherGenerators = z.object({
@@ -79,10 +80,12 @@ const otherGenerators = z.object({
   modified: writtenDate,
   last_modified_at: writtenDate,
   redirect_from: terms,
+  url: nonEmpty.optional(),
+  permalink: nonEmpty.optional(),
 });
 
 /** The keys aliases may be given by (the first given is where a clash is reported). */
-export const ALIASES_KEYS = ['aliases', 'redirect_from'] as const;
+export const ALIASES_KEYS = ['aliases', 'redirect_from', 'url', 'permalink'] as const;
 
 /** The keys an update's date may be given by, the first given winning (its line is where an invalid one is reported). */
 export const UPDATED_KEYS = ['updated', 'lastmod', 'modified', 'last_modified_at'] as const;
@@ -93,13 +96,13 @@ const fullSchema = schema.extend(otherGenerators.shape);
 
 /** broadsheet's front matter from what was validated: other generators' keys folded into broadsheet's own. */
 function folded(data: z.infer<typeof fullSchema>): FrontMatter {
-  const { categories, category, description, excerpt, authors, published, lastmod, modified, last_modified_at: lastModifiedAt, redirect_from: redirectFrom, aliases: ownAliases, ...own } = data;
+  const { categories, category, description, excerpt, authors, published, lastmod, modified, last_modified_at: lastModifiedAt, redirect_from: redirectFrom, url, permalink, aliases: ownAliases, ...own } = data;
   const tags = [...(own.tags ?? []), ...(categories ?? []), ...(category ?? [])];
   const summary = own.summary ?? description ?? excerpt;
   const author = own.author ?? (authors && authors.length > 0 ? authors.join(', ') : undefined);
   const draft = own.draft ?? (published === false ? true : undefined);
   const updated = own.updated ?? lastmod ?? modified ?? lastModifiedAt;
-  const aliases = [...(ownAliases ?? []), ...(redirectFrom ?? [])];
+  const aliases = [...(ownAliases ?? []), ...(redirectFrom ?? []), ...(url === undefined ? [] : [url]), ...(permalink === undefined ? [] : [permalink])];
   return {
     ...own,
     ...(tags.length > 0 && { tags }),

@@ -42,6 +42,8 @@ export function readAlias(written: string): AliasReading {
   const refuse = (problem: string, hint = ALIAS_HINT): AliasReading => ({ problem, hint });
   const alias = written.trim();
   if (/^[a-z][a-z0-9+.-]*:/i.test(alias) || alias.startsWith('//')) return refuse(`alias ${alias} is a URL, not a path on this site`);
+  const placeholder = /(?:^|\/):[a-z_]+/i.exec(alias);
+  if (placeholder) return refuse(`alias ${alias} has a placeholder (${placeholder[0].replace('/', '')}), as a Jekyll or Hugo permalink pattern does`, 'give the address itself, such as /2019/05/old-title/');
   if (/[?#]/.test(alias)) return refuse(`alias ${alias} has a query or fragment`, 'static hosting serves a page by its path alone: give the path without ?… or #…');
   const segments: string[] = [];
   for (const raw of alias.split('/')) {
@@ -87,10 +89,16 @@ export function aliasPathsOf(path: string, written: readonly string[], line: num
   return [...paths];
 }
 
+/** True when `alias` is the article's own address: nothing to redirect. */
+export function isOwnAddress(article: Pick<Article, 'date' | 'slug'>, alias: string): boolean {
+  return alias === articlePath(article.date, article.slug);
+}
+
 /**
- * Every alias that clashes with the site: the address of a published article (its own or another's),
- * or an alias an earlier seed (in path order) already gave. `lineOf` gives the line of a seed's
- * aliases; each error names the seed whose alias it is.
+ * Every alias that clashes with the site: the address of another published article, or an alias an
+ * earlier seed (in path order) already gave. An alias that is the article's own address is no clash
+ * (a Hugo `url` that was already this address): it is simply not written (see isOwnAddress).
+ * `lineOf` gives the line of a seed's aliases; each error names the seed whose alias it is.
  */
 export function aliasClashes(articles: readonly Article[], lineOf: (sourcePath: string) => number): SeedError[] {
   const pages = new Map<string, string>();
@@ -100,9 +108,10 @@ export function aliasClashes(articles: readonly Article[], lineOf: (sourcePath: 
   const withAliases = articles.filter((a) => a.aliases !== undefined).sort((a, b) => (a.sourcePath < b.sourcePath ? -1 : a.sourcePath > b.sourcePath ? 1 : 0));
   for (const article of withAliases) {
     for (const alias of article.aliases!) {
+      if (isOwnAddress(article, alias)) continue;
       const page = pages.get(alias);
       const earlier = claimed.get(alias);
-      const problem = page !== undefined ? `is the address of the article ${page === article.sourcePath ? 'itself' : page}` : earlier !== undefined ? `is also an alias of ${earlier}` : undefined;
+      const problem = page !== undefined ? `is the address of the article ${page}` : earlier !== undefined ? `is also an alias of ${earlier}` : undefined;
       if (problem === undefined) claimed.set(alias, article.sourcePath);
       else errors.push(new SeedError(article.sourcePath, lineOf(article.sourcePath), `alias /${alias} ${problem}`, 'an address can lead to one page only: remove the alias'));
     }

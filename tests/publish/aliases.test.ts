@@ -34,6 +34,13 @@ describe('an article with aliases', () => {
     expect(site.get('sitemap.xml')!.toString()).not.toMatch(/posts|old-harbour|news\/fees/);
   });
 
+  it("written as the article's own address (a Hugo url that already was it) is no clash, and no redirect page", async () => {
+    const { options } = await siteOf({ 'a.md': HARBOUR.replace('aliases: [/posts/harbour-reopens/, /2019/05/old-harbour.html]', 'url: /2024/01/02/harbour-reopens/') });
+    await build(options);
+    const site = await snapshotDir(options.outDir);
+    expect(site.get('2024/01/02/harbour-reopens/index.html')!.toString()).toContain('<h1 class="headline"');
+  });
+
   it('edited to other aliases, loses the old redirect pages and gets the new ones, as a cold build of the edit; an edit of its text leaves them as they were', async () => {
     const { seedsDir, options } = await siteOf({ 'a.md': HARBOUR, 'b.md': FEES });
     await build(options);

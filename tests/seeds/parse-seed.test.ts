@@ -212,6 +212,11 @@ describe('aliases, the old addresses of an article', () => {
     expect(ok('a.md', '---\ndate: 2024-01-02\n---\nText.\n')).not.toHaveProperty('aliases');
   });
 
+  it("take in the address a post had in Hugo (url) or Jekyll (permalink): its old address", () => {
+    expect(ok('a.md', '+++\ndate = 2024-01-02\nurl = "/2019/old-post/"\n+++\nText.\n')).toMatchObject({ aliases: ['2019/old-post/'], aliasesLine: 3 });
+    expect(ok('a.md', '---\ndate: 2024-01-02\npermalink: /news/old.html\naliases: [/a/]\n---\nText.\n')).toMatchObject({ aliases: ['a/', 'news/old.html'], aliasesLine: 4 });
+  });
+
   it('refused, are errors at their key line, every one at once', () => {
     expect(problems('a.md', '---\ndate: 2024-01-02\ntitle: T\naliases:\n  - ../../etc/passwd\n  - /tags/x/\n---\nText.\n')).toEqual([
       'a.md:4: alias ../../etc/passwd steps out of its folder with ".." (hint: an alias is an old address of the article on this site, such as /posts/old-title/ or /2019/05/old-title.html)',
