@@ -6,17 +6,9 @@ import leven from 'leven';
 import type { ConfigText } from './config-location.js';
 import { hasDuplicateKeys } from './config-duplicates.js';
 import { UsageError } from './errors.js';
+import { isLanguageTag } from './language-tag.js';
 import { hasControlCharacters } from './seeds/decode.js';
 import { baseUrlProblem, normalBaseUrl } from './site/base-url.js';
-
-/** True when `tag` is a well-formed BCP 47 tag (templates' dates are named in it, see createLiquid): "en-GB", not "en-x1". */
-function isWellFormedLanguageTag(tag: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A config string: no control characters. JSON writes them with `\u0001`-style escapes (U+007F, U+FFFE
@@ -59,8 +51,7 @@ export const configSchema = z
       .default('http://localhost:8080/'),
     language: z
       .string()
-      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as en or en-GB')
-      .refine(isWellFormedLanguageTag, 'expected a language tag such as en or en-GB')
+      .refine(isLanguageTag, 'expected a language tag such as en or en-GB')
       .default('en'),
     pageSize: z.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer').max(1000, 'expected at most 1000').default(20),
     feedSize: z.number({ error: 'expected a positive integer' }).int('expected a positive integer').positive('expected a positive integer').default(50),

@@ -41,6 +41,8 @@ export interface Article {
   readonly sourceUrl?: string;
   /** Old addresses of the article (page paths such as `posts/old-title/`, see site/aliases.ts), each published as a page sending readers on to it; absent when none. */
   readonly aliases?: readonly string[];
+  /** The article's language when front matter names one (`lang`, a canonical BCP 47 tag); else it is the site's. */
+  readonly lang?: string;
   readonly wordCount: number;
   readonly readingMinutes: number;
   /** The seed's path as given on the command line, e.g. `seeds/x.txt`. */

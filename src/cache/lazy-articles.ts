@@ -22,6 +22,7 @@ const ARTICLE_FIELDS = {
   author: true,
   sourceUrl: true,
   aliases: true,
+  lang: true,
   wordCount: true,
   readingMinutes: true,
   sourcePath: true,

@@ -61,7 +61,7 @@ export function listingMeta(config: SiteConfig, pageTitle: string | null, pagePa
 export type MetaSettings = Pick<SiteConfig, 'baseUrl' | 'title' | 'language' | 'publisher'>;
 
 /** What an article page's metadata shows of its article. */
-export type MetaArticle = Pick<Article, 'date' | 'updated' | 'slug' | 'title' | 'summary' | 'dateline' | 'tags' | 'author' | 'sourceUrl' | 'wordCount'>;
+export type MetaArticle = Pick<Article, 'date' | 'updated' | 'lang' | 'slug' | 'title' | 'summary' | 'dateline' | 'tags' | 'author' | 'sourceUrl' | 'wordCount'>;
 
 /** Metadata for an article page, with its NewsArticle JSON-LD; `image` is its first body image's absolute address. */
 export function articleMeta(config: MetaSettings, article: MetaArticle, image?: string): PageMeta {
@@ -83,7 +83,7 @@ export function articleMeta(config: MetaSettings, article: MetaArticle, image?: 
     ...(article.sourceUrl !== undefined && { isBasedOn: article.sourceUrl }),
     ...(image !== undefined && { image: [image] }),
     wordCount: article.wordCount,
-    inLanguage: config.language,
+    inLanguage: article.lang ?? config.language,
   };
   return {
     title: `${article.title} · ${config.title}`,

@@ -71,6 +71,8 @@ function articleContext(settings: PageSettings, pagePath: string, input: Article
     titleDerived: article.titleDerived,
     relatedHeadlines: article.relatedHeadlines,
     author: article.author ?? null,
+    // Marked on the article only when it differs from the page's (the site's) language.
+    lang: article.lang !== undefined && article.lang.toLowerCase() !== settings.meta.language.toLowerCase() ? article.lang : null,
     sourceUrl: article.sourceUrl ?? null,
     wordCount: article.wordCount,
     readingMinutes: article.readingMinutes,

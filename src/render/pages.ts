@@ -144,7 +144,7 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** What an article page shows of its article (the job carries these fields, not the page's views). */
-export type ShownArticle = Pick<Article, 'slug' | 'title' | 'titleDerived' | 'date' | 'updated' | 'dateline' | 'summary' | 'relatedHeadlines' | 'tags' | 'author' | 'sourceUrl' | 'wordCount' | 'readingMinutes'>;
+export type ShownArticle = Pick<Article, 'slug' | 'title' | 'titleDerived' | 'date' | 'updated' | 'dateline' | 'summary' | 'relatedHeadlines' | 'tags' | 'author' | 'sourceUrl' | 'wordCount' | 'readingMinutes' | 'lang'>;
 
 /** A link to a neighbouring article. */
 export type ArticleLink = { readonly url: string; readonly title: string } | null;
@@ -171,7 +171,7 @@ export function articlePagePlan(env: RenderEnv, model: Site, index: number): Pag
   const { pagePath, searchUrl } = articlePageOf(env, article);
   const job = (): PageJob => {
     const link = (a: Article | undefined): ArticleLink => (a ? { url: articleUrl(env.ctx, a), title: a.title } : null);
-    const { slug, title, titleDerived, date, updated, dateline, summary, relatedHeadlines, tags, author, sourceUrl, wordCount, readingMinutes } = article;
+    const { slug, title, titleDerived, date, updated, dateline, summary, relatedHeadlines, tags, author, sourceUrl, wordCount, readingMinutes, lang } = article;
     const shown: ShownArticle = {
       slug,
       title,
@@ -186,6 +186,7 @@ export function articlePagePlan(env: RenderEnv, model: Site, index: number): Pag
       ...(sourceUrl !== undefined && { sourceUrl }),
       wordCount,
       readingMinutes,
+      ...(lang !== undefined && { lang }),
     };
     const context: ArticlePageInput = { article: shown, newer: link(newer), older: link(older), related: cards(env, related) };
     return { template: 'article', pagePath, context, lastmod: article.updated ?? article.date, searchUrl, body: article.body };

@@ -5,6 +5,7 @@
 // A namespace import lets the bundler keep only what is used; `{ z }` bundled all of zod with its 60-odd locales.
 import * as z from 'zod';
 import { ContentErrors, SeedError } from '../errors.js';
+import { canonicalLanguageTag, isLanguageTag } from '../language-tag.js';
 import { withoutControlCharacters } from './decode.js';
 
 /** What front matter may say about an article; every key optional. */
@@ -19,6 +20,7 @@ export interface FrontMatter {
   readonly source?: string;
   readonly draft?: boolean;
   readonly aliases?: readonly string[];
+  readonly lang?: string;
 }
 
 /**
@@ -58,6 +60,12 @@ const schema = z.object({
     .optional(),
   draft: z.boolean({ error: 'expected true or false' }).optional(),
   aliases: terms,
+  lang: z
+    .string({ error: 'expected a language tag such as fr or pt-BR' })
+    .trim()
+    .refine(isLanguageTag, 'expected a language tag such as fr or pt-BR')
+    .transform(canonicalLanguageTag)
+    .optional(),
 });
 
 /**

@@ -224,6 +224,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
     relatedHeadlines: found.relatedHeadlines,
     tagNames: [...tagNames],
     ...(author !== undefined && { author }),
+    ...(fm.lang !== undefined && { lang: fm.lang }),
     ...(fm.source !== undefined && { sourceUrl: fm.source }),
     wordCount,
     readingMinutes: readingMinutes(wordCount),

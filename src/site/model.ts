@@ -46,6 +46,7 @@ export function articleOf(draft: ArticleDraft, slug: string, tags: readonly Tag[
   if (draft.author !== undefined) article.author = draft.author;
   if (draft.sourceUrl !== undefined) article.sourceUrl = draft.sourceUrl;
   if (draft.aliases !== undefined) article.aliases = draft.aliases;
+  if (draft.lang !== undefined) article.lang = draft.lang;
   return article;
 }
 

@@ -40,7 +40,7 @@ describe('a report line about a seed', () => {
     expect(code).toBe(0);
     expect(stderr.split(`${seeds}${path.sep}`).join('')).toBe(
       [
-        'warning: name\\u202egnp.md:4: unknown front matter key "k\\u202ex" (ignored) (hint: known keys: title, date, updated, tags, slug, summary, author, source, draft, aliases)',
+        'warning: name\\u202egnp.md:4: unknown front matter key "k\\u202ex" (ignored) (hint: known keys: title, date, updated, tags, slug, summary, author, source, draft, aliases, lang)',
         'skipped: clear\\u001b[2Jscreen\\u0007\\u0085.txt:1:6: invalid date 2024-13-01 (hint: the month comes before the day: 2024-01-13?)',
         '',
       ].join('\n'),

@@ -52,7 +52,7 @@ describe('splitFrontMatter', () => {
 
   it('warns about unknown keys at their line and ignores them', () => {
     const split = splitFrontMatter('seeds/a.md', '---\ntitle: T\nlayout: x\n---\nx', readers);
-    expect(split.warnings.map((w) => w.format())).toEqual(['seeds/a.md:3: unknown front matter key "layout" (ignored) (hint: known keys: title, date, updated, tags, slug, summary, author, source, draft, aliases)']);
+    expect(split.warnings.map((w) => w.format())).toEqual(['seeds/a.md:3: unknown front matter key "layout" (ignored) (hint: known keys: title, date, updated, tags, slug, summary, author, source, draft, aliases, lang)']);
   });
 
   it('warns at the right line for any key: in other scripts, quoted, or named like a property of every object', () => {

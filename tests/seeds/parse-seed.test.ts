@@ -164,7 +164,7 @@ describe('front matter written as Hugo also writes it', () => {
     if (!result.ok) throw new Error(result.errors.map((e) => e.format()).join('\n'));
     expect(result.article).toMatchObject({ title: 'Hugo post', date: '2024-01-01', draft: false, tagNames: ['Iraq', 'Local', 'Iran'] });
     expect(result.warnings.map((w) => w.format())).toEqual([
-      'content/posts/hugo.md:6: unknown front matter key "params" (ignored) (hint: known keys: title, date, updated, tags, slug, summary, author, source, draft, aliases)',
+      'content/posts/hugo.md:6: unknown front matter key "params" (ignored) (hint: known keys: title, date, updated, tags, slug, summary, author, source, draft, aliases, lang)',
     ]);
   });
 
@@ -222,6 +222,14 @@ describe('aliases, the old addresses of an article', () => {
       'a.md:4: alias ../../etc/passwd steps out of its folder with ".." (hint: an alias is an old address of the article on this site, such as /posts/old-title/ or /2019/05/old-title.html)',
       'a.md:4: alias /tags/x/ is inside /tags/, where broadsheet writes its own pages (hint: an alias is an old address of the article on this site, such as /posts/old-title/ or /2019/05/old-title.html)',
     ]);
+  });
+});
+
+describe("an article's language", () => {
+  it('is read from lang as a canonical language tag; an ill-formed one is an error at its line', () => {
+    expect(ok('a.md', '---\ndate: 2024-01-02\nlang: pt-br\n---\nTexto.\n').lang).toBe('pt-BR');
+    expect(ok('a.md', '---\ndate: 2024-01-02\n---\nText.\n')).not.toHaveProperty('lang');
+    expect(problems('a.md', '---\ndate: 2024-01-02\nlang: french\n---\nText.\n')).toEqual(['a.md:3: front matter lang: expected a language tag such as fr or pt-BR']);
   });
 });
 
