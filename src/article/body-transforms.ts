@@ -91,8 +91,10 @@ function takeDatelineAt(tree: Root, index: number, found: BodyFindings): boolean
   const lead = paragraph.children[0];
   if (lead?.type !== 'text') return false;
   const split = splitDateline(lead.value);
-  // "COOPER: Good evening." then "SMITH: Thank you.": speakers of a transcript, not a dateline.
-  if (!split || (split.labelOnly && opensWithSpeaker(tree.children[index + 1]))) return false;
+  // "COOPER: Good evening." then "SMITH: Thank you.": speakers of a transcript, not a dateline; nor is
+  // "TRUMP: I will win", a headline line above the story (short, no full stop, a paragraph after it).
+  const next = tree.children[index + 1];
+  if (!split || (split.labelOnly && (opensWithSpeaker(next) || (next?.type === 'paragraph' && isHeadlineLine(lead.value))))) return false;
   found.dateline = split.dateline;
   // The rest is the text's end without its closing white space; the head before it is the dateline, its separator and the space after them.
   const value = lead.value;

@@ -129,6 +129,15 @@ describe('a scraped seed whose story opens with a headline line', () => {
     expect(transcript.title).toBe('COOPER: Good evening');
   });
 
+  it('reads a name in capitals and a colon heading a short line above the story as the headline, not a dateline', () => {
+    const article = parsedArticle('a.txt', 'date 2024-06-13\nTRUMP: I will win\n\nThe former president told supporters in Ohio that he would win the state.\n');
+    expect([article.dateline, article.title]).toEqual([undefined, 'TRUMP: I will win']);
+    expect(article.summary).toBe('The former president told supporters in Ohio that he would win the state.');
+    // Alone, such a line is still a dateline's paragraph: there is no story after it to head.
+    expect(parsedArticle('a.txt', 'date 2024-06-13\nNEW DELHI: India evacuated 1,200 citizens\n').dateline).toBe('NEW DELHI');
+    expect(parsedArticle('a.txt', 'date 2024-06-13\nNEW DELHI: India on Thursday said it had evacuated 1,200 citizens.\n\nFlights will continue.\n').dateline).toBe('NEW DELHI');
+  });
+
   it('looks no further than the paragraph after a headline line, and not past a lead that ends as a sentence', () => {
     expect(parsedArticle('a.txt', 'date 2024-06-13\nThe council met.\n\nAUSTIN, Texas (Reuters) - The vote was close.\n').dateline).toBeUndefined();
     expect(parsedArticle('a.txt', 'date 2024-06-13\nCouncil meets\n\nIn brief\n\nAUSTIN, Texas (Reuters) - The vote was close.\n').dateline).toBeUndefined();
