@@ -178,6 +178,14 @@ describe('splitFrontMatter on TOML (+++) front matter', () => {
   });
 });
 
+describe('front matter nested without end', () => {
+  it('is an error for TOML, read for JSON (an unknown key), the stack never overflowing', () => {
+    expect(errorsOf(`+++\ndate = 2024-01-02\nx = ${'['.repeat(100_000)}${']'.repeat(100_000)}\n+++\nBody`)).toEqual(['seeds/a.md:3: invalid TOML front matter: document contains excessively nested structures. aborting.']);
+    const json = splitFrontMatter('a.md', `{"date": "2024-01-02", "x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}\nBody`, readers);
+    expect(json.warnings.map((w) => w.message)).toEqual(['unknown front matter key "x" (ignored)']);
+  });
+});
+
 describe('splitFrontMatter on JSON front matter', () => {
   it('reads the object opening the file; the body starts on the line after its closing brace', () => {
     const split = splitFrontMatter('a.md', '{\n  "title": "A { brace \\" and }",\n  "tags": ["a", "b"]\n}\nBody\n', readers);
