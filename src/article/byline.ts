@@ -103,6 +103,24 @@ export function bylineAuthor(paragraphs: readonly string[]): string | undefined 
   return undefined;
 }
 
+/** A time stamp's label that says when the story was published. */
+const PUBLISHED_LABEL = /^(?:first published|published|posted)\b/i;
+
+/**
+ * The date of a "Published …" time stamp on one of `lines` (a byline's, a scraped page's: "Published:
+ * 10:32 GMT, 8 February 2024", "By Jane Doe | Posted Feb. 8, 2024"), when written so that it can mean
+ * one day only; undefined when there is none.
+ */
+export function stampedPublication(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    for (const part of line.split(BEFORE_STAMP)) {
+      const stamp = part.trim();
+      if (PUBLISHED_LABEL.test(stamp) && isTimeStampLine(stamp)) return unambiguousDateIn(stamp);
+    }
+  }
+  return undefined;
+}
+
 /** A time stamp's label that says the story was changed after it was published. */
 const UPDATE_LABEL = /^(?:last updated|last modified|updated|modified)\b/i;
 

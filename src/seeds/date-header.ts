@@ -1,4 +1,5 @@
 /** The raw-text header: optional white space, then `date YYYY-MM-DD`, then the body. */
+import { stampedPublication } from '../article/byline.js';
 import { dateFix, isCalendarDate } from '../article/date.js';
 import { SeedError } from '../errors.js';
 
@@ -40,9 +41,13 @@ const DATE_LIKE = /^[ \t]*date(?:[ \t]*[:=-][ \t]*|[ \t]+)(\d{4}-\d{1,2}-\d{1,2}
 /** A date header standing on a later line ("date night" is prose, "date 2024-01-01" is not). */
 const LATER_HEADER = /^[ \t]*date[ \t]+\d{4}-\d{2}-\d{2}\b/;
 
+/** How many of a body's first lines are looked at for a "Published …" stamp: a byline's and its time stamps. */
+const STAMP_LINES = 6;
+
 /**
  * Where and how to fix a raw-text seed that has no date header (`text` starts at file line
- * `firstLine`): a date line written another way, or one that comes after other text; else undefined.
+ * `firstLine`): a date line written another way, one that comes after other text, or the date a
+ * "Published …" stamp of its opening lines gives (never read as the date: the header says it); else undefined.
  */
 export function missingDateFix(text: string, firstLine: number): { line: number; hint: string } | undefined {
   const lines = text.split('\n');
@@ -55,5 +60,11 @@ export function missingDateFix(text: string, firstLine: number): { line: number;
   }
   const later = lines.findIndex((l, i) => i > first && LATER_HEADER.test(l));
   if (later !== -1) return { line: firstLine + later, hint: 'move this date line to the start of the file: the date comes before the text' };
+  const opening = lines.slice(first, first + STAMP_LINES);
+  const published = stampedPublication(opening);
+  if (published !== undefined) {
+    const at = opening.findIndex((l) => stampedPublication([l]) !== undefined);
+    return { line: firstLine + first + at, hint: `start the file with "date ${published}", the date this line says it was published` };
+  }
   return undefined;
 }

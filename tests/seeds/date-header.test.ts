@@ -41,11 +41,13 @@ describe('missingDateFix', () => {
     ['\n\n  DATE 2024-1-5\nText.', 3, 'write the line as "date 2024-01-05": lower case, a space, no colon'],
     ['date:2024-02-08 Text.', 1, 'write the line as "date 2024-02-08": lower case, a space, no colon'],
     ['Some text first.\n\ndate 2024-01-01\n', 3, 'move this date line to the start of the file: the date comes before the text'],
+    ['By Jane Doe\nPublished: 10:32 GMT, 8 February 2024 | Updated: 11:05 GMT, 9 February 2024\n\nThe council voted.', 2, 'start the file with "date 2024-02-08", the date this line says it was published'],
+    ['\nBy Jane Doe | Posted Feb. 7, 2024\nThe council voted.', 2, 'start the file with "date 2024-02-07", the date this line says it was published'],
   ])('finds the date line in %j at line %i and says how to write it', (text, line, hint) => {
     expect(missingDateFix(text, 1)).toEqual({ line, hint });
   });
 
-  it.each([['Just text.\nMore.'], ['Text.\ndate night was fun.'], [''], ['Dated 2024-01-01 reports say']])('has no fix for %j: the general hint stands', (text) => {
+  it.each([['Just text.\nMore.'], ['Text.\ndate night was fun.'], [''], ['Dated 2024-01-01 reports say'], ['Published: 08/02/2024\nText.'], ['Updated: 8 February 2024\nText.'], ['1\n2\n3\n4\n5\n6\nPublished: 8 February 2024']])('has no fix for %j: the general hint stands', (text) => {
     expect(missingDateFix(text, 1)).toBeUndefined();
   });
 
