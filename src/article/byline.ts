@@ -106,36 +106,45 @@ export function bylineAuthor(paragraphs: readonly string[]): string | undefined 
 /** A time stamp's label that says when the story was published. */
 const PUBLISHED_LABEL = /^(?:first published|published|posted)\b/i;
 
-/**
- * The date of a "Published …" time stamp on one of `lines` (a byline's, a scraped page's: "Published:
- * 10:32 GMT, 8 February 2024", "By Jane Doe | Posted Feb. 8, 2024"), when written so that it can mean
- * one day only; undefined when there is none.
- */
-export function stampedPublication(lines: readonly string[]): string | undefined {
-  for (const line of lines) {
-    for (const part of line.split(BEFORE_STAMP)) {
-      const stamp = part.trim();
-      if (PUBLISHED_LABEL.test(stamp) && isTimeStampLine(stamp)) return unambiguousDateIn(stamp);
-    }
-  }
-  return undefined;
-}
-
 /** A time stamp's label that says the story was changed after it was published. */
 const UPDATE_LABEL = /^(?:last updated|last modified|updated|modified)\b/i;
 
 /**
+ * The first time stamp with a label `label` matches on `line` (alone, or after a byline or another
+ * stamp and " | "), and its date when written so that it can mean one day only (see unambiguousDateIn:
+ * `09/02/2024` is not read); undefined when the line has no such stamp.
+ */
+function stampOn(line: string, label: RegExp): { date: string | undefined } | undefined {
+  for (const part of line.split(BEFORE_STAMP)) {
+    const stamp = part.trim();
+    if (label.test(stamp) && isTimeStampLine(stamp)) return { date: unambiguousDateIn(stamp) };
+  }
+  return undefined;
+}
+
+/**
+ * The first of `lines` (a byline's, a scraped page's) holding a "Published …" stamp ("Published: 10:32
+ * GMT, 8 February 2024", "By Jane Doe | Posted Feb. 8, 2024"), and its date when it can mean one day
+ * only; undefined when no line has one.
+ */
+export function stampedPublication(lines: readonly string[]): { index: number; date: string | undefined } | undefined {
+  for (const [index, line] of lines.entries()) {
+    const stamp = stampOn(line, PUBLISHED_LABEL);
+    if (stamp) return { index, date: stamp.date };
+  }
+  return undefined;
+}
+
+/**
  * The date of the first "Updated …" time stamp in the paragraphs before the story ("Updated: 11:05 GMT,
- * 9 February 2024", "Last updated Feb. 9, 2024 at 9:30 a.m. EST"), when written so that it can mean
- * one day only (see unambiguousDateIn: `09/02/2024` is not read); undefined when there is none.
+ * 9 February 2024", "Last updated Feb. 9, 2024 at 9:30 a.m. EST"), when it can mean one day only;
+ * undefined when there is none.
  */
 export function stampedUpdate(paragraphs: readonly string[]): string | undefined {
   for (const paragraph of paragraphs) {
     for (const line of paragraph.split('\n')) {
-      for (const part of line.split(BEFORE_STAMP)) {
-        const stamp = part.trim();
-        if (UPDATE_LABEL.test(stamp) && isTimeStampLine(stamp)) return unambiguousDateIn(stamp);
-      }
+      const stamp = stampOn(line, UPDATE_LABEL);
+      if (stamp) return stamp.date;
     }
   }
   return undefined;

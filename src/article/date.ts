@@ -35,6 +35,16 @@ function monthNumber(name: string): number | undefined {
   return MONTH_NUMBERS.get(name.toLowerCase());
 }
 
+/** A date with its month's name, the month first: "February 8, 2024", "Feb. 8th 2024" (name, day, year captured). */
+const MONTH_FIRST = String.raw`(\p{L}+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})`;
+
+/** A date with its month's name, the day first: "8 February 2024", "8th Feb., 2024" (day, name, year captured). */
+const DAY_FIRST = String.raw`(\d{1,2})(?:st|nd|rd|th)? (\p{L}+)\.?,? (\d{4})`;
+
+/** A value that is one such date and nothing else. */
+const WHOLE_MONTH_FIRST = new RegExp(`^${MONTH_FIRST}$`, 'iu');
+const WHOLE_DAY_FIRST = new RegExp(`^${DAY_FIRST}$`, 'iu');
+
 /** The calendar date of year, month and day as `YYYY-MM-DD`, or undefined when there is no such day. */
 function calendarDate(year: number, month: number, day: number): string | undefined {
   const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -58,7 +68,7 @@ function otherFormReadings(value: string): string[] {
     add(Number(m[3]), Number(m[2]), Number(m[1]));
     add(Number(m[3]), Number(m[1]), Number(m[2]));
   }
-  m = /^(\p{L}+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/iu.exec(value) ?? /^(\d{1,2})(?:st|nd|rd|th)? (\p{L}+)\.?,? (\d{4})$/iu.exec(value);
+  m = WHOLE_MONTH_FIRST.exec(value) ?? WHOLE_DAY_FIRST.exec(value);
   if (m) {
     const [name, day] = /^\d/.test(m[1]!) ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
     const month = monthNumber(name);
@@ -68,7 +78,7 @@ function otherFormReadings(value: string): string[] {
 }
 
 /** A date in running text that only one calendar day can be: `8 February 2024`, `Feb. 8, 2024`, `2024-02-08` (not `08/02/2024`). */
-const DATE_IN_TEXT = /(?<!\d)(?:(\d{1,2})(?:st|nd|rd|th)? (\p{L}+)\.?,? (\d{4})|(\p{L}+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})|(\d{4})-(\d{2})-(\d{2}))(?!\d)/u;
+const DATE_IN_TEXT = new RegExp(String.raw`(?<!\d)(?:${DAY_FIRST}|${MONTH_FIRST}|(\d{4})-(\d{2})-(\d{2}))(?!\d)`, 'u');
 
 /** The first date in `text` written so that it can mean one day only (see DATE_IN_TEXT), as `YYYY-MM-DD`; undefined when none. */
 export function unambiguousDateIn(text: string): string | undefined {

@@ -73,6 +73,11 @@ function newestDate(updated: Iterable<string>): string {
   return newest;
 }
 
+/** The `updated` of a feed of `articles` (newest first), from the `feedSize` it lists. */
+function feedUpdated(articles: readonly FeedArticle[], feedSize: number): string {
+  return newestDate(articles.slice(0, feedSize).map(entryUpdated));
+}
+
 /** One Atom document for `articles` (newest first, at most `feedSize`), `updated` from `newest`; full text only with `content`, its addresses made absolute. */
 function atomFeed<A extends FeedArticle>(config: FeedSettings, title: string, pagePath: string, feedPath: string, newest: string, articles: readonly A[], content?: (article: A) => string): string {
   const feed = new Feed({
@@ -110,7 +115,7 @@ function atomFeed<A extends FeedArticle>(config: FeedSettings, title: string, pa
 export function renderSiteFeed(site: Site, bodies: BodyReader): OutputFile {
   return {
     path: FIXED_PATHS.feed,
-    bytes: atomFeed(site.config, site.config.title, FIXED_PATHS.home, FIXED_PATHS.feed, newestDate(site.articles.slice(0, site.config.feedSize).map(entryUpdated)), site.articles, (article) => bodies.read(article.body)),
+    bytes: atomFeed(site.config, site.config.title, FIXED_PATHS.home, FIXED_PATHS.feed, feedUpdated(site.articles, site.config.feedSize), site.articles, (article) => bodies.read(article.body)),
   };
 }
 
@@ -149,9 +154,8 @@ const MOST_ENTRIES = 20_000;
  * a ref names a card of the pass's card store, and an entry's URLs come from the pass's base URL.
  */
 export class FeedEntries {
-  private readonly entries = new Map<CardRef, string>();
-  /** Each kept entry's `updated` date. */
-  private readonly updated = new Map<CardRef, string>();
+  /** Each kept entry's Atom text and its `updated` date. */
+  private readonly entries = new Map<CardRef, { readonly xml: string; readonly updated: string }>();
 
   /** The Atom document of a tag feed job, its entries read from `cards` or taken from earlier feeds. */
   feed(job: TagFeedJob, cards: CardReader): string {
@@ -159,20 +163,16 @@ export class FeedEntries {
     const refs = job.articles.slice(0, settings.feedSize);
     const unseen = refs.filter((ref) => !this.entries.has(ref));
     const unseenFields = unseen.map((ref) => cards.fields(ref));
-    const freshUpdated = new Map(unseen.map((ref, i) => [ref, entryUpdated(unseenFields[i]!)]));
-    const newest = newestDate(refs.map((ref) => freshUpdated.get(ref) ?? this.updated.get(ref)!));
+    const unseenUpdated = new Map(unseen.map((ref, i) => [ref, entryUpdated(unseenFields[i]!)]));
+    const newest = newestDate(refs.map((ref) => unseenUpdated.get(ref) ?? this.entries.get(ref)!.updated));
     const xml = tagFeedXml(settings, job.tagName, job.tagSlug, job.path, newest, unseenFields);
     const end = xml.lastIndexOf(FEED_END);
     const [head, ...written] = xml.slice(0, end).split(ENTRY_START);
     if (written.length !== unseen.length) return tagFeedXml(settings, job.tagName, job.tagSlug, job.path, newest, refs.map((ref) => cards.fields(ref)));
-    const fresh = new Map(unseen.map((ref, i) => [ref, ENTRY_START + written[i]!]));
-    const feed = head + refs.map((ref) => fresh.get(ref) ?? this.entries.get(ref)).join('') + xml.slice(end);
-    if (this.entries.size + fresh.size > MOST_ENTRIES) {
-      this.entries.clear();
-      this.updated.clear();
-    }
+    const fresh = new Map(unseen.map((ref, i) => [ref, { xml: ENTRY_START + written[i]!, updated: unseenUpdated.get(ref)! }]));
+    const feed = head + refs.map((ref) => (fresh.get(ref) ?? this.entries.get(ref)!).xml).join('') + xml.slice(end);
+    if (this.entries.size + fresh.size > MOST_ENTRIES) this.entries.clear();
     for (const [ref, entry] of fresh) this.entries.set(ref, entry);
-    for (const [ref, date] of freshUpdated) this.updated.set(ref, date);
     return feed;
   }
 }
@@ -185,5 +185,5 @@ export function renderTagFeedJob(job: TagFeedJob, cards: CardReader, entries: Fe
 /** One tag's feed `/tags/<slug>/feed.xml`, from the site's articles directly. */
 export function renderTagFeed(site: Site, tag: TagEntry): OutputFile {
   const path = tagFeedPath(tag.slug);
-  return { path, bytes: tagFeedXml(feedSettingsOf(site.config), tag.name, tag.slug, path, newestDate(tag.articles.slice(0, site.config.feedSize).map(entryUpdated)), tag.articles) };
+  return { path, bytes: tagFeedXml(feedSettingsOf(site.config), tag.name, tag.slug, path, feedUpdated(tag.articles, site.config.feedSize), tag.articles) };
 }

@@ -1,11 +1,7 @@
 /** The page at an article's old address (an alias, see site/aliases.ts): it sends readers on to the article at once. */
 import type { SiteConfig } from '../config.js';
 import { absoluteUrlOf, basePathOf, hrefOf } from '../site/urls.js';
-
-/** Text for a double-quoted HTML attribute or an element's content. */
-function escaped(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+import { escapeMarkup } from './markup-escape.js';
 
 /**
  * A redirect page to the article at `articlePagePath`, as Hugo writes its aliases: a refresh at once,
@@ -15,10 +11,10 @@ function escaped(text: string): string {
  * It shows the article's address only (no headline), so an edit of the article's text leaves it unchanged.
  */
 export function redirectPage(config: Pick<SiteConfig, 'baseUrl' | 'language'>, articlePagePath: string): string {
-  const url = escaped(absoluteUrlOf(config.baseUrl, articlePagePath));
-  const href = escaped(hrefOf(basePathOf(config.baseUrl), articlePagePath));
+  const url = escapeMarkup(absoluteUrlOf(config.baseUrl, articlePagePath));
+  const href = escapeMarkup(hrefOf(basePathOf(config.baseUrl), articlePagePath));
   return `<!DOCTYPE html>
-<html lang="${escaped(config.language)}">
+<html lang="${escapeMarkup(config.language)}">
 <head>
 <meta charset="utf-8">
 <title>${url}</title>

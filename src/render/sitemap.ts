@@ -1,6 +1,7 @@
 /** sitemap.xml (split into a sitemap index past 50,000 URLs) and robots.txt. */
 import type { SiteConfig } from '../config.js';
 import { absoluteUrlOf, FIXED_PATHS } from '../site/urls.js';
+import { escapeMarkup } from './markup-escape.js';
 import type { OutputFile } from './output-file.js';
 
 /** The most URLs one sitemap file may list (sitemaps.org). */
@@ -12,14 +13,9 @@ export interface SitemapEntry {
   readonly lastmod: string;
 }
 
-/** Escapes text for XML character data. */
-function xmlEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** One `<urlset>` document. */
 function urlset(config: SiteConfig, entries: readonly SitemapEntry[]): string {
-  const urls = entries.map((e) => `<url><loc>${xmlEscape(absoluteUrlOf(config.baseUrl, e.path))}</loc><lastmod>${e.lastmod}</lastmod></url>`);
+  const urls = entries.map((e) => `<url><loc>${escapeMarkup(absoluteUrlOf(config.baseUrl, e.path))}</loc><lastmod>${e.lastmod}</lastmod></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
@@ -34,7 +30,7 @@ export function renderSitemaps(config: SiteConfig, entries: readonly SitemapEntr
     const name = `sitemap-${i / MAX_SITEMAP_URLS + 1}.xml`;
     const lastmod = part.reduce((max, e) => (e.lastmod > max ? e.lastmod : max), '0000-00-00');
     files.push({ path: name, bytes: urlset(config, part) });
-    index.push(`<sitemap><loc>${xmlEscape(absoluteUrlOf(config.baseUrl, name))}</loc><lastmod>${lastmod}</lastmod></sitemap>`);
+    index.push(`<sitemap><loc>${escapeMarkup(absoluteUrlOf(config.baseUrl, name))}</loc><lastmod>${lastmod}</lastmod></sitemap>`);
   }
   const indexXml = `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${index.join('\n')}\n</sitemapindex>\n`;
   return [{ path: FIXED_PATHS.sitemap, bytes: indexXml }, ...files];

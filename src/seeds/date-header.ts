@@ -60,11 +60,7 @@ export function missingDateFix(text: string, firstLine: number): { line: number;
   }
   const later = lines.findIndex((l, i) => i > first && LATER_HEADER.test(l));
   if (later !== -1) return { line: firstLine + later, hint: 'move this date line to the start of the file: the date comes before the text' };
-  const opening = lines.slice(first, first + STAMP_LINES);
-  const published = stampedPublication(opening);
-  if (published !== undefined) {
-    const at = opening.findIndex((l) => stampedPublication([l]) !== undefined);
-    return { line: firstLine + first + at, hint: `start the file with "date ${published}", the date this line says it was published` };
-  }
+  const published = stampedPublication(lines.slice(first, first + STAMP_LINES));
+  if (published?.date !== undefined) return { line: firstLine + first + published.index, hint: `start the file with "date ${published.date}", the date this line says it was published` };
   return undefined;
 }

@@ -98,6 +98,11 @@ export const ALIASES_KEYS = ['aliases', 'redirect_from', 'url', 'permalink'] as 
 /** The keys an update's date may be given by, the first given winning (its line is where an invalid one is reported). */
 export const UPDATED_KEYS = ['updated', 'lastmod', 'modified', 'last_modified_at'] as const;
 
+/** The line of the first of `keys` the block gives (`keyLines`), else the block's first line. */
+export function firstKeyLine(keyLines: Readonly<Record<string, number>>, keys: readonly string[]): number {
+  return keys.map((key) => keyLines[key]).find((line) => line !== undefined) ?? 2;
+}
+
 const KNOWN_KEYS = new Set(Object.keys(schema.shape));
 const READ_KEYS = new Set([...KNOWN_KEYS, ...Object.keys(otherGenerators.shape)]);
 const fullSchema = schema.extend(otherGenerators.shape);

@@ -10,8 +10,8 @@ export function opensWithJson(text: string): boolean {
   return text.startsWith('{') && JSON_OPENING.test(text);
 }
 
-/** Where the object opening `text` closes (the index after its `}`), and the line of each top-level key; `end` undefined if it never closes. */
-function scanObject(text: string): { end: number | undefined; keyLines: Record<string, number> } {
+/** Where the object opening `text` closes (the index after its `}`) and on which line, and the line of each top-level key; `end` undefined if it never closes. */
+function scanObject(text: string): { end: number | undefined; closingLine: number; keyLines: Record<string, number> } {
   // No prototype: a key named "toString" or "constructor" must not find Object's.
   const keyLines: Record<string, number> = Object.create(null) as Record<string, number>;
   let depth = 0;
@@ -22,7 +22,7 @@ function scanObject(text: string): { end: number | undefined; keyLines: Record<s
     else if (c === 0x7b || c === 0x5b) depth++;
     else if (c === 0x7d || c === 0x5d) {
       depth--;
-      if (depth === 0) return { end: i + 1, keyLines };
+      if (depth === 0) return { end: i + 1, closingLine: line, keyLines };
     } else if (c === 0x22) {
       const start = i;
       for (i++; i < text.length && text.charCodeAt(i) !== 0x22 && text.charCodeAt(i) !== 0x0a; i++) if (text.charCodeAt(i) === 0x5c) i++;
@@ -36,7 +36,7 @@ function scanObject(text: string): { end: number | undefined; keyLines: Record<s
       }
     }
   }
-  return { end: undefined, keyLines };
+  return { end: undefined, closingLine: line, keyLines };
 }
 
 /** The 1-based line of character `index` of `text`. */
@@ -48,7 +48,7 @@ function lineAt(text: string, index: number): number {
 
 /** Reads the JSON front matter `text` opens with; throws a SeedError for an object never closed or JSON that cannot be read. */
 export function readJsonFrontMatter(path: string, text: string): FrontMatterBlock {
-  const { end, keyLines } = scanObject(text);
+  const { end, closingLine, keyLines } = scanObject(text);
   if (end === undefined) throw new SeedError(path, 1, 'front matter is not closed', 'end the JSON object with a } before the body');
   const json = text.slice(0, end);
   let data: Record<string, unknown>;
@@ -64,6 +64,5 @@ export function readJsonFrontMatter(path: string, text: string): FrontMatterBloc
   // The body starts on the line after the closing brace; anything after it on that line is body too.
   const rest = text.slice(end);
   const newline = /^[ \t]*\n/.exec(rest);
-  const closingLine = lineAt(text, end - 1);
   return newline ? { data, body: rest.slice(newline[0].length), bodyLine: closingLine + 1, keyLines } : { data, body: rest, bodyLine: closingLine, keyLines };
 }

@@ -23,7 +23,7 @@ import { nestingProblem } from './markdown-nesting.js';
 import { missingDateFix, splitDateHeader } from './date-header.js';
 import { foreignTemplateWarning } from './foreign-templates.js';
 import { loadTomlReader, loadYamlReader, openingFence, splitFrontMatter, type FrontMatterReaders, type TomlReader, type YamlReader } from './front-matter.js';
-import { ALIASES_KEYS, UPDATED_KEYS } from './front-matter-keys.js';
+import { ALIASES_KEYS, firstKeyLine, UPDATED_KEYS } from './front-matter-keys.js';
 import { seedContentHash, type SeedFile } from './seed-file.js';
 
 /**
@@ -134,7 +134,7 @@ function missingDate(path: string, format: SeedFormat, body: string, bodyLine: n
  */
 function updatedAfter(path: string, date: string, updated: string | undefined, keyLines: Readonly<Record<string, number>>): string | undefined {
   if (updated === undefined) return undefined;
-  const line = UPDATED_KEYS.map((key) => keyLines[key]).find((l) => l !== undefined) ?? 2;
+  const line = firstKeyLine(keyLines, UPDATED_KEYS);
   if (!isCalendarDate(updated)) throw new SeedError(path, line, `invalid date ${updated}`, dateFix(updated));
   if (updated < date) throw new SeedError(path, line, `updated ${updated} is before the article's date ${date}`, 'an update comes on or after the date the article was published');
   return updated > date ? updated : undefined;
@@ -156,7 +156,7 @@ function parseOrThrow(seed: SeedFile, context: ParseContext): ParseResult {
   const date = fm.date ?? ('date' in header ? header.date : undefined) ?? (named !== undefined && isCalendarDate(named) ? named : undefined);
   if (date === undefined) throw missingDate(path, format, front.body, front.bodyLine);
   const updated = updatedAfter(path, date, fm.updated, front.keyLines);
-  const aliasesLine = ALIASES_KEYS.map((key) => front.keyLines[key]).find((l) => l !== undefined) ?? 2;
+  const aliasesLine = firstKeyLine(front.keyLines, ALIASES_KEYS);
   const aliases = fm.aliases === undefined ? [] : aliasPathsOf(path, fm.aliases, aliasesLine);
 
   const processor = format === 'txt' ? context.rawText : context.markdown;

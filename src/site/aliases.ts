@@ -2,20 +2,28 @@
  * Aliases: the old addresses of an article (front matter `aliases`, as Hugo writes them, or Jekyll's
  * `redirect_from`), each published as a small page that sends the reader on to the article. An alias
  * is checked alone (a path on this site that broadsheet does not write itself, inside the output
- * folder) and against the site (no article's own address, no other article's alias).
+ * folder) and against the site (no other article's address, no other seed's alias; the article's own
+ * address is simply not written).
  */
 import type { Article } from '../article/article.js';
 import { ContentErrors, SeedError } from '../errors.js';
-import { articlePath } from './urls.js';
+import { SEARCH_BUNDLE_DIR } from '../write/search-shards.js';
+import { articlePath, FIXED_PATHS, indexPagePath } from './urls.js';
 
 /** An alias as a page path (`posts/old-title/`, `2019/05/old.html`), or why it cannot be one. */
 export type AliasReading = { readonly path: string } | { readonly problem: string; readonly hint: string };
 
-/** Folders where broadsheet writes its own pages: an alias inside one could take a page's address. */
-const OWN_FOLDERS = new Set(['tags', 'page', 'search', 'pagefind']);
+/** The top-level name of a path (`tags/` → `tags`, `page/2/` → `page`). */
+const topOf = (path: string): string => path.split('/')[0]!;
 
-/** Files broadsheet writes at the top of the site: no alias may be one, or a folder named like one. */
-const OWN_FILES = /^(?:index\.html|404\.html|feed\.xml|sitemap(?:-\d+)?\.xml|robots\.txt|style\.css|search\.js|favicon\.svg)$/;
+/** Folders where broadsheet writes its own pages (the tags, the front page's pages, search and its index): an alias inside one could take a page's address. */
+const OWN_FOLDERS = new Set([FIXED_PATHS.tags, indexPagePath(2), FIXED_PATHS.search, SEARCH_BUNDLE_DIR].map(topOf));
+
+/** Files broadsheet writes at the top of the site (the front page, feed, sitemap, robots, 404, style sheet, icon, the search script): no alias may be one, or a folder named like one. */
+const OWN_FILES = new Set(['index.html', FIXED_PATHS.feed, FIXED_PATHS.sitemap, FIXED_PATHS.robots, FIXED_PATHS.notFound, FIXED_PATHS.style, FIXED_PATHS.favicon, 'search.js']);
+
+/** True when a top-level name is one of broadsheet's files, a sitemap's part (`sitemap-2.xml`) included. */
+const isOwnFile = (name: string): boolean => OWN_FILES.has(name) || /^sitemap-\d+\.xml$/.test(name);
 
 /** A date archive's address (`2024/`, `2024/02/`, `2024/02/08/`). */
 const DATE_ARCHIVE = /^\d{4}\/(?:\d{2}\/(?:\d{2}\/)?)?$/;
@@ -71,7 +79,7 @@ export function readAlias(written: string): AliasReading {
   // Compared without case: on a file system that ignores it (macOS, Windows), /Tags/x/ is /tags/x/.
   const top = segments[0]!.toLowerCase();
   if (OWN_FOLDERS.has(top)) return refuse(`alias ${alias} is inside /${top}/, where broadsheet writes its own pages`);
-  if (OWN_FILES.test(top)) return refuse(`alias ${alias} is (or is inside) /${top}, a file broadsheet writes`);
+  if (isOwnFile(top)) return refuse(`alias ${alias} is (or is inside) /${top}, a file broadsheet writes`);
   if (DATE_ARCHIVE.test(path)) return refuse(`alias ${alias} is the address of a date archive`);
   return { path };
 }
